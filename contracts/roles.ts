@@ -1,0 +1,70 @@
+// Roles and permissions (`domain:action`): one catalogue shared by the server (access checks)
+// and the web (menu). A role grants permissions; an account's data scope limits what they reach.
+
+export const PERMISSIONS = {
+  'dashboard:read': '综合态势查看',
+  'enterprise:read': '企业档案查看',
+  'enterprise:write': '企业档案维护',
+  'hazard:read': '隐患查看',
+  'hazard:write': '隐患上报与治理',
+  'enforcement:read': '执法查看',
+  'enforcement:write': '执法办案',
+  'monitoring:read': '监测预警查看',
+  'monitoring:write': '监测预警处置',
+  'command:read': '应急指挥查看',
+  'command:write': '应急指挥处置',
+  'disaster:read': '灾情与防汛查看',
+  'disaster:write': '灾情报送与防汛',
+  'responsibility:read': '责任体系与宣传查看',
+  'responsibility:write': '责任体系与宣传维护',
+  'report:read': '统计报告查看',
+  'files:read': '附件查看',
+  'files:write': '附件上传',
+  'audit:read': '审计日志查看',
+  'system:admin': '系统管理',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface RoleDef {
+  code: string;
+  name: string;
+  description: string;
+  permissions: Permission[];
+}
+
+const ALL_READ = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => p.endsWith(':read'));
+
+export const ROLES: RoleDef[] = [
+  { code: 'admin', name: '系统管理员', description: '维护区划、组织、账号，核验审计链',
+    permissions: ['system:admin', 'audit:read', 'dashboard:read', 'files:read', 'files:write'] },
+  { code: 'leader', name: '局领导', description: '查看全部业务数据与统计',
+    permissions: [...ALL_READ] },
+  { code: 'staff', name: '局机关工作人员', description: '办理各条业务线的日常工作',
+    permissions: [...ALL_READ.filter((p) => p !== 'audit:read'), 'enterprise:write', 'hazard:write', 'monitoring:write',
+      'command:write', 'disaster:write', 'responsibility:write', 'files:write'] },
+  { code: 'officer', name: '执法人员', description: '持执法证开展检查、办案',
+    permissions: ['dashboard:read', 'enterprise:read', 'hazard:read', 'hazard:write', 'enforcement:read', 'enforcement:write',
+      'monitoring:read', 'files:read', 'files:write'] },
+  { code: 'town', name: '乡镇应急站', description: '属地企业、隐患、灾情、防汛',
+    permissions: ['dashboard:read', 'enterprise:read', 'enterprise:write', 'hazard:read', 'hazard:write', 'monitoring:read',
+      'command:read', 'disaster:read', 'disaster:write', 'responsibility:read', 'responsibility:write', 'report:read',
+      'files:read', 'files:write'] },
+  { code: 'dept', name: '行业部门', description: '本行业企业的监管与隐患督办',
+    permissions: ['dashboard:read', 'enterprise:read', 'hazard:read', 'hazard:write', 'responsibility:read',
+      'responsibility:write', 'report:read', 'files:read', 'files:write'] },
+  { code: 'enterprise', name: '企业用户', description: '本企业档案、隐患自查自报',
+    permissions: ['enterprise:read', 'hazard:read', 'hazard:write', 'monitoring:read', 'files:read', 'files:write'] },
+  { code: 'informant', name: '灾害信息员', description: '村（社区）灾情报送',
+    permissions: ['disaster:read', 'disaster:write', 'files:read', 'files:write'] },
+  { code: 'rescuer', name: '救援队员', description: '接收调度、反馈救援进展',
+    permissions: ['command:read', 'files:read', 'files:write'] },
+];
+
+export const ROLE_BY_CODE = new Map(ROLES.map((r) => [r.code, r]));
+
+/** The union of the permissions of the given roles. */
+export function permissionsOf(roleCodes: readonly string[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const c of roleCodes) for (const p of ROLE_BY_CODE.get(c)?.permissions ?? []) set.add(p);
+  return [...set].sort();
+}

@@ -1,0 +1,101 @@
+// Environment → one typed, validated Config. Read once at start and passed down; nothing else reads process.env.
+import path from 'node:path';
+
+export type PasswordProfile = 'dengbao' | 'asvs';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  passwordProfile: PasswordProfile;
+  /** HMAC-SM3 key for the audit chain; lives outside the database (file or env). */
+  auditKeyFile: string;
+  auditKey?: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  loginRateLimitPerMinute: number;
+  uploadMaxBytes: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  loadDemo: boolean;
+  smsProvider: 'log';
+  /** argon2id memory cost in KiB (tests lower it; production keeps the default). */
+  argon2MemoryKiB: number;
+  jobsPollMs: number;
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`配置项 ${name}=${raw} 无效：应为 ${min}–${max} 之间的整数 (invalid ${name}: expected an integer ${min}–${max})`);
+  }
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, def: T, allowed: readonly T[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (!allowed.includes(raw as T)) {
+    throw new ConfigError(`配置项 ${name}=${raw} 无效：可选值为 ${allowed.join(' | ')} (invalid ${name})`);
+  }
+  return raw as T;
+}
+
+function bool(env: Env, name: string, def: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`配置项 ${name}=${raw} 无效：应为 true 或 false (invalid ${name})`);
+}
+
+/** Parse and validate the environment; throws ConfigError with a message an operator can act on. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`配置项 DATABASE_URL 无效：应以 postgres:// 开头 (invalid DATABASE_URL: expected postgres://…)`);
+  }
+  const host = env.HOST || '0.0.0.0';
+  const cfg: Config = {
+    env: nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host,
+    dataDir,
+    databaseUrl,
+    logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    passwordProfile: oneOf(env, 'PASSWORD_POLICY', 'dengbao', ['dengbao', 'asvs'] as const),
+    auditKeyFile: path.resolve(env.AUDIT_KEY_FILE || path.join(dataDir, 'secrets', 'audit.key')),
+    auditKey: env.AUDIT_KEY || undefined,
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5, 1, 100),
+    lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT', 20, 1, 100000),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, 1, 1024) * 1024 * 1024,
+    cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    loadDemo: bool(env, 'LOAD_DEMO', nodeEnv !== 'production'),
+    smsProvider: oneOf(env, 'SMS_PROVIDER', 'log', ['log'] as const),
+    argon2MemoryKiB: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1024 * 1024),
+    jobsPollMs: int(env, 'JOBS_POLL_MS', 2000, 50, 600000),
+    webDir: path.resolve(env.WEB_DIR || path.join(import.meta.dirname, '..', 'web', 'dist')),
+  };
+  if (cfg.auditKey && cfg.auditKey.length < 32) {
+    throw new ConfigError('配置项 AUDIT_KEY 太短：至少 32 个字符 (AUDIT_KEY must be at least 32 characters)');
+  }
+  return { ...cfg, ...overrides };
+}

@@ -1,0 +1,85 @@
+// PostgreSQL back end over a `pg` pool (production durability comes from here).
+import pg from 'pg';
+import { BaseQueryable, type Db, type Tx } from './db.js';
+
+// Dates stay strings (YYYY-MM-DD) as in PGlite; bigint (int8) as number where it fits.
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+class PgTx extends BaseQueryable implements Tx {
+  readonly inTransaction = true as const;
+  constructor(private readonly client: pg.PoolClient) { super(); }
+  protected async run(text: string, values: unknown[]) {
+    const r = await this.client.query(text, values as unknown[]);
+    return { rows: r.rows, affected: r.rowCount ?? 0 };
+  }
+  async exec(text: string) { await this.client.query(text); }
+}
+
+export class PostgresDb extends BaseQueryable implements Db {
+  readonly kind = 'postgres' as const;
+  private listener?: pg.Client;
+  private readonly handlers = new Map<string, Set<(p: string) => void>>();
+
+  constructor(readonly pool: pg.Pool, private readonly url: string) {
+    super();
+    pool.on('connect', (c) => { c.query("set timezone = 'Asia/Shanghai'").catch(() => {}); });
+    pool.on('error', () => {}); // idle-client errors surface on the next query instead
+  }
+
+  static async open(url: string, max = 10): Promise<PostgresDb> {
+    const pool = new pg.Pool({ connectionString: url, max });
+    const db = new PostgresDb(pool, url);
+    await db.exec('select 1');
+    return db;
+  }
+
+  protected async run(text: string, values: unknown[]) {
+    const r = await this.pool.query(text, values as unknown[]);
+    return { rows: r.rows, affected: r.rowCount ?? 0 };
+  }
+  async exec(text: string) { await this.pool.query(text); }
+
+  async tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const result = await fn(new PgTx(client));
+      await client.query('commit');
+      return result;
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async listen(channel: string, onPayload: (payload: string) => void) {
+    if (!this.listener) {
+      this.listener = new pg.Client({ connectionString: this.url });
+      await this.listener.connect();
+      this.listener.on('notification', (n) => {
+        for (const h of this.handlers.get(n.channel) ?? []) h(n.payload ?? '');
+      });
+    }
+    let set = this.handlers.get(channel);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+      await this.listener.query(`listen ${channel.replace(/[^a-z0-9_]/g, '')}`);
+    }
+    set.add(onPayload);
+    return async () => { set!.delete(onPayload); };
+  }
+
+  async notify(channel: string, payload: string) {
+    await this.pool.query('select pg_notify($1, $2)', [channel, payload]);
+  }
+
+  async close() {
+    await this.listener?.end().catch(() => {});
+    await this.pool.end();
+  }
+}
