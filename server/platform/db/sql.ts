@@ -34,7 +34,7 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
 }
 
 /** Trusted SQL text (identifiers, keywords): never pass user input here. */
-sql.raw = (text: string): Sql => new Sql([''], [new Raw(text)]);
+sql.raw = (text: string): Sql => new Sql(['', ''], [new Raw(text)]);
 
 /** Join fragments with a separator (default ', '). */
 sql.join = (parts: Sql[], separator = ', '): Sql => {

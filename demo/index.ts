@@ -1,0 +1,116 @@
+// The demo county 汨水市: generate the whole data set from a seed, and load it in one transaction.
+// Each domain contributes a module (demo/<domain>.ts) run as one STEP with its own PRNG stream,
+// and the tables it fills (TABLES, in foreign-key order). See demo/README.md.
+import type { Db, Queryable } from '../server/platform/db/db.js';
+import { sql } from '../server/platform/db/sql.js';
+import * as accounts from './accounts.js';
+import { DEMO_PASSWORD } from './accounts.js';
+import * as county from './county.js';
+import { COUNTY_CODE } from './county.js';
+import * as enterprises from './enterprises.js';
+import { ident, insertRows } from './insert.js';
+import * as orgs from './orgs.js';
+import { createContext, type DemoContext } from './random.js';
+import type { DemoAccountInfo, DemoData } from './types.js';
+
+export type { DemoAccountInfo, DemoData } from './types.js';
+export { DEMO_PASSWORD } from './accounts.js';
+export { COUNTY_CODE } from './county.js';
+
+/** The default seed: the last day of the report's half year. */
+export const DEMO_SEED = 20220630;
+
+interface DemoStep {
+  /** Names the module's PRNG stream: adding or changing a step leaves the others' data as it was. */
+  module: string;
+  generate(ctx: DemoContext, base: DemoData): Partial<DemoData>;
+}
+
+/** Generation order: a step may read what earlier steps produced (base). */
+const STEPS: readonly DemoStep[] = [
+  { module: 'county', generate: (ctx) => county.generate(ctx) },
+  { module: 'orgs', generate: (ctx) => orgs.generate(ctx) },
+  { module: 'enterprises', generate: (ctx, base) => enterprises.generate(ctx, base) },
+  { module: 'accounts', generate: (ctx, base) => accounts.generate(ctx, base) },
+];
+
+interface TableStep {
+  table: string;
+  rows(data: DemoData, passwordHash: string): readonly object[];
+}
+
+/** Insertion order (parents first); reset deletes in the reverse order. */
+const TABLES: readonly TableStep[] = [
+  { table: 'regions', rows: (d) => d.regions },
+  { table: 'organizations', rows: (d) => d.organizations },
+  { table: 'enterprises', rows: (d) => d.enterprises },
+  { table: 'accounts', rows: (d, hash) => d.accounts.map((a) => ({ ...a, password_hash: hash })) },
+];
+
+const CORE_TABLES = ['regions', 'organizations', 'enterprises', 'accounts'];
+/** Platform tables that point at demo rows and hold no demo data of their own. */
+const PLATFORM_TABLES = ['notifications', 'files', 'sessions'];
+
+export interface LoadDemoOptions {
+  seed?: number;
+  /** Hashes the demo password; called once, the hash is shared by every demo account. */
+  hashPassword: (plain: string) => Promise<string>;
+  /** Delete the existing demo data first (audit_log is never touched). */
+  reset?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface DemoSummary {
+  seed: number;
+  /** Rows inserted, per table. */
+  counts: Record<string, number>;
+  accounts: DemoAccountInfo[];
+  password: string;
+  /** Wall time of generation, hashing and the transaction. */
+  elapsedMs: number;
+}
+
+/** Builds the whole demo data set from a seed; pure and deterministic (ids included). */
+export function generateDemo(seed: number = DEMO_SEED): DemoData {
+  const data = { seed } as DemoData;
+  for (const step of STEPS) Object.assign(data, step.generate(createContext(seed, step.module), data));
+  return data;
+}
+
+/** True when the demo county is in the database (its 汨水市 region row exists). */
+export async function isDemoLoaded(db: Queryable): Promise<boolean> {
+  return (await db.maybeOne(sql`select 1 as one from regions where code = ${COUNTY_CODE}`)) !== undefined;
+}
+
+/** Generates the demo county and inserts it in one transaction; with reset, replaces it. */
+export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<DemoSummary> {
+  const started = performance.now();
+  const seed = opts.seed ?? DEMO_SEED;
+  const log = opts.log ?? (() => {});
+  const data = generateDemo(seed);
+  const hash = await opts.hashPassword(DEMO_PASSWORD);
+  const counts: Record<string, number> = {};
+  await db.tx(async (tx) => {
+    if (opts.reset) await deleteDemo(tx, log);
+    else if (await isDemoLoaded(tx)) throw new Error('demo data is already loaded (演示数据已存在); load with reset to replace it');
+    for (const t of TABLES) {
+      counts[t.table] = await insertRows(tx, t.table, t.rows(data, hash));
+      log(`demo: ${t.table} ${counts[t.table]}`);
+    }
+  });
+  const elapsedMs = Math.round(performance.now() - started);
+  log(`demo: loaded seed ${seed} in ${elapsedMs} ms`);
+  return { seed, counts, accounts: data.accountList, password: DEMO_PASSWORD, elapsedMs };
+}
+
+// Every row of the demo-loaded tables, children first. audit_log is append-only and stays.
+async function deleteDemo(tx: Queryable, log: (msg: string) => void): Promise<void> {
+  const domain = TABLES.map((t) => t.table).filter((t) => !CORE_TABLES.includes(t)).reverse();
+  const order = [...domain, ...PLATFORM_TABLES, ...[...CORE_TABLES].reverse()];
+  for (const table of order) {
+    // API keys outlive a reset: detach them from their creator rather than delete them.
+    if (table === 'accounts') await tx.execute(sql`update api_keys set created_by = null where created_by is not null`);
+    const n = await tx.execute(sql`delete from ${ident(table)}`);
+    log(`demo: reset ${table} (${n} deleted)`);
+  }
+}

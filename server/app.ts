@@ -1,0 +1,101 @@
+// buildApp(platform) → Fastify instance: the only place plugins and domains are wired.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PERMISSIONS, type Permission } from '../contracts/roles.js';
+import { accountsRoutes } from './domains/system/accounts.routes.js';
+import { auditRoutes } from './domains/system/audit.routes.js';
+import { orgsRoutes } from './domains/system/orgs.routes.js';
+import { regionsRoutes } from './domains/system/regions.routes.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import type { Platform } from './platform/context.js';
+import { eventsRoutes } from './platform/events/events.routes.js';
+import { filesRoutes } from './platform/files/files.routes.js';
+import { installAuthHook } from './platform/http/auth-hook.js';
+import { errorHandler } from './platform/http/error-handler.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import './platform/http/types.js';
+import { inboxRoutes } from './platform/notify/inbox.routes.js';
+import { VERSION } from './version.js';
+
+/** One route as registered: what the permission-matrix tests walk. */
+export interface RouteInfo { method: string; url: string; permission?: Permission; public: boolean }
+
+declare module 'fastify' {
+  interface FastifyInstance { routeTable: RouteInfo[] }
+}
+
+export async function buildApp(p: Platform): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: p.log,
+    trustProxy: p.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+
+  // The permission a route needs is written into its OpenAPI entry too, and kept for the access tests.
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: route.config?.permission, public: !!route.config?.public });
+    }
+    const perm = route.config?.permission;
+    if (route.schema && !route.schema.hide) {
+      const who = route.config?.public ? '公开接口（无需登录）' : perm ? `需要权限 ${perm}（${PERMISSIONS[perm]}）` : '需要登录';
+      route.schema = { ...route.schema, description: [route.schema.description, who].filter(Boolean).join('。') };
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Yingji 应急管理综合应用平台', version: VERSION, description: '所有接口位于 /api/ 下；错误统一为 { error: { code, message, details? } }，message 默认中文（Accept-Language: en 返回英文）。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yj_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
+      connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+    } },
+    hsts: p.config.cookieSecure ? undefined : false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: p.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
+
+  installAuthHook(app, p);
+
+  await app.register(healthRoutes(p));
+  await app.register(authRoutes(p));
+  await app.register(accountsRoutes);
+  await app.register(regionsRoutes);
+  await app.register(orgsRoutes);
+  await app.register(auditRoutes);
+  await app.register(filesRoutes);
+  await app.register(inboxRoutes);
+  await app.register(eventsRoutes(p));
+
+  const index = path.join(p.config.webDir, 'index.html');
+  if (fs.existsSync(index)) await app.register(fastifyStatic, { root: p.config.webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
+    }
+    if (fs.existsSync(index)) return reply.type('text/html; charset=utf-8').send(fs.readFileSync(index));
+    return reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><p>前端尚未构建：请运行 <code>npm run build</code> 后刷新。API 文档见 <a href="/api/docs">/api/docs</a>。</p>');
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+// /api/regions: 行政区划 list, tree and maintenance.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ErrorBody, RegionCode } from '../../../contracts/common.js';
+import { Region, RegionCreate, RegionQuery, RegionUpdate } from '../../../contracts/system.js';
+import { listRegions } from './regions.store.js';
+import { createRegion, editRegion, presentRegion, regionTree } from './regions.service.js';
+
+const tags = ['系统管理 system'];
+// A node of the tree refers to itself; OpenAPI gets a plain array of regions with children.
+const RegionNode = Type.Recursive((self) => Type.Composite([Region, Type.Object({ children: Type.Array(self) })]), { $id: 'RegionNode' });
+
+export const regionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/regions', { schema: { tags, summary: '行政区划列表', querystring: RegionQuery, response: { 200: Type.Array(Region) } } },
+    async (req) => (await listRegions(req.ctx.db, req.ctx.actor.scope, req.query)).map(presentRegion));
+
+  app.get('/api/regions/tree', { schema: { tags, summary: '行政区划树', response: { 200: Type.Array(RegionNode) } } },
+    async (req) => regionTree(req.ctx));
+
+  app.post('/api/regions', { config: { permission: 'system:admin' }, schema: { tags, summary: '新增区划', body: RegionCreate, response: { 200: Region, 400: ErrorBody, 409: ErrorBody } } },
+    async (req) => createRegion(req.ctx, req.body));
+
+  app.patch('/api/regions/:code', { config: { permission: 'system:admin' }, schema: { tags, summary: '修改区划', params: Type.Object({ code: RegionCode }), body: RegionUpdate, response: { 200: Region, 404: ErrorBody } } },
+    async (req) => editRegion(req.ctx, req.params.code, req.body));
+};

@@ -1,0 +1,124 @@
+// CLI entry: `yingji serve|migrate|demo|user|audit|help`.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { buildApp } from './app.js';
+import { MigrationError, migrate, migrationStatus } from './platform/db/migrate.js';
+import { DataDirLockedError } from './platform/db/lock.js';
+import { openDatabase } from './platform/db/open.js';
+import { createPlatform } from './platform/platform.js';
+import type { Platform } from './platform/context.js';
+import { runUserCommand, USER_HELP } from './cli/user.js';
+import { loadDemoCounty, DEMO_HELP } from './cli/demo.js';
+
+const HELP = `Yingji 应急管理综合应用平台
+
+用法 Usage: yingji <command> [options]
+
+  serve                     启动服务（默认）：迁移数据库，首次运行载入演示县，监听 HOST:PORT
+  migrate [--status]        执行（或查看）数据库迁移
+${DEMO_HELP}
+${USER_HELP}
+  audit verify              校验审计哈希链
+  help                      显示本帮助
+
+配置通过环境变量（见 README）：PORT HOST DATA_DIR DATABASE_URL LOG_LEVEL PASSWORD_POLICY AUDIT_KEY_FILE …`;
+
+async function withPlatform<T>(config: Config, fn: (p: Platform) => Promise<T>): Promise<T> {
+  const { db, release } = await openDatabase(config);
+  try {
+    await migrate(db);
+    return await fn(createPlatform(config, db));
+  } finally {
+    await release();
+  }
+}
+
+async function serve(config: Config) {
+  const { db, release } = await openDatabase(config);
+  let closing = false;
+  try {
+    const applied = await migrate(db, undefined, (m) => console.log(m));
+    const p = createPlatform(config, db);
+    if (config.loadDemo) {
+      const summary = await loadDemoCounty(p, { onlyIfEmpty: true });
+      if (summary) {
+        console.log(`已载入演示县 ${summary.county}（${summary.ms} ms）。演示账号（密码均为 ${summary.password}）：`);
+        for (const a of summary.accounts) console.log(`  ${a.username.padEnd(16)} ${a.roleName}  ${a.scopeLabel}`);
+      }
+    }
+    const app = await buildApp(p);
+    await p.events.start();
+    p.jobs.start();
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      console.log(`收到 ${signal}，正在关闭…`);
+      await app.close().catch(() => {});
+      await p.jobs.stop();
+      await p.events.stop();
+      await release();
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    await app.listen({ port: config.port, host: config.host });
+    const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const port = (app.server.address() as { port: number }).port;
+    console.log(`Yingji 已启动：http://${shown}:${port}  （数据库：${db.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}；迁移 ${applied.length} 个新执行）`);
+    console.log(`API 文档：http://${shown}:${port}/api/docs`);
+  } catch (e) {
+    await release().catch(() => {});
+    throw e;
+  }
+}
+
+async function main(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv, allowPositionals: true, strict: false,
+    options: {
+      reset: { type: 'boolean' }, status: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      name: { type: 'string' }, role: { type: 'string' }, region: { type: 'string' }, cert: { type: 'string' },
+    },
+  });
+  const [cmd = 'serve', ...rest] = positionals;
+  if (values.help || cmd === 'help') { console.log(HELP); return; }
+  const config = loadConfig();
+  switch (cmd) {
+    case 'serve': return serve(config);
+    case 'migrate': {
+      const { db, release } = await openDatabase(config);
+      try {
+        if (values.status) {
+          const s = await migrationStatus(db);
+          console.log(`已执行 ${s.applied.length} 个，待执行 ${s.pending.length} 个${s.pending.length ? '：' + s.pending.map((m) => m.file).join(', ') : ''}`);
+        } else {
+          const done = await migrate(db, undefined, (m) => console.log(m));
+          console.log(done.length ? `完成，执行了 ${done.length} 个迁移` : '数据库已是最新');
+        }
+      } finally { await release(); }
+      return;
+    }
+    case 'demo': return withPlatform(config, async (p) => {
+      const s = await loadDemoCounty(p, { reset: !!values.reset });
+      console.log(s ? `已载入演示县 ${s.county}（${s.ms} ms）` : '演示县已存在；用 --reset 重新生成');
+    });
+    case 'user': return withPlatform(config, (p) => runUserCommand(p, rest, values as Record<string, unknown>));
+    case 'audit': return withPlatform(config, async (p) => {
+      const r = await p.audit.verify(p.db);
+      console.log(r.ok ? `审计链完整：校验 ${r.checked} 条，用时 ${r.ms} ms` : `审计链异常：${r.reason}`);
+      if (!r.ok) process.exitCode = 3;
+    });
+    default:
+      console.error(`未知命令 ${cmd}\n\n${HELP}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  if (e instanceof ConfigError || e instanceof MigrationError || e instanceof DataDirLockedError) {
+    console.error(`启动失败：${e.message}`);
+  } else {
+    console.error(e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+// Every SQL statement about accounts. Reads are scoped: an account manager sees accounts in its scope.
+import type { Queryable } from '../db/db.js';
+import { sql, type Sql } from '../db/sql.js';
+import type { DataScope } from './actor.js';
+import { scopeWhere } from './scope.js';
+
+export interface AccountRow {
+  id: string; username: string; display_name: string; phone: string | null; roles: string[]; org_id: string | null;
+  org_name: string | null; scope_kind: DataScope['kind']; scope_region_code: string | null; scope_org_id: string | null;
+  scope_enterprise_id: string | null; scope_label: string | null; enforcement_cert_no: string | null; password_hash: string;
+  password_changed_at: Date; must_change_password: boolean; password_history: string[]; is_demo: boolean; disabled: boolean;
+  failed_logins: number; locked_until: Date | null; last_login_at: Date | null; created_at: Date; updated_at: Date;
+}
+
+const SELECT = sql`select a.*, o.name as org_name,
+  coalesce(r.name, so.name, e.name, case when a.scope_kind = 'all' then '全市' end) as scope_label
+  from accounts a
+  left join organizations o on o.id = a.org_id
+  left join regions r on a.scope_kind = 'region' and r.code = a.scope_region_code
+  left join organizations so on a.scope_kind = 'org' and so.id = a.scope_org_id
+  left join enterprises e on a.scope_kind = 'enterprise' and e.id = a.scope_enterprise_id`;
+
+/** An account's place for scoping: its scope region, or its org's region. */
+const visible = (viewer: DataScope) => scopeWhere(viewer, { region: 'a.scope_region_code', org: 'a.org_id', enterprise: 'a.scope_enterprise_id' });
+
+export const findAccountByUsername = (db: Queryable, username: string) =>
+  db.maybeOne<AccountRow>(sql`${SELECT} where lower(a.username) = lower(${username})`);
+
+export const findAccountById = (db: Queryable, id: string, viewer?: DataScope) =>
+  db.maybeOne<AccountRow>(sql`${SELECT} where a.id = ${id} and ${viewer ? visible(viewer) : sql`true`}`);
+
+export interface AccountFilter { q?: string; role?: string; orgId?: string; status?: 'active' | 'disabled' | 'locked' }
+
+export async function listAccounts(db: Queryable, viewer: DataScope, f: AccountFilter, page: number, pageSize: number, now: Date) {
+  const conds: Sql[] = [visible(viewer)];
+  if (f.q) conds.push(sql`(a.username ilike ${'%' + f.q + '%'} or a.display_name ilike ${'%' + f.q + '%'} or a.phone like ${'%' + f.q + '%'})`);
+  if (f.role) conds.push(sql`${f.role} = any(a.roles)`);
+  if (f.orgId) conds.push(sql`a.org_id = ${f.orgId}`);
+  if (f.status === 'disabled') conds.push(sql`a.disabled`);
+  if (f.status === 'active') conds.push(sql`not a.disabled and (a.locked_until is null or a.locked_until <= ${now.toISOString()})`);
+  if (f.status === 'locked') conds.push(sql`a.locked_until > ${now.toISOString()}`);
+  const where = sql.and(conds);
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from accounts a where ${where}`);
+  const items = await db.query<AccountRow>(sql`${SELECT} where ${where} order by a.created_at, a.username limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  return { items, total };
+}
+
+export interface AccountWrite {
+  username?: string; display_name?: string; phone?: string | null; roles?: string[]; org_id?: string | null;
+  scope_kind?: DataScope['kind']; scope_region_code?: string | null; scope_org_id?: string | null; scope_enterprise_id?: string | null;
+  enforcement_cert_no?: string | null; password_hash?: string; must_change_password?: boolean; password_changed_at?: string;
+  password_history?: string[]; is_demo?: boolean; disabled?: boolean; failed_logins?: number; locked_until?: string | null;
+  last_login_at?: string; updated_at?: string;
+}
+
+export async function insertAccount(db: Queryable, id: string, w: Required<Pick<AccountWrite, 'username' | 'display_name' | 'roles' | 'scope_kind' | 'password_hash'>> & AccountWrite) {
+  const cols = Object.keys(w) as (keyof AccountWrite)[];
+  await db.execute(sql`insert into accounts (id, ${sql.join(cols.map((c) => sql.id(c)))}) values (${id}, ${sql.join(cols.map((c) => sql`${w[c]}`))})`);
+}
+
+export async function updateAccount(db: Queryable, id: string, w: AccountWrite) {
+  const cols = (Object.keys(w) as (keyof AccountWrite)[]).filter((c) => w[c] !== undefined);
+  if (!cols.length) return;
+  await db.execute(sql`update accounts set ${sql.join(cols.map((c) => sql`${sql.id(c)} = ${w[c]}`))} where id = ${id}`);
+}
+
+/** Record a failed login atomically; returns the new counter and lock. */
+export async function registerFailedLogin(db: Queryable, id: string, threshold: number, lockUntil: Date) {
+  return db.one<{ failed_logins: number; locked_until: Date | null }>(sql`update accounts set
+    failed_logins = failed_logins + 1,
+    locked_until = case when failed_logins + 1 >= ${threshold} then ${lockUntil.toISOString()}::timestamptz else locked_until end
+    where id = ${id} returning failed_logins, locked_until`);
+}

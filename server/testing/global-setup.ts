@@ -1,0 +1,43 @@
+// Vitest global setup: build one migrated database with the demo county, for every test file to clone.
+// PGlite: a dumped data directory (clone ~1 s). PostgreSQL (TEST_DATABASE_URL): a template database.
+import fs from 'node:fs';
+import pg from 'pg';
+import { loadDemo } from '../../demo/index.js';
+import { argon2Hasher } from '../platform/auth/passwords.js';
+import { migrate } from '../platform/db/migrate.js';
+import { PgliteDb } from '../platform/db/pglite.js';
+import { PostgresDb } from '../platform/db/postgres.js';
+import { AuditLog } from '../platform/audit/audit.js';
+import { SYSTEM_ACTOR } from '../platform/auth/actor.js';
+import type { Db } from '../platform/db/db.js';
+import { pgTemplateFile, TEST_AUDIT_KEY } from './env.js';
+
+async function seed(db: Db) {
+  await migrate(db);
+  const s = await loadDemo(db, { hashPassword: (p) => argon2Hasher(1024).hash(p) });
+  await new AuditLog(Buffer.from(TEST_AUDIT_KEY)).recordAlone(db, SYSTEM_ACTOR, {}, { action: 'demo.load', entityType: 'demo', after: s.counts });
+}
+
+export default async function setup() {
+  process.env.YINGJI_TEST_RUN = `${process.pid}`;
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `yingji_tpl_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    const u = new URL(url); u.pathname = `/${name}`;
+    const db = await PostgresDb.open(u.toString(), 2);
+    await seed(db);
+    await db.close();
+    process.env.YINGJI_PG_TEMPLATE = name;
+    return async () => { await admin.query(`drop database if exists ${name} with (force)`).catch(() => {}); await admin.end(); };
+  }
+  const db = await PgliteDb.open({});
+  await seed(db);
+  const dump = await db.pg.dumpDataDir('gzip');
+  fs.writeFileSync(pgTemplateFile(), Buffer.from(await dump.arrayBuffer()));
+  await db.close();
+  return () => { fs.rmSync(pgTemplateFile(), { force: true }); };
+}
