@@ -4,7 +4,7 @@ import { PgliteDb } from '../server/platform/db/pglite.js';
 import { sql } from '../server/platform/db/sql.js';
 import { regionPrefix } from './county.js';
 import { DEMO_PASSWORD, DEMO_SEED, generateDemo, isDemoLoaded, loadDemo } from './index.js';
-import { ident } from './insert.js';
+
 import { createContext } from './random.js';
 import { isValidUscc } from './uscc.js';
 
@@ -138,7 +138,7 @@ describe('loading the demo county', () => {
       expect(summary.accounts.map((a) => a.username)).toContain('ent_demo');
       expect(await isDemoLoaded(db)).toBe(true);
       for (const [table, n] of Object.entries(summary.counts)) {
-        const row = await db.one<{ n: number }>(sql`select count(*)::int as n from ${ident(table)}`);
+        const row = await db.one<{ n: number }>(sql`select count(*)::int as n from ${sql.id(table)}`);
         expect(row.n, table).toBe(n);
       }
       const boundary = await db.one<{ t: string }>(sql`select boundary->>'type' as t from regions where code = '430699101000'`);

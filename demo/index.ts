@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from './accounts.js';
 import * as county from './county.js';
 import { COUNTY_CODE } from './county.js';
 import * as enterprises from './enterprises.js';
-import { ident, insertRows } from './insert.js';
+import { insertRows } from './insert.js';
 import * as orgs from './orgs.js';
 import { createContext, type DemoContext } from './random.js';
 import type { DemoAccountInfo, DemoData } from './types.js';
@@ -110,7 +110,7 @@ async function deleteDemo(tx: Queryable, log: (msg: string) => void): Promise<vo
   for (const table of order) {
     // API keys outlive a reset: detach them from their creator rather than delete them.
     if (table === 'accounts') await tx.execute(sql`update api_keys set created_by = null where created_by is not null`);
-    const n = await tx.execute(sql`delete from ${ident(table)}`);
+    const n = await tx.execute(sql`delete from ${sql.id(table)}`);
     log(`demo: reset ${table} (${n} deleted)`);
   }
 }

@@ -1,13 +1,6 @@
 // Bulk insertion of generated rows: multi-row INSERTs in batches, columns taken from the rows.
 import type { Queryable } from '../server/platform/db/db.js';
-import { Sql, sql } from '../server/platform/db/sql.js';
-
-/** A checked SQL identifier (a table or column name from the demo code, never user input). */
-export function ident(name: string): Sql {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`demo: unsafe identifier ${name}`);
-  // Built directly rather than with sql.id: sql.raw in the skeleton renders a trailing "undefined".
-  return new Sql([name], []);
-}
+import { sql } from '../server/platform/db/sql.js';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters for tables of up to ~100 columns. */
 export const BATCH_ROWS = 500;
@@ -16,7 +9,7 @@ export const BATCH_ROWS = 500;
 export async function insertRows(q: Queryable, table: string, rows: readonly object[], batch = BATCH_ROWS): Promise<number> {
   if (rows.length === 0) return 0;
   const columns = Object.keys(rows[0]);
-  const columnList = sql.join(columns.map((c) => ident(c)));
+  const columnList = sql.join(columns.map((c) => sql.id(c)));
   let inserted = 0;
   for (let i = 0; i < rows.length; i += batch) {
     const values = rows.slice(i, i + batch).map((row) => {
@@ -24,7 +17,7 @@ export async function insertRows(q: Queryable, table: string, rows: readonly obj
       if (Object.keys(r).length !== columns.length) throw new Error(`demo: ${table} rows differ in columns`);
       return sql`(${sql.join(columns.map((c) => sql`${toParam(r[c])}`))})`;
     });
-    inserted += await q.execute(sql`insert into ${ident(table)} (${columnList}) values ${sql.join(values)}`);
+    inserted += await q.execute(sql`insert into ${sql.id(table)} (${columnList}) values ${sql.join(values)}`);
   }
   return inserted;
 }
