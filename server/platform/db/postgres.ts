@@ -24,12 +24,12 @@ export class PostgresDb extends BaseQueryable implements Db {
 
   constructor(readonly pool: pg.Pool, private readonly url: string) {
     super();
-    pool.on('connect', (c) => { c.query("set timezone = 'Asia/Shanghai'").catch(() => {}); });
     pool.on('error', () => {}); // idle-client errors surface on the next query instead
   }
 
   static async open(url: string, max = 10): Promise<PostgresDb> {
-    const pool = new pg.Pool({ connectionString: url, max });
+    // Deadlines and periods are computed in Asia/Shanghai, on every connection from its start.
+    const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=Asia/Shanghai' });
     const db = new PostgresDb(pool, url);
     await db.exec('select 1');
     return db;

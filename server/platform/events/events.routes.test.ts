@@ -46,3 +46,20 @@ describe('server-sent events', () => {
     expect(r.status).toBe(401);
   });
 });
+
+describe('event bus across processes', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)('carries an event from one server process to another over LISTEN/NOTIFY', async () => {
+    const { EventBus } = await import('./bus.js');
+    const other = new EventBus(t.p.db);
+    const mine = new EventBus(t.p.db);
+    await other.start();
+    await mine.start();
+    const got: string[] = [];
+    other.subscribe((e) => got.push(e.type));
+    await mine.publish({ type: 'hazard.overdue', regionCode: '430699101000' });
+    for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual(['hazard.overdue']);
+    await other.stop();
+    await mine.stop();
+  });
+});
