@@ -23,6 +23,7 @@ import { errorHandler } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import './platform/http/types.js';
 import { inboxRoutes } from './platform/notify/inbox.routes.js';
+import { settingsRoutes } from './platform/settings/settings.routes.js';
 import { VERSION } from './version.js';
 
 /** One route as registered: what the permission-matrix tests walk. */
@@ -86,6 +87,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(filesRoutes);
   await app.register(inboxRoutes);
+  await app.register(settingsRoutes);
   await app.register(eventsRoutes(p));
 
   const index = path.join(p.config.webDir, 'index.html');

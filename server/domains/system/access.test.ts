@@ -15,7 +15,8 @@ const DEMO_BY_ROLE: Record<string, string> = {
 
 const concrete = (url: string) => url
   .replace(':id', '01900000-0000-7000-8000-000000000000')
-  .replace(':code', '430699101000');
+  .replace(':code', '430699101000')
+  .replace(':key', 'no.such.rule');
 
 describe('permission matrix', () => {
   it('has a demo account for every role', () => {
