@@ -15,6 +15,7 @@ const DEMO_BY_ROLE: Record<string, string> = {
 
 const concrete = (url: string) => url
   .replace(':id', '01900000-0000-7000-8000-000000000000')
+  .replace(':extensionId', '01900000-0000-7000-8000-000000000001')
   .replace(':code', '430699101000')
   .replace(':key', 'no.such.rule');
 

@@ -48,3 +48,9 @@ export async function editOrg(ctx: Ctx, id: string, input: Static<typeof OrgUpda
     return presentOrg(after);
   });
 }
+
+/** An organisation's id and name, for other domains that refer to one (a supervising unit). */
+export async function findOrgBrief(db: Queryable, id: string) {
+  const o = await findOrg(db, id);
+  return o && { id: o.id, name: o.name, kind: o.kind, regionCode: o.region_code };
+}

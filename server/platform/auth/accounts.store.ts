@@ -71,3 +71,24 @@ export async function registerFailedLogin(db: Queryable, id: string, threshold: 
     locked_until = case when failed_logins + 1 >= ${threshold} then ${lockUntil.toISOString()}::timestamptz else locked_until end
     where id = ${id} returning failed_logins, locked_until`);
 }
+
+// regionPrefix() of scope.ts, in SQL: the code cut after its last non-zero level (2/4/6/9/12 digits).
+const REGION_PREFIX_SQL = sql.raw(`left(a.scope_region_code, case when substr(a.scope_region_code, 3) = '0000000000' then 2
+  when substr(a.scope_region_code, 5) = '00000000' then 4 when substr(a.scope_region_code, 7) = '000000' then 6
+  when substr(a.scope_region_code, 10) = '000' then 9 else 12 end)`);
+
+/** Who should hear about a record: accounts of an enterprise, of organisations, and region accounts of given roles
+ *  whose scope covers the record's region (a town station for a village's hazard). Disabled accounts are left out. */
+export async function recipientIds(db: Queryable, to: { enterpriseId?: string | null; orgIds?: (string | null | undefined)[]; regionCode?: string; regionRoles?: string[]; countyRoles?: string[] }) {
+  const orgIds = (to.orgIds ?? []).filter((x): x is string => !!x);
+  const conds: Sql[] = [];
+  if (to.enterpriseId) conds.push(sql`(a.scope_kind = 'enterprise' and a.scope_enterprise_id = ${to.enterpriseId})`);
+  if (orgIds.length) conds.push(sql`(a.org_id = any(${orgIds}::uuid[]) or a.scope_org_id = any(${orgIds}::uuid[]))`);
+  if (to.regionCode && to.regionRoles?.length) {
+    conds.push(sql`(a.scope_kind = 'region' and a.roles && ${to.regionRoles}::text[] and ${to.regionCode} like ${REGION_PREFIX_SQL} || '%')`);
+  }
+  if (to.countyRoles?.length) conds.push(sql`(a.scope_kind = 'all' and a.roles && ${to.countyRoles}::text[])`);
+  if (!conds.length) return [];
+  const rows = await db.query<{ id: string }>(sql`select a.id from accounts a where not a.disabled and (${sql.join(conds, ' or ')}) order by a.id`);
+  return rows.map((r) => r.id);
+}

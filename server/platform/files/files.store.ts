@@ -81,3 +81,10 @@ export async function listFiles(db: Queryable, viewer: DataScope, f: { q?: strin
   const items = await db.query<FileRow>(sql`select * from files f where ${where} order by f.created_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { items, total };
 }
+
+/** The subset of `ids` that the viewer may see (to attach files to a record). */
+export async function visibleFileIds(db: Queryable, viewer: DataScope, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.query<{ id: string }>(sql`select f.id from files f where f.id = any(${ids}::uuid[]) and ${visible(viewer)}`);
+  return rows.map((r) => r.id);
+}

@@ -10,6 +10,8 @@ export type Channel = 'inapp' | 'sms';
 
 export interface Message {
   accountIds: string[];
+  /** People without an account (e.g. a hazard's responsible person): SMS only. */
+  phones?: string[];
   title: string;
   body: string;
   link?: string;
@@ -46,7 +48,13 @@ export class Notifier {
         n++;
       }
     }
-    await this.jobs.enqueue(tx, 'notify.deliver');
+    for (const phone of new Set(m.phones ?? [])) {
+      if (!channels.includes('sms')) break;
+      await tx.execute(sql`insert into notifications (id, account_id, channel, address, title, body, link, region_code, ack_required)
+        values (${uuidv7()}, ${null}, 'sms', ${phone}, ${m.title}, ${m.body}, ${m.link ?? null}, ${m.regionCode ?? null}, false)`);
+      n++;
+    }
+    if (n) await this.jobs.enqueue(tx, 'notify.deliver');
     return n;
   }
 

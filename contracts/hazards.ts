@@ -1,0 +1,172 @@
+// 双重预防: risk points and hidden hazards (隐患) — code tables, records, workflow moves, statistics.
+import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
+
+/** 隐患来源 */
+export const HAZARD_SOURCES = {
+  self_check: '企业自查', inspection: '执法检查', supervision: '督查检查', campaign: '专项行动', report: '举报',
+  expert: '专家会诊', transfer: '部门移交',
+} as const;
+/** 隐患等级 */
+export const HAZARD_LEVELS = { general: '一般隐患', major: '重大隐患' } as const;
+/** 隐患状态 (一单四制 workflow) */
+export const HAZARD_STATUSES = { pending: '待整改', rectifying: '整改中', review: '待复查', closed: '已销号' } as const;
+/** 风险等级 (四色) */
+export const RISK_LEVELS = { red: '重大风险', orange: '较大风险', yellow: '一般风险', blue: '低风险' } as const;
+/** 挂牌督办级别 */
+export const SUPERVISE_LEVELS = { county: '市级督办', town: '乡镇督办', department: '部门督办' } as const;
+
+/** A union of a code table's keys. */
+export const keysOf = <T extends Record<string, string>>(o: T) =>
+  Type.Union(Object.keys(o).map((k) => Type.Literal(k))) as unknown as TUnion<TLiteral<Extract<keyof T, string>>[]>;
+const keys = keysOf;
+export const HazardSource = keys(HAZARD_SOURCES);
+export const HazardLevel = keys(HAZARD_LEVELS);
+export const HazardStatus = keys(HAZARD_STATUSES);
+export const RiskLevel = keys(RISK_LEVELS);
+export const SuperviseLevel = keys(SUPERVISE_LEVELS);
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const Hazard = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  enterpriseId: Type.Union([Uuid, Type.Null()]),
+  enterpriseName: Nullable(Type.String()),
+  regionCode: RegionCode,
+  regionName: Nullable(Type.String()),
+  placeName: Nullable(Type.String()),
+  lng: Nullable(Type.Number()), lat: Nullable(Type.Number()),
+  title: Type.String(),
+  description: Nullable(Type.String()),
+  foundAt: Timestamp,
+  foundBy: Type.String(),
+  source: HazardSource,
+  sector: Nullable(Type.String()),
+  category: Nullable(Type.String()),
+  level: HazardLevel,
+  majorBasis: Nullable(Type.String()),
+  campaignId: Type.Union([Uuid, Type.Null()]),
+  status: HazardStatus,
+  overdue: Type.Boolean(),
+  responsiblePerson: Nullable(Type.String()),
+  responsiblePhone: Nullable(Type.String()),
+  measures: Nullable(Type.String()),
+  funds: Nullable(Type.Number()),
+  deadline: Nullable(Type.String({ format: 'date' })),
+  rectifiedBy: Type.Union([Uuid, Type.Null()]),
+  rectifiedAt: Nullable(Timestamp),
+  closedAt: Nullable(Timestamp),
+  superviseLevel: Nullable(SuperviseLevel),
+  supervisingOrgId: Type.Union([Uuid, Type.Null()]),
+  supervisingOrgName: Nullable(Type.String()),
+  superviseDeadline: Nullable(Type.String({ format: 'date' })),
+  /** Moves the caller may make now (for the action bar). */
+  allowedMoves: Type.Array(Type.String()),
+});
+export type Hazard = Static<typeof Hazard>;
+
+export const HazardEvent = Type.Object({
+  id: Uuid, at: Timestamp, actorName: Type.String(), action: Type.String(), actionLabel: Type.String(),
+  fromStatus: Nullable(Type.String()), toStatus: Nullable(Type.String()), comment: Nullable(Type.String()),
+  photos: Type.Array(Uuid), data: Type.Unknown(),
+});
+export type HazardEvent = Static<typeof HazardEvent>;
+
+export const HazardDetail = Type.Composite([Hazard, Type.Object({
+  events: Type.Array(HazardEvent),
+  extensions: Type.Array(Type.Object({
+    id: Uuid, oldDeadline: Type.String(), newDeadline: Type.String(), reason: Type.String(), requestedAt: Timestamp,
+    decision: Nullable(Type.String()), decidedAt: Nullable(Timestamp), decisionNote: Nullable(Type.String()),
+  })),
+})]);
+export type HazardDetail = Static<typeof HazardDetail>;
+
+export const HazardCreate = Type.Object({
+  enterpriseId: Type.Optional(Uuid),
+  regionCode: Type.Optional(RegionCode),
+  placeName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  lng: Type.Optional(Type.Number({ minimum: 73, maximum: 136 })),
+  lat: Type.Optional(Type.Number({ minimum: 3, maximum: 54 })),
+  title: Type.String({ minLength: 2, maxLength: 200 }),
+  description: Type.Optional(Type.String({ maxLength: 4000 })),
+  foundAt: Type.Optional(Timestamp),
+  foundBy: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  source: HazardSource,
+  sector: Type.Optional(Type.String({ maxLength: 30 })),
+  category: Type.Optional(Type.String({ maxLength: 50 })),
+  level: HazardLevel,
+  majorBasis: Type.Optional(Type.String({ minLength: 2, maxLength: 300 })),
+  campaignId: Type.Optional(Uuid),
+  photos: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
+});
+export type HazardCreate = Static<typeof HazardCreate>;
+
+export const HazardQuery = Type.Composite([PageQuery, Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 50 })),
+  regionCode: Type.Optional(RegionCode),
+  enterpriseId: Type.Optional(Uuid),
+  sector: Type.Optional(Type.String({ maxLength: 30 })),
+  level: Type.Optional(HazardLevel),
+  status: Type.Optional(HazardStatus),
+  source: Type.Optional(HazardSource),
+  campaignId: Type.Optional(Uuid),
+  overdue: Type.Optional(Type.Boolean()),
+  supervised: Type.Optional(Type.Boolean()),
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
+})]);
+export type HazardQuery = Static<typeof HazardQuery>;
+
+/** Body of each workflow move. */
+export const AssignBody = Type.Object({
+  responsiblePerson: Type.String({ minLength: 1, maxLength: 30 }),
+  responsiblePhone: Type.Optional(Type.String({ pattern: '^[0-9-]{7,20}$' })),
+  measures: Type.String({ minLength: 2, maxLength: 2000 }),
+  funds: Type.Optional(Type.Number({ minimum: 0 })),
+  deadline: Type.String({ format: 'date' }),
+  comment: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+export const EvidenceBody = Type.Object({
+  comment: Type.Optional(Type.String({ maxLength: 1000 })),
+  photos: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
+});
+export const RejectBody = Type.Object({
+  comment: Type.String({ minLength: 2, maxLength: 1000 }),
+  photos: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
+});
+export const ExtensionRequest = Type.Object({
+  newDeadline: Type.String({ format: 'date' }),
+  reason: Type.String({ minLength: 4, maxLength: 1000 }),
+});
+export const ExtensionDecision = Type.Object({
+  approve: Type.Boolean(),
+  note: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+export const SuperviseBody = Type.Object({
+  level: SuperviseLevel,
+  supervisingOrgId: Uuid,
+  deadline: Type.String({ format: 'date' }),
+  comment: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+
+export const HazardStats = Type.Object({
+  found: Type.Integer(),
+  closed: Type.Integer(),
+  rectificationRate: Type.Number(),
+  open: Type.Integer(),
+  overdue: Type.Integer(),
+  majorOpen: Type.Integer(),
+  groups: Type.Array(Type.Object({
+    key: Type.String(), label: Type.String(), found: Type.Integer(), closed: Type.Integer(), overdue: Type.Integer(), majorOpen: Type.Integer(),
+  })),
+});
+export type HazardStats = Static<typeof HazardStats>;
+export const StatsQuery = Type.Object({
+  by: Type.Optional(keysOf({ region: '按区域', sector: '按行业', source: '按来源', level: '按等级', month: '按月份' })),
+  regionCode: Type.Optional(RegionCode),
+  campaignId: Type.Optional(Uuid),
+  sector: Type.Optional(Type.String({ maxLength: 30 })),
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
+});

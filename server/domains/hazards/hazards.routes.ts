@@ -1,0 +1,62 @@
+// /api/hazards: the hazard ledger (隐患台账), its workflow moves, extensions, statistics.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ErrorBody, IdParams, Page, Uuid } from '../../../contracts/common.js';
+import {
+  AssignBody, EvidenceBody, ExtensionDecision, ExtensionRequest, Hazard, HazardCreate, HazardDetail, HazardQuery, HazardStats,
+  RejectBody, StatsQuery, SuperviseBody,
+} from '../../../contracts/hazards.js';
+import { notFound } from '../../platform/http/errors.js';
+import { paging } from '../../platform/http/types.js';
+import { decideExtensionRequest, requestExtension } from './extensions.service.js';
+import { presentEvent, presentExtension, presentHazard } from './hazards.present.js';
+import { moveHazard, reportHazard, superviseHazard, today } from './hazards.service.js';
+import { hazardStats } from './hazards.stats.js';
+import { findHazard, listEvents, listExtensions, listHazards } from './hazards.store.js';
+
+const tags = ['隐患排查治理 hazards'];
+const read = { permission: 'hazard:read' } as const;
+const write = { permission: 'hazard:write' } as const;
+
+export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/hazards', { config: read, schema: { tags, summary: '隐患台账', querystring: HazardQuery, response: { 200: Page(Hazard) } } }, async (req) => {
+    const { page, pageSize } = paging(req.query);
+    const { items, total } = await listHazards(req.ctx.db, req.ctx.actor.scope, req.query, today(req.ctx), page, pageSize);
+    return { items: items.map((h) => presentHazard(h, req.ctx.actor)), total, page, pageSize };
+  });
+
+  app.get('/api/hazards/stats', { config: read, schema: { tags, summary: '隐患统计', querystring: StatsQuery, response: { 200: HazardStats } } },
+    async (req) => hazardStats(req.ctx.db, req.ctx.actor.scope, req.query, req.query.by ?? 'region', today(req.ctx)));
+
+  app.get('/api/hazards/:id', { config: read, schema: { tags, summary: '隐患详情及处理过程', params: IdParams, response: { 200: HazardDetail, 404: ErrorBody } } }, async (req) => {
+    const h = await findHazard(req.ctx.db, req.ctx.actor.scope, req.params.id, today(req.ctx));
+    if (!h) throw notFound('隐患', 'Hazard');
+    const [events, extensions] = await Promise.all([listEvents(req.ctx.db, h.id), listExtensions(req.ctx.db, h.id)]);
+    return { ...presentHazard(h, req.ctx.actor), events: events.map(presentEvent), extensions: extensions.map(presentExtension) };
+  });
+
+  app.post('/api/hazards', { config: write, schema: { tags, summary: '上报隐患', body: HazardCreate, response: { 200: Hazard, 400: ErrorBody } } },
+    async (req) => presentHazard(await reportHazard(req.ctx, req.body), req.ctx.actor));
+
+  app.post('/api/hazards/:id/assign', { config: write, schema: { tags, summary: '交办整改（责任人、措施、资金、期限）', params: IdParams, body: AssignBody, response: { 200: Hazard, 409: ErrorBody } } },
+    async (req) => presentHazard(await moveHazard(req.ctx, req.params.id, 'assign', req.body), req.ctx.actor));
+
+  app.post('/api/hazards/:id/submit', { config: write, schema: { tags, summary: '整改完成，提交复查（须附整改后照片）', params: IdParams, body: EvidenceBody, response: { 200: Hazard, 409: ErrorBody } } },
+    async (req) => presentHazard(await moveHazard(req.ctx, req.params.id, 'submit', req.body), req.ctx.actor));
+
+  app.post('/api/hazards/:id/accept', { config: write, schema: { tags, summary: '复查通过，销号', params: IdParams, body: EvidenceBody, response: { 200: Hazard, 403: ErrorBody, 409: ErrorBody } } },
+    async (req) => presentHazard(await moveHazard(req.ctx, req.params.id, 'accept', req.body), req.ctx.actor));
+
+  app.post('/api/hazards/:id/reject', { config: write, schema: { tags, summary: '复查不通过，退回整改', params: IdParams, body: RejectBody, response: { 200: Hazard, 409: ErrorBody } } },
+    async (req) => presentHazard(await moveHazard(req.ctx, req.params.id, 'reject', req.body), req.ctx.actor));
+
+  app.post('/api/hazards/:id/supervise', { config: write, schema: { tags, summary: '重大隐患挂牌督办', params: IdParams, body: SuperviseBody, response: { 200: Hazard, 409: ErrorBody } } },
+    async (req) => presentHazard(await superviseHazard(req.ctx, req.params.id, req.body), req.ctx.actor));
+
+  app.post('/api/hazards/:id/extensions', { config: write, schema: { tags, summary: '申请延期', params: IdParams, body: ExtensionRequest, response: { 200: Type.Object({ id: Uuid }), 409: ErrorBody } } },
+    async (req) => ({ id: await requestExtension(req.ctx, req.params.id, req.body) }));
+
+  app.post('/api/hazards/:id/extensions/:extensionId/decision', {
+    config: write, schema: { tags, summary: '审批延期', params: Type.Object({ id: Uuid, extensionId: Uuid }), body: ExtensionDecision, response: { 200: Hazard, 403: ErrorBody, 409: ErrorBody } },
+  }, async (req) => presentHazard(await decideExtensionRequest(req.ctx, req.params.id, req.params.extensionId, req.body), req.ctx.actor));
+};

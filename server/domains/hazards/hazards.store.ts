@@ -1,0 +1,114 @@
+// Every SQL statement about hazards, scoped by the caller in SQL.
+import type { DataScope } from '../../platform/auth/actor.js';
+import { regionPrefix } from '../../platform/auth/scope.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { sql, type Sql } from '../../platform/db/sql.js';
+import { regulatedBy } from '../enterprises/directory.js';
+
+export interface HazardRow {
+  id: string; number: string; enterprise_id: string | null; enterprise_name: string | null; region_code: string; region_name: string | null;
+  place_name: string | null; lng: number | null; lat: number | null; title: string; description: string | null; found_at: Date; found_by: string;
+  reported_by: string | null; reported_org_id: string | null; source: string; sector: string | null; category: string | null; level: 'general' | 'major';
+  major_basis: string | null; campaign_id: string | null; risk_point_id: string | null; status: 'pending' | 'rectifying' | 'review' | 'closed';
+  responsible_person: string | null; responsible_phone: string | null; measures: string | null; funds: number | null; deadline: string | null;
+  rectified_by: string | null; rectified_at: Date | null; accepted_by: string | null; closed_at: Date | null;
+  supervise_level: string | null; supervising_org_id: string | null; supervising_org_name: string | null; supervise_deadline: string | null;
+  overdue: boolean; created_at: Date;
+}
+
+/** Which hazards a viewer reaches: its region, the enterprises it regulates or what it reported/supervises, or its enterprise. */
+export function hazardScope(viewer: DataScope): Sql {
+  switch (viewer.kind) {
+    case 'all': return sql`true`;
+    case 'region': return sql`h.region_code like ${regionPrefix(viewer.regionCode!) + '%'}`;
+    case 'org': return sql`(h.reported_org_id = ${viewer.orgId!} or h.supervising_org_id = ${viewer.orgId!} or h.enterprise_id in ${regulatedBy(viewer.orgId!)})`;
+    case 'enterprise': return sql`h.enterprise_id = ${viewer.enterpriseId!}`;
+  }
+}
+
+/** Open, with a deadline before `today` (a YYYY-MM-DD day in Asia/Shanghai). */
+export const overdueSql = (today: string) => sql`(h.status in ('pending', 'rectifying') and h.deadline < ${today}::date)`;
+
+const select = (today: string) => sql`select h.*, h.funds::float8 as funds, h.deadline::text as deadline, h.supervise_deadline::text as supervise_deadline,
+  r.name as region_name, so.name as supervising_org_name, ${overdueSql(today)} as overdue
+  from hazards h left join regions r on r.code = h.region_code left join organizations so on so.id = h.supervising_org_id`;
+
+export interface HazardFilter {
+  q?: string; regionCode?: string; enterpriseId?: string; sector?: string; level?: string; status?: string; source?: string;
+  campaignId?: string; overdue?: boolean; supervised?: boolean; from?: string; to?: string;
+}
+
+export function filterSql(viewer: DataScope, f: HazardFilter, today: string): Sql {
+  return sql.and([
+    hazardScope(viewer),
+    f.q ? sql`(h.title ilike ${'%' + f.q + '%'} or h.number ilike ${'%' + f.q + '%'} or h.enterprise_name ilike ${'%' + f.q + '%'} or h.place_name ilike ${'%' + f.q + '%'})` : undefined,
+    f.regionCode ? sql`h.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined,
+    f.enterpriseId ? sql`h.enterprise_id = ${f.enterpriseId}` : undefined,
+    f.sector ? sql`h.sector = ${f.sector}` : undefined,
+    f.level ? sql`h.level = ${f.level}` : undefined,
+    f.status ? sql`h.status = ${f.status}` : undefined,
+    f.source ? sql`h.source = ${f.source}` : undefined,
+    f.campaignId ? sql`h.campaign_id = ${f.campaignId}` : undefined,
+    f.overdue === true ? overdueSql(today) : f.overdue === false ? sql`not ${overdueSql(today)}` : undefined,
+    f.supervised === true ? sql`h.supervise_level is not null` : f.supervised === false ? sql`h.supervise_level is null` : undefined,
+    // Periods are days in Asia/Shanghai (the session time zone).
+    f.from ? sql`h.found_at >= ${f.from}::date` : undefined,
+    f.to ? sql`h.found_at < ${f.to}::date + 1` : undefined,
+  ]);
+}
+
+export async function listHazards(db: Queryable, viewer: DataScope, f: HazardFilter, today: string, page: number, pageSize: number) {
+  const where = filterSql(viewer, f, today);
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from hazards h where ${where}`);
+  const items = await db.query<HazardRow>(sql`${select(today)} where ${where}
+    order by (h.status = 'closed'), h.level desc, h.found_at desc, h.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  return { items, total };
+}
+
+export const findHazard = (db: Queryable, viewer: DataScope, id: string, today: string) =>
+  db.maybeOne<HazardRow>(sql`${select(today)} where h.id = ${id} and ${hazardScope(viewer)}`);
+
+/** Lock the row for a workflow move, so two people cannot move it at once. */
+export const lockHazard = (db: Queryable, id: string) => db.maybeOne(sql`select id from hazards where id = ${id} for update`);
+
+export type HazardWrite = Partial<Omit<HazardRow, 'region_name' | 'supervising_org_name' | 'overdue' | 'created_at' | 'found_at' | 'rectified_at' | 'closed_at'>> & {
+  found_at?: string; rectified_at?: string | null; closed_at?: string | null; updated_at?: string;
+  due_soon_notified_for?: string | null; overdue_notified_for?: string | null; escalated_for?: string | null; supervised_at?: string;
+};
+
+export async function insertHazard(db: Queryable, w: HazardWrite & { id: string }) {
+  const cols = (Object.keys(w) as (keyof typeof w)[]).filter((c) => w[c] !== undefined);
+  await db.execute(sql`insert into hazards (${sql.join(cols.map((c) => sql.id(c)))}) values (${sql.join(cols.map((c) => sql`${w[c]}`))})`);
+}
+
+export async function updateHazard(db: Queryable, id: string, w: HazardWrite) {
+  const cols = (Object.keys(w) as (keyof HazardWrite)[]).filter((c) => w[c] !== undefined);
+  if (cols.length) await db.execute(sql`update hazards set ${sql.join(cols.map((c) => sql`${sql.id(c)} = ${w[c]}`))}, updated_at = now() where id = ${id}`);
+}
+
+export interface EventRow { id: string; at: Date; actor_name: string; action: string; from_status: string | null; to_status: string | null; comment: string | null; photos: string[]; data: unknown }
+
+export async function insertEvent(db: Queryable, e: Omit<EventRow, 'at'> & { hazard_id: string; at: string; actor_id: string | null }) {
+  await db.execute(sql`insert into hazard_events (id, hazard_id, at, actor_id, actor_name, action, from_status, to_status, comment, photos, data)
+    values (${e.id}, ${e.hazard_id}, ${e.at}, ${e.actor_id}, ${e.actor_name}, ${e.action}, ${e.from_status}, ${e.to_status}, ${e.comment},
+    ${e.photos}::uuid[], ${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb)`);
+}
+
+export const listEvents = (db: Queryable, hazardId: string) =>
+  db.query<EventRow>(sql`select * from hazard_events where hazard_id = ${hazardId} order by at, id`);
+
+export interface ExtensionRow { id: string; hazard_id: string; old_deadline: string; new_deadline: string; reason: string; requested_by: string;
+  requested_at: Date; decision: string | null; decided_by: string | null; decided_at: Date | null; decision_note: string | null }
+
+export const listExtensions = (db: Queryable, hazardId: string) => db.query<ExtensionRow>(sql`select id, hazard_id, old_deadline::text, new_deadline::text,
+  reason, requested_by, requested_at, decision, decided_by, decided_at, decision_note from hazard_extensions where hazard_id = ${hazardId} order by requested_at`);
+
+export async function insertExtension(db: Queryable, e: { id: string; hazard_id: string; old_deadline: string; new_deadline: string; reason: string; requested_by: string; requested_at: string }) {
+  await db.execute(sql`insert into hazard_extensions (id, hazard_id, old_deadline, new_deadline, reason, requested_by, requested_at)
+    values (${e.id}, ${e.hazard_id}, ${e.old_deadline}, ${e.new_deadline}, ${e.reason}, ${e.requested_by}, ${e.requested_at})`);
+}
+
+export async function decideExtension(db: Queryable, id: string, d: { decision: string; decided_by: string; decided_at: string; decision_note: string | null }) {
+  return db.execute(sql`update hazard_extensions set decision = ${d.decision}, decided_by = ${d.decided_by}, decided_at = ${d.decided_at},
+    decision_note = ${d.decision_note} where id = ${id} and decision is null`);
+}
