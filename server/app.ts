@@ -14,6 +14,8 @@ import { accountsRoutes } from './domains/system/accounts.routes.js';
 import { auditRoutes } from './domains/system/audit.routes.js';
 import { orgsRoutes } from './domains/system/orgs.routes.js';
 import { regionsRoutes } from './domains/system/regions.routes.js';
+import { hazardsRoutes } from './domains/hazards/hazards.routes.js';
+import { scheduleHazardScan } from './domains/hazards/hazards.scan.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import type { Platform } from './platform/context.js';
 import { eventsRoutes } from './platform/events/events.routes.js';
@@ -88,6 +90,8 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register(filesRoutes);
   await app.register(inboxRoutes);
   await app.register(settingsRoutes);
+  await app.register(hazardsRoutes);
+  scheduleHazardScan(p);
   await app.register(eventsRoutes(p));
 
   const index = path.join(p.config.webDir, 'index.html');
