@@ -1,0 +1,57 @@
+// Browser-test helpers: launch Debian's Chromium, sign in and out through the UI, collect page errors.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const DEMO_PASSWORD = 'Yingji@2026';
+
+/** Why the browser tests cannot run here, or null when they can. */
+export function skipReason(): string | null {
+  if (process.env.TEST_DATABASE_URL) return '浏览器测试已跳过：设置了 TEST_DATABASE_URL，浏览器测试只在 PGlite 那一轮运行。';
+  if (!existsSync(CHROMIUM)) return `浏览器测试已跳过：未找到 Chromium（${CHROMIUM}）。安装方法：apt-get install -y chromium`;
+  return null;
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A new page that records uncaught errors and failed API calls other than the expected 401s. */
+export async function openPage(browser: Browser, viewport = { width: 1366, height: 860 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('response', (res) => {
+    if (res.url().includes('/api/') && res.status() >= 500) errors.push(`${res.status()} ${res.url()}`);
+  });
+  return { page, errors };
+}
+
+export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill(password);
+  await page.locator('button[type=submit]').click();
+  // Either the app opens, or the login page shows the server's refusal: fail with that message.
+  await page.waitForFunction(() => location.pathname !== '/login' || document.querySelector('[data-testid=login-error]'));
+  const refusal = page.getByTestId('login-error');
+  if (await refusal.isVisible()) throw new Error(`${username} 登录失败：${await refusal.innerText()}`);
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('account-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}
+
+/** The group titles of the side menu, in order. */
+export async function menuGroups(page: Page): Promise<string[]> {
+  const titles = page.getByTestId('side-menu').locator('.ant-menu-submenu-title');
+  await titles.first().waitFor();
+  return (await titles.allInnerTexts()).map((t) => t.trim());
+}

@@ -1,0 +1,102 @@
+// The one route table: it drives the router, the side menu and access. A group is a business line
+// of the bureau; an entry is one page, shown to an account only when it holds the entry's permission.
+// An entry without `page` renders <NotBuilt> with its `summary`.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import {
+  AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CloudOutlined, DashboardOutlined,
+  FileSearchOutlined, SafetyCertificateOutlined, SettingOutlined, WarningOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '../../../contracts/roles';
+
+export interface RouteEntry {
+  path: string;
+  title: string;
+  perm: Permission;
+  /** What the page is for, one sentence; shown while the page is not built. */
+  summary: string;
+  page?: LazyExoticComponent<ComponentType>;
+}
+
+export interface RouteGroup {
+  key: string;
+  title: string;
+  icon: ComponentType;
+  entries: RouteEntry[];
+}
+
+export const ROUTE_GROUPS: RouteGroup[] = [
+  { key: 'dashboard', title: '综合态势', icon: DashboardOutlined, entries: [
+    { path: '/dashboard', title: '态势总览', perm: 'dashboard:read',
+      summary: '汇总全县企业、隐患、执法、监测报警和灾情的关键指标与变化趋势。' },
+    { path: '/dashboard/map', title: '一张图', perm: 'dashboard:read',
+      summary: '在全县行政区划地图上叠加企业、危险源、监测点、救援力量和实时事件，供指挥中心大屏使用。' },
+  ] },
+  { key: 'enterprise', title: '企业', icon: BankOutlined, entries: [
+    { path: '/enterprises', title: '企业档案', perm: 'enterprise:read',
+      summary: '一企一档：企业基本信息、证照、重大危险源、隐患、执法和报警记录集中查看与维护。' },
+  ] },
+  { key: 'hazard', title: '隐患排查治理', icon: WarningOutlined, entries: [
+    { path: '/hazards', title: '隐患台账', perm: 'hazard:read',
+      summary: '隐患上报、整改、复查销号全过程闭环管理，逾期自动提醒督办。' },
+    { path: '/hazards/risks', title: '风险分级', perm: 'hazard:read',
+      summary: '按红橙黄蓝四色对企业和重点部位进行风险分级管控，生成风险分布图。' },
+  ] },
+  { key: 'enforcement', title: '行政执法', icon: AuditOutlined, entries: [
+    { path: '/enforcement/plans', title: '执法计划', perm: 'enforcement:read',
+      summary: '编制、审批年度和月度执法检查计划，跟踪计划执行进度。' },
+    { path: '/enforcement/draws', title: '双随机抽查', perm: 'enforcement:read',
+      summary: '从检查对象库和执法人员库中随机抽取，生成可追溯的抽查结果。' },
+    { path: '/enforcement/inspections', title: '执法检查', perm: 'enforcement:read',
+      summary: '现场检查记录、责令整改和复查，生成规范的执法文书。' },
+    { path: '/enforcement/cases', title: '案件办理', perm: 'enforcement:read',
+      summary: '立案、调查取证、告知、决定、执行到结案的行政处罚案件全流程办理。' },
+  ] },
+  { key: 'monitoring', title: '监测预警', icon: AlertOutlined, entries: [
+    { path: '/monitoring/points', title: '监测点', perm: 'monitoring:read',
+      summary: '管理重大危险源、尾矿库、水位雨量等监测设备和监测点，查看实时数据与在线状态。' },
+    { path: '/monitoring/alarms', title: '报警处置', perm: 'monitoring:read',
+      summary: '监测报警的接收、核实、处置和反馈，超时未处置逐级提醒。' },
+    { path: '/monitoring/warnings', title: '预警发布', perm: 'monitoring:read',
+      summary: '编辑和审核预警信息，按区域和对象通过短信、站内信发布并跟踪叫应。' },
+  ] },
+  { key: 'command', title: '应急指挥', icon: SafetyCertificateOutlined, entries: [
+    { path: '/command/duty', title: '值班值守', perm: 'command:read',
+      summary: '排班、交接班和值班日志，重要信息及时接报与续报。' },
+    { path: '/command/incidents', title: '事件处置', perm: 'command:read',
+      summary: '突发事件接报、研判、调度救援力量和记录处置过程。' },
+    { path: '/command/plans', title: '预案与资源', perm: 'command:read',
+      summary: '应急预案、救援队伍、物资储备和避难场所的管理与查询。' },
+  ] },
+  { key: 'disaster', title: '防灾减灾与防汛', icon: CloudOutlined, entries: [
+    { path: '/disaster/reports', title: '灾情报送', perm: 'disaster:read',
+      summary: '灾害信息员按规定时限报送初报、续报、核报，逐级审核汇总。' },
+    { path: '/disaster/informants', title: '灾害信息员', perm: 'disaster:read',
+      summary: '村（社区）灾害信息员队伍的名册、培训和履职情况管理。' },
+    { path: '/disaster/flood', title: '防汛', perm: 'disaster:read',
+      summary: '防汛责任人、危险区域、转移人员和汛期值守的管理。' },
+  ] },
+  { key: 'responsibility', title: '责任体系与宣传', icon: FileSearchOutlined, entries: [
+    { path: '/responsibility/pledges', title: '责任状', perm: 'responsibility:read',
+      summary: '安全生产责任状的签订、分解和年度考核。' },
+    { path: '/responsibility/supervision', title: '督查督办', perm: 'responsibility:read',
+      summary: '督查任务的下发、办理、反馈和销号跟踪。' },
+    { path: '/responsibility/outreach', title: '宣传培训演练', perm: 'responsibility:read',
+      summary: '安全宣传活动、教育培训和应急演练的计划与记录。' },
+  ] },
+  { key: 'report', title: '统计报告', icon: BarChartOutlined, entries: [
+    { path: '/reports/statistics', title: '统计分析', perm: 'report:read',
+      summary: '按区域、行业和时间统计各业务指标，导出 Excel 报表。' },
+    { path: '/reports/work', title: '工作报告', perm: 'report:read',
+      summary: '按月、季、年自动生成工作报告，导出 Word 文档。' },
+  ] },
+  { key: 'system', title: '系统管理', icon: SettingOutlined, entries: [
+    { path: '/system/regions', title: '行政区划', perm: 'system:admin', summary: '维护县、乡镇、村（社区）和园区的行政区划。',
+      page: lazy(() => import('../pages/system/regions/RegionsPage')) },
+    { path: '/system/orgs', title: '组织机构', perm: 'system:admin', summary: '维护应急局、乡镇、行业部门、救援队伍等组织机构。',
+      page: lazy(() => import('../pages/system/orgs/OrgsPage')) },
+    { path: '/system/accounts', title: '账号管理', perm: 'system:admin', summary: '创建账号、分配角色与数据范围、重置密码和管理会话。',
+      page: lazy(() => import('../pages/system/accounts/AccountsPage')) },
+    { path: '/system/audit', title: '审计日志', perm: 'audit:read', summary: '查询全部数据变更的审计记录，校验审计链是否被篡改。',
+      page: lazy(() => import('../pages/system/audit/AuditPage')) },
+  ] },
+];

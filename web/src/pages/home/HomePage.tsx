@@ -1,0 +1,34 @@
+// 首页: a welcome with the account, its data scope and unread messages; without 综合态势,
+// a pointer to the account's first menu entry.
+import { Link } from 'react-router';
+import { Button, Card, Descriptions, Result } from 'antd';
+import { firstEntry } from '../../app/access';
+import { useUnreadCount } from '../../app/inbox';
+import { useMe } from '../../app/session';
+
+export default function HomePage() {
+  const me = useMe();
+  const unread = useUnreadCount();
+
+  if (!me.permissions.includes('dashboard:read')) {
+    const first = firstEntry(me.permissions);
+    return (
+      <Result status="info" title={`${me.displayName}，您好`}
+        subTitle={first ? `您的账号（${me.roleNames.join('、')}）可使用菜单中的功能。` : '您的账号暂未分配任何业务功能，请联系系统管理员。'}
+        extra={first && <Link to={first.path}><Button type="primary">进入{first.title}</Button></Link>} />
+    );
+  }
+
+  return (
+    <Card title={`${me.displayName}，您好`} data-testid="welcome-card">
+      <Descriptions column={{ xs: 1, sm: 2 }} items={[
+        { key: 'username', label: '账号', children: me.username },
+        { key: 'roles', label: '角色', children: me.roleNames.join('、') },
+        { key: 'org', label: '所属单位', children: me.orgName ?? '—' },
+        { key: 'scope', label: '数据范围', children: me.scope.label },
+        ...(me.enforcementCertNo ? [{ key: 'cert', label: '执法证号', children: me.enforcementCertNo }] : []),
+        { key: 'unread', label: '未读消息', children: <Link to="/inbox">{unread.data ? `${unread.data.count} 条` : '—'}</Link> },
+      ]} />
+    </Card>
+  );
+}
