@@ -77,7 +77,10 @@ export const HazardDetail = Type.Composite([Hazard, Type.Object({
   events: Type.Array(HazardEvent),
   extensions: Type.Array(Type.Object({
     id: Uuid, oldDeadline: Type.String(), newDeadline: Type.String(), reason: Type.String(), requestedAt: Timestamp,
+    requestedByName: Nullable(Type.String()),
     decision: Nullable(Type.String()), decidedAt: Nullable(Timestamp), decisionNote: Nullable(Type.String()),
+    /** Whether the caller may approve or reject it now. */
+    mayDecide: Type.Boolean(),
   })),
 })]);
 export type HazardDetail = Static<typeof HazardDetail>;
@@ -113,6 +116,10 @@ export const HazardQuery = Type.Composite([PageQuery, Type.Object({
   campaignId: Type.Optional(Uuid),
   overdue: Type.Optional(Type.Boolean()),
   supervised: Type.Optional(Type.Boolean()),
+  /** Not yet closed (待整改, 整改中, 待复查). */
+  open: Type.Optional(Type.Boolean()),
+  /** Waiting on the caller: what their role moves next (交办, 整改, 复查). */
+  todo: Type.Optional(Type.Boolean()),
   from: Type.Optional(Type.String({ format: 'date' })),
   to: Type.Optional(Type.String({ format: 'date' })),
 })]);
@@ -170,3 +177,100 @@ export const StatsQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date' })),
   to: Type.Optional(Type.String({ format: 'date' })),
 });
+
+export const RiskPoint = Type.Object({
+  id: Uuid,
+  enterpriseId: Type.Union([Uuid, Type.Null()]),
+  enterpriseName: Nullable(Type.String()),
+  regionCode: RegionCode,
+  placeName: Nullable(Type.String()),
+  name: Type.String(),
+  hazardDesc: Type.String(),
+  method: Type.Union([Type.Literal('LEC'), Type.Literal('LS')]),
+  inputs: Type.Record(Type.String(), Type.Number()),
+  score: Type.Number(),
+  level: RiskLevel,
+  working: Type.String(),
+  ruleVersion: Type.String(),
+  controlMeasures: Nullable(Type.String()),
+  responsible: Type.Array(Type.Object({ level: Type.String(), person: Type.String() })),
+  lng: Nullable(Type.Number()), lat: Nullable(Type.Number()),
+  updatedAt: Timestamp,
+});
+export type RiskPoint = Static<typeof RiskPoint>;
+
+export const RiskPointInput = Type.Object({
+  enterpriseId: Type.Optional(Uuid),
+  regionCode: Type.Optional(RegionCode),
+  placeName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  name: Type.String({ minLength: 2, maxLength: 100 }),
+  hazardDesc: Type.String({ minLength: 2, maxLength: 1000 }),
+  method: Type.Union([Type.Literal('LEC'), Type.Literal('LS')]),
+  inputs: Type.Union([
+    Type.Object({ L: Type.Number(), E: Type.Number(), C: Type.Number() }, { additionalProperties: false }),
+    Type.Object({ L: Type.Integer(), S: Type.Integer() }, { additionalProperties: false }),
+  ]),
+  controlMeasures: Type.Optional(Type.String({ maxLength: 2000 })),
+  responsible: Type.Optional(Type.Array(Type.Object({ level: Type.String({ maxLength: 20 }), person: Type.String({ maxLength: 30 }) }), { maxItems: 10 })),
+  lng: Type.Optional(Type.Number({ minimum: 73, maximum: 136 })),
+  lat: Type.Optional(Type.Number({ minimum: 3, maximum: 54 })),
+});
+export type RiskPointInput = Static<typeof RiskPointInput>;
+
+export const RiskPointQuery = Type.Composite([PageQuery, Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 50 })),
+  regionCode: Type.Optional(RegionCode),
+  enterpriseId: Type.Optional(Uuid),
+  level: Type.Optional(RiskLevel),
+})]);
+
+/** 四色图: per town/park, how many risk points of each colour and the highest. */
+export const RiskMapRegion = Type.Object({
+  regionCode: RegionCode, regionName: Type.String(), red: Type.Integer(), orange: Type.Integer(), yellow: Type.Integer(), blue: Type.Integer(),
+  top: Nullable(RiskLevel),
+});
+
+export const Campaign = Type.Object({
+  id: Uuid, name: Type.String(), kind: Type.String(), periodFrom: Type.String(), periodTo: Type.String(), regionCode: RegionCode,
+  regionName: Nullable(Type.String()), description: Nullable(Type.String()),
+  found: Type.Integer(), closed: Type.Integer(), major: Type.Integer(),
+});
+export type Campaign = Static<typeof Campaign>;
+/** 专项行动的类型 */
+export const CAMPAIGN_KINDS = { special: '专项行动', big_check: '大排查', seasonal: '季节性检查', holiday: '节假日检查', other: '其他' } as const;
+export const CampaignInput = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 100 }),
+  kind: Type.Optional(keysOf(CAMPAIGN_KINDS)),
+  periodFrom: Type.String({ format: 'date' }),
+  periodTo: Type.String({ format: 'date' }),
+  regionCode: RegionCode,
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+
+/** 自查: checklist templates and filled checks. */
+export const CHECK_FREQUENCIES = { daily: '每日', weekly: '每周', monthly: '每月', seasonal: '季节性' } as const;
+export const CheckItem = Type.Object({ code: Type.String({ maxLength: 20 }), text: Type.String({ maxLength: 300 }), basis: Type.Optional(Type.String({ maxLength: 200 })) });
+export const CheckTemplate = Type.Object({
+  id: Uuid, sector: Type.String(), name: Type.String(), frequency: keysOf(CHECK_FREQUENCIES), items: Type.Array(CheckItem),
+});
+export type CheckTemplate = Static<typeof CheckTemplate>;
+export const CheckTemplateInput = Type.Object({
+  sector: Type.String({ minLength: 1, maxLength: 30 }), name: Type.String({ minLength: 2, maxLength: 100 }), frequency: keysOf(CHECK_FREQUENCIES),
+  items: Type.Array(CheckItem, { minItems: 1, maxItems: 200 }),
+});
+export const CheckResult = Type.Object({
+  code: Type.String({ maxLength: 20 }), ok: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 500 })), photos: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
+});
+export const CheckRecordInput = Type.Object({
+  templateId: Uuid,
+  enterpriseId: Type.Optional(Uuid),
+  checkedAt: Type.Optional(Timestamp),
+  results: Type.Array(CheckResult, { minItems: 1, maxItems: 200 }),
+  /** Turn each failed item into a general hazard (source 企业自查) in the same step. */
+  createHazards: Type.Optional(Type.Boolean()),
+});
+export const CheckRecord = Type.Object({
+  id: Uuid, enterpriseId: Uuid, templateId: Uuid, templateName: Type.String(), checkedAt: Timestamp, checkerName: Type.String(),
+  failedCount: Type.Integer(), results: Type.Array(CheckResult), hazardIds: Type.Array(Uuid),
+});
+export type CheckRecord = Static<typeof CheckRecord>;

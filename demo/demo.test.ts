@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { migrate } from '../server/platform/db/migrate.js';
 import { PgliteDb } from '../server/platform/db/pglite.js';
 import { sql } from '../server/platform/db/sql.js';
 import { regionPrefix } from './county.js';
@@ -100,8 +100,8 @@ describe('demo county generation', () => {
     const codes = [...data.enterprises.map((e) => e.credit_code), ...data.organizations.flatMap((o) => o.credit_code ?? [])];
     for (const c of codes) expect(isValidUscc(c), c).toBe(true);
     expect(new Set(codes).size).toBe(codes.length);
-    expect(data.enterprises.length).toBe(60);
-    expect(new Set(data.enterprises.map((e) => e.name)).size).toBe(60);
+    expect(data.enterprises.length).toBe(2065);
+    expect(new Set(data.enterprises.map((e) => e.name)).size).toBe(2065);
     const demo = data.enterprises[0];
     expect(demo.name).toBe('汨水市恒达化工有限公司');
     expect(data.regions.find((r) => r.code === demo.region_code)?.name).toBe('循环园');
@@ -124,7 +124,7 @@ describe('loading the demo county', () => {
   it('loads into a migrated database in one transaction, refuses a second load, and resets', async () => {
     const db = await PgliteDb.open({});
     try {
-      await db.exec(fs.readFileSync('db/migrations/0001_platform.sql', 'utf8'));
+      await migrate(db);
       expect(await isDemoLoaded(db)).toBe(false);
       const hashPassword = async (p: string) => `test$${p}`;
 
@@ -132,7 +132,10 @@ describe('loading the demo county', () => {
       console.log(`demo load: ${summary.elapsedMs} ms`, summary.counts);
       expect(summary.counts).toEqual({
         regions: data.regions.length, organizations: data.organizations.length,
-        enterprises: 60, accounts: data.accounts.length,
+        enterprises: 2065, accounts: data.accounts.length, enterprise_status_changes: data.enterpriseStatusChanges.length,
+        enterprise_licences: data.enterpriseLicences.length, major_hazard_sources: data.majorHazardSources.length,
+        major_hazard_chemicals: data.majorHazardChemicals.length, campaigns: data.campaigns.length, risk_points: data.riskPoints.length,
+        hazards: data.hazards.length, hazard_events: data.hazardEvents.length, number_sequences: data.numberSequences.length,
       });
       expect(summary.password).toBe(DEMO_PASSWORD);
       expect(summary.accounts.map((a) => a.username)).toContain('ent_demo');

@@ -7,8 +7,12 @@ import * as accounts from './accounts.js';
 import { DEMO_PASSWORD } from './accounts.js';
 import * as county from './county.js';
 import { COUNTY_CODE } from './county.js';
+import * as enterpriseHazards from './enterprise-hazards.js';
+import * as enterpriseLicences from './enterprise-licences.js';
+import * as enterpriseRegistry from './enterprise-registry.js';
 import * as enterprises from './enterprises.js';
 import { insertRows } from './insert.js';
+import * as hazards from './hazards.js';
 import * as orgs from './orgs.js';
 import { createContext, type DemoContext } from './random.js';
 import type { DemoAccountInfo, DemoData } from './types.js';
@@ -32,6 +36,12 @@ const STEPS: readonly DemoStep[] = [
   { module: 'orgs', generate: (ctx) => orgs.generate(ctx) },
   { module: 'enterprises', generate: (ctx, base) => enterprises.generate(ctx, base) },
   { module: 'accounts', generate: (ctx, base) => accounts.generate(ctx, base) },
+  // The registry enriches the starter enterprises in place (same ids) and adds the rest of the county.
+  { module: 'enterprise-registry', generate: (ctx, base) => enterpriseRegistry.generate(ctx, base) },
+  { module: 'enterprise-licences', generate: (ctx, base) => enterpriseLicences.generate(ctx, base) },
+  { module: 'enterprise-hazards', generate: (ctx, base) => enterpriseHazards.generate(ctx, base) },
+  // Risk points, campaigns and hidden hazards (隐患) with their trails; sets enterprises' risk colours.
+  { module: 'hazards', generate: (ctx, base) => hazards.generate(ctx, base) },
 ];
 
 interface TableStep {
@@ -45,6 +55,15 @@ const TABLES: readonly TableStep[] = [
   { table: 'organizations', rows: (d) => d.organizations },
   { table: 'enterprises', rows: (d) => d.enterprises },
   { table: 'accounts', rows: (d, hash) => d.accounts.map((a) => ({ ...a, password_hash: hash })) },
+  { table: 'enterprise_status_changes', rows: (d) => d.enterpriseStatusChanges },
+  { table: 'enterprise_licences', rows: (d) => d.enterpriseLicences },
+  { table: 'major_hazard_sources', rows: (d) => d.majorHazardSources },
+  { table: 'major_hazard_chemicals', rows: (d) => d.majorHazardChemicals },
+  { table: 'campaigns', rows: (d) => d.campaigns },
+  { table: 'risk_points', rows: (d) => d.riskPoints },
+  { table: 'hazards', rows: (d) => d.hazards },
+  { table: 'hazard_events', rows: (d) => d.hazardEvents },
+  { table: 'number_sequences', rows: (d) => d.numberSequences },
 ];
 
 const CORE_TABLES = ['regions', 'organizations', 'enterprises', 'accounts'];

@@ -2,6 +2,7 @@
 // so the loader can insert any of them without a per-table mapping. Columns left out get
 // their database default (created_at, updated_at, …).
 import type { GeoPolygon } from './geo.js';
+import type { CampaignRow, HazardEventRow, HazardRow, NumberSequenceRow, RiskPointRow } from './hazards.js';
 
 export type RegionLevel = 'province' | 'city' | 'county' | 'town' | 'village' | 'park';
 
@@ -33,14 +34,98 @@ export interface OrgRow {
   sort: number;
 }
 
+/** An enterprise (一企一档). The starter module fills the identity columns; the registry module the rest. */
 export interface EnterpriseRow {
   id: string;
   name: string;
   credit_code: string;
   region_code: string;
-  industry: string;
   address: string;
   supervising_org_id: string | null;
+  /** text[] columns are plain arrays (the loader passes arrays through). */
+  former_names: string[];
+  legal_representative: string | null;
+  legal_representative_phone: string | null;
+  principal_name: string | null;
+  principal_phone: string | null;
+  safety_manager_name: string | null;
+  safety_manager_phone: string | null;
+  lng: number | null;
+  lat: number | null;
+  employees: number | null;
+  scale: 'large' | 'medium' | 'small' | 'micro' | null;
+  established_on: string | null;
+  status: 'operating' | 'suspended' | 'closed_business' | 'closed' | 'banned';
+  status_changed_at: string | null;
+  is_key: boolean;
+  standard_grade: 'level1' | 'level2' | 'level3' | 'small_micro' | null;
+  industry_code: string | null;
+  sector: string;
+  sector_detail: string | null;
+  subtype: string | null;
+  flags: string[];
+  risk_level: 'red' | 'orange' | 'yellow' | 'blue' | null;
+  risk_level_source: string | null;
+  risk_level_at: string | null;
+}
+
+/** 状态变更记录 of an enterprise. */
+export interface EnterpriseStatusChangeRow {
+  id: string;
+  enterprise_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  ordered_by_org_id: string | null;
+  ordered_by: string | null;
+  document_no: string | null;
+  effective_on: string;
+  recorded_by: string | null;
+  recorded_by_name: string | null;
+  recorded_at: string;
+}
+
+/** 证照 of an enterprise. */
+export interface EnterpriseLicenceRow {
+  id: string;
+  enterprise_id: string;
+  kind: string;
+  number: string;
+  issuer: string;
+  issued_on: string;
+  expires_on: string | null;
+  file_id: null;
+  note: string | null;
+}
+
+/** 重大危险源 (one unit) with the GB 18218 result stored as the platform computes it. */
+export interface MajorHazardSourceRow {
+  id: string;
+  enterprise_id: string;
+  name: string;
+  unit_kind: 'production' | 'storage';
+  people_exposed: number;
+  record_no: string | null;
+  note: string | null;
+  s_value: number;
+  identified: boolean;
+  alpha: number;
+  r_value: number | null;
+  grade: number | null;
+  rule_version: string;
+  /** JSON string of the working lines (a jsonb array). */
+  working: string;
+}
+
+export interface MajorHazardChemicalRow {
+  id: string;
+  source_id: string;
+  position: number;
+  chemical_code: string | null;
+  name: string;
+  quantity_t: number;
+  critical_quantity_t: number;
+  beta: number;
 }
 
 /** An account row without its password hash: the loader adds the hash (made once, at load time). */
@@ -78,4 +163,14 @@ export interface DemoData {
   enterprises: EnterpriseRow[];
   accounts: AccountRow[];
   accountList: DemoAccountInfo[];
+  enterpriseStatusChanges: EnterpriseStatusChangeRow[];
+  enterpriseLicences: EnterpriseLicenceRow[];
+  majorHazardSources: MajorHazardSourceRow[];
+  majorHazardChemicals: MajorHazardChemicalRow[];
+  campaigns: CampaignRow[];
+  riskPoints: RiskPointRow[];
+  hazards: HazardRow[];
+  hazardEvents: HazardEventRow[];
+  /** The last number taken per kind and year, so new records continue the demo's numbering. */
+  numberSequences: NumberSequenceRow[];
 }

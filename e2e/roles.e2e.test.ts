@@ -1,6 +1,5 @@
 // Through a real browser against the real server with the demo county: each role sees exactly its
 // menu, a forbidden page says so, and a new account is created, signs in and changes its password.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,15 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { permissionsOf } from '../contracts/roles.js';
 import { DEMO_PASSWORD, launch, login, logout, menuGroups, openPage, skipReason } from './browser.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-/** The server serves web/dist: rebuild it when older than its sources, as `npm start` does. */
-function buildWebIfNeeded(): void {
-  // Vitest sets NODE_ENV=test, which would bundle React's development build.
-  const r = spawnSync(process.execPath, ['bin/build-web-if-needed.js'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  if (r.status !== 0) throw new Error('前端构建失败（web/dist）');
-}
 
 // The menu is computed by the web's own route table. That is bundler-resolved TSX, outside this
 // tsconfig's world, so it is loaded at run time (a non-literal path) and typed by what the test uses.
@@ -42,7 +34,6 @@ if (reason) console.warn(reason);
   let browser: Browser;
 
   beforeAll(async () => {
-    buildWebIfNeeded();
     const { startTestServer } = await import('../server/testing/server.js');
     server = await startTestServer();
     browser = await launch();
@@ -123,8 +114,8 @@ if (reason) console.warn(reason);
     await page.getByRole('button', { name: '展开或收起菜单' }).click();
     await page.getByTestId('side-menu').waitFor();
     await shot(page, 'phone-menu.png');
-    await page.getByText('隐患排查治理').click();
-    await page.getByText('隐患台账').click();
+    await page.getByText('应急指挥').click();
+    await page.getByText('值班值守').click();
     await page.getByText('本功能尚在建设中').waitFor();
     await page.getByTestId('side-menu').waitFor({ state: 'hidden' });
     await shot(page, 'phone-not-built.png');

@@ -14,8 +14,12 @@ import { accountsRoutes } from './domains/system/accounts.routes.js';
 import { auditRoutes } from './domains/system/audit.routes.js';
 import { orgsRoutes } from './domains/system/orgs.routes.js';
 import { regionsRoutes } from './domains/system/regions.routes.js';
+import { enterprisesRoutes } from './domains/enterprises/enterprises.routes.js';
 import { hazardsRoutes } from './domains/hazards/hazards.routes.js';
 import { scheduleHazardScan } from './domains/hazards/hazards.scan.js';
+import { riskRoutes } from './domains/hazards/risk.routes.js';
+import { campaignsRoutes } from './domains/hazards/campaigns.js';
+import { selfCheckRoutes } from './domains/hazards/selfcheck.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import type { Platform } from './platform/context.js';
 import { eventsRoutes } from './platform/events/events.routes.js';
@@ -71,7 +75,9 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: { directives: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+      // Map tiles come from the configured tile server only (none by default).
+      imgSrc: ["'self'", 'data:', 'blob:', ...(p.config.mapTileUrl ? [new URL(p.config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [])],
       connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
     } },
     hsts: p.config.cookieSecure ? undefined : false,
@@ -90,14 +96,20 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register(filesRoutes);
   await app.register(inboxRoutes);
   await app.register(settingsRoutes);
+  await app.register(enterprisesRoutes(p));
   await app.register(hazardsRoutes);
+  await app.register(riskRoutes);
+  await app.register(campaignsRoutes);
+  await app.register(selfCheckRoutes);
   scheduleHazardScan(p);
   await app.register(eventsRoutes(p));
 
   const index = path.join(p.config.webDir, 'index.html');
-  if (fs.existsSync(index)) await app.register(fastifyStatic, { root: p.config.webDir, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
+  if (fs.existsSync(index)) await app.register(fastifyStatic, { root: p.config.webDir, wildcard: true, index: false });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+    // A missing asset is a 404, never the SPA page (a browser would try to run HTML as a script).
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
     }
     if (fs.existsSync(index)) return reply.type('text/html; charset=utf-8').send(fs.readFileSync(index));

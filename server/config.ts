@@ -28,6 +28,9 @@ export interface Config {
   argon2MemoryKiB: number;
   jobsPollMs: number;
   webDir: string;
+  /** Optional tile layer for maps (e.g. 天地图), {z}/{x}/{y} template; maps work without one. */
+  mapTileUrl?: string;
+  mapTileAttribution?: string;
 }
 
 export class ConfigError extends Error {}
@@ -93,7 +96,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     argon2MemoryKiB: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1024 * 1024),
     jobsPollMs: int(env, 'JOBS_POLL_MS', 2000, 50, 600000),
     webDir: path.resolve(env.WEB_DIR || path.join(import.meta.dirname, '..', 'web', 'dist')),
+    mapTileUrl: env.MAP_TILE_URL || undefined,
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION || undefined,
   };
+  if (cfg.mapTileUrl && !/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(cfg.mapTileUrl)) {
+    throw new ConfigError('配置项 MAP_TILE_URL 无效：应为含 {z}/{x}/{y} 的 http(s) 地址 (invalid MAP_TILE_URL: expected an http(s) URL template with {z}, {x} and {y})');
+  }
   if (cfg.auditKey && cfg.auditKey.length < 32) {
     throw new ConfigError('配置项 AUDIT_KEY 太短：至少 32 个字符 (AUDIT_KEY must be at least 32 characters)');
   }

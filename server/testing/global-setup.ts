@@ -1,5 +1,6 @@
 // Vitest global setup: build one migrated database with the demo county, for every test file to clone.
 // PGlite: a dumped data directory (clone ~1 s). PostgreSQL (TEST_DATABASE_URL): a template database.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import pg from 'pg';
 import { loadDemo } from '../../demo/index.js';
@@ -18,8 +19,17 @@ async function seed(db: Db) {
   await new AuditLog(Buffer.from(TEST_AUDIT_KEY)).recordAlone(db, SYSTEM_ACTOR, {}, { action: 'demo.load', entityType: 'demo', after: s.counts });
 }
 
+/** Browser tests serve web/dist: build it once here, not once per test file (parallel builds would race). */
+function buildWebForBrowserTests() {
+  if (process.env.TEST_DATABASE_URL || !fs.existsSync('/usr/bin/chromium')) return; // browser tests are skipped then
+  // Vitest sets NODE_ENV=test, which would bundle React's development build.
+  const r = spawnSync(process.execPath, ['bin/build-web-if-needed.js'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (r.status !== 0) throw new Error('前端构建失败（web/dist），浏览器测试无法运行');
+}
+
 export default async function setup() {
   process.env.YINGJI_TEST_RUN = `${process.pid}`;
+  buildWebForBrowserTests();
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const name = `yingji_tpl_${process.pid}`;

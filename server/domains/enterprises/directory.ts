@@ -5,18 +5,32 @@ import { scopeWhere } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql } from '../../platform/db/sql.js';
 
-export interface EnterpriseBrief { id: string; name: string; regionCode: string; regulatorOrgId: string | null }
+export interface EnterpriseBrief { id: string; name: string; regionCode: string; regulatorOrgId: string | null; lng: number | null; lat: number | null; sector: string | null }
 
 const visible = (viewer: DataScope) => scopeWhere(viewer, { region: 'e.region_code', org: 'e.supervising_org_id', enterprise: 'e.id' });
 
 /** One enterprise the viewer may see, or undefined. */
 export async function findEnterpriseBrief(db: Queryable, viewer: DataScope, id: string): Promise<EnterpriseBrief | undefined> {
-  const r = await db.maybeOne<{ id: string; name: string; region_code: string; supervising_org_id: string | null }>(
-    sql`select e.id, e.name, e.region_code, e.supervising_org_id from enterprises e where e.id::text = ${id} and ${visible(viewer)}`);
-  return r && { id: r.id, name: r.name, regionCode: r.region_code, regulatorOrgId: r.supervising_org_id };
+  const r = await db.maybeOne<{ id: string; name: string; region_code: string; supervising_org_id: string | null; lng: number | null; lat: number | null; sector: string | null }>(
+    sql`select e.id, e.name, e.region_code, e.supervising_org_id, e.lng, e.lat, e.sector from enterprises e where e.id::text = ${id} and ${visible(viewer)}`);
+  return r && { id: r.id, name: r.name, regionCode: r.region_code, regulatorOrgId: r.supervising_org_id, lng: r.lng, lat: r.lat, sector: r.sector };
 }
 
 /** Ids of the enterprises a department regulates (for scoping records that carry an enterprise id). */
 export function regulatedBy(orgId: string) {
   return sql`(select e.id from enterprises e where e.supervising_org_id = ${orgId})`;
+}
+
+/** Set an enterprise's risk colour from its risk points (the highest one), recording where it came from. */
+export async function setRiskFromPoints(tx: Queryable, enterpriseId: string, level: string | null, at: Date) {
+  await tx.execute(sql`update enterprises set risk_level = ${level}, risk_level_source = ${level ? '风险点评估（取最高等级）' : null},
+    risk_level_at = ${at.toISOString()} where id = ${enterpriseId}`);
+}
+
+/** Names of enterprises by id (for lists of other domains' records); ids outside the data are left out. */
+export async function enterpriseNames(db: Queryable, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const rows = await db.query<{ id: string; name: string }>(sql`select id, name from enterprises where id = any(${wanted}::uuid[])`);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

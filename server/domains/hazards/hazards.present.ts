@@ -1,6 +1,6 @@
 // Hazard row → API shape.
 import type { Hazard } from '../../../contracts/hazards.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import { type Actor, can } from '../../platform/auth/actor.js';
 import type { EventRow, ExtensionRow, HazardRow } from './hazards.store.js';
 import { movesFor } from './hazards.service.js';
 
@@ -27,7 +27,9 @@ export const presentEvent = (e: EventRow) => ({
   fromStatus: e.from_status, toStatus: e.to_status, comment: e.comment, photos: e.photos, data: e.data,
 });
 
-export const presentExtension = (x: ExtensionRow) => ({
+/** An extension request; the regulator other than the requester may decide an open one. */
+export const presentExtension = (x: ExtensionRow, actor: Actor) => ({
   id: x.id, oldDeadline: x.old_deadline, newDeadline: x.new_deadline, reason: x.reason, requestedAt: iso(x.requested_at)!,
-  decision: x.decision, decidedAt: iso(x.decided_at), decisionNote: x.decision_note,
+  requestedByName: x.requested_by_name, decision: x.decision, decidedAt: iso(x.decided_at), decisionNote: x.decision_note,
+  mayDecide: !x.decision && x.requested_by !== actor.id && actor.scope.kind !== 'enterprise' && can(actor, 'hazard:write'),
 });

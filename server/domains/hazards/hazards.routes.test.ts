@@ -164,7 +164,7 @@ describe('scope and statistics', () => {
     const h = (await post(baitang, '/api/hazards', { title: '白塘镇危房', source: 'supervision', level: 'general', regionCode: '430699101000', placeName: '老供销社' })).json();
     expect((await get(luojiang, `/api/hazards/${h.id}`)).statusCode).toBe(404);
     expect((await get(luojiang, '/api/hazards')).json().items.some((x: { id: string }) => x.id === h.id)).toBe(false);
-    expect((await post(luojiang, `/api/hazards/${h.id}/assign`, { responsiblePerson: '某', measures: '修', deadline: '2026-07-01' })).statusCode).toBe(404);
+    expect((await post(luojiang, `/api/hazards/${h.id}/assign`, { responsiblePerson: '某', measures: '修复', deadline: '2026-07-01' })).statusCode).toBe(404);
     expect((await get(ent, `/api/hazards/${h.id}`)).statusCode).toBe(404);
     const entList = (await get(ent, '/api/hazards?pageSize=200')).json();
     expect(entList.items.every((x: { enterpriseId: string }) => x.enterpriseId === enterpriseId)).toBe(true);
@@ -179,5 +179,39 @@ describe('scope and statistics', () => {
     expect(s.groups.map((g: { label: string }) => g.label)).toContain('一般隐患');
     const byRegion = (await get(staff, '/api/hazards/stats?by=region')).json();
     expect(byRegion.groups.map((g: { label: string }) => g.label)).toEqual(expect.arrayContaining(['白塘镇', '循环园']));
+  });
+});
+
+describe('to-do and read-only callers', () => {
+  it('lists what waits on the caller, and offers no moves to a reader', async () => {
+    const h = await report(ent);
+    const staffTodo = (await get(staff, '/api/hazards?todo=true&pageSize=200')).json();
+    expect(staffTodo.items.some((x: { id: string }) => x.id === h.id)).toBe(true);
+    const entTodo = (await get(ent, '/api/hazards?todo=true&pageSize=200')).json();
+    expect(entTodo.items.every((x: { status: string; level: string }) => x.status === 'rectifying' || (x.status === 'pending' && x.level === 'general'))).toBe(true);
+    const leader = await t.login('leader');
+    expect((await get(leader, `/api/hazards/${h.id}`)).json().allowedMoves).toEqual([]);
+    expect((await get(leader, '/api/hazards?todo=true')).json().total).toBe(0);
+    expect((await get(staff, '/api/hazards?open=true&pageSize=200')).json().items.every((x: { status: string }) => x.status !== 'closed')).toBe(true);
+  });
+
+  it('files an enterprise\'s hazard under its sector when the reporter gives none', async () => {
+    expect((await report(ent)).sector).toBe('hazchem');
+  });
+});
+
+describe('export', () => {
+  it('gives the filtered, scoped ledger as an Excel file with Chinese headers', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const r = await t.as(ent, { method: 'GET', url: '/api/hazards/export?status=pending' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-disposition']).toContain(encodeURIComponent('隐患台账'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).getCell(1).value).toBe('隐患编号');
+    const listed = (await get(ent, '/api/hazards?status=pending&pageSize=200')).json();
+    expect(ws.rowCount - 1).toBe(listed.total);
+    for (let i = 2; i <= ws.rowCount; i++) expect(ws.getRow(i).getCell(2).value).toBe('汨水市恒达化工有限公司');
   });
 });

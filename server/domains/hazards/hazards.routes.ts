@@ -10,8 +10,11 @@ import { notFound } from '../../platform/http/errors.js';
 import { paging } from '../../platform/http/types.js';
 import { decideExtensionRequest, requestExtension } from './extensions.service.js';
 import { presentEvent, presentExtension, presentHazard } from './hazards.present.js';
-import { moveHazard, reportHazard, superviseHazard, today } from './hazards.service.js';
+import { isEnterpriseUser, moveHazard, reportHazard, superviseHazard, today } from './hazards.service.js';
+import { can } from '../../platform/auth/actor.js';
 import { hazardStats } from './hazards.stats.js';
+import { exportHazards } from './hazards.export.js';
+import { sendXlsx } from '../../platform/excel/http.js';
 import { findHazard, listEvents, listExtensions, listHazards } from './hazards.store.js';
 
 const tags = ['隐患排查治理 hazards'];
@@ -21,8 +24,19 @@ const write = { permission: 'hazard:write' } as const;
 export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/hazards', { config: read, schema: { tags, summary: '隐患台账', querystring: HazardQuery, response: { 200: Page(Hazard) } } }, async (req) => {
     const { page, pageSize } = paging(req.query);
-    const { items, total } = await listHazards(req.ctx.db, req.ctx.actor.scope, req.query, today(req.ctx), page, pageSize);
+    const { todo, ...filter } = req.query;
+    const a = req.ctx.actor;
+    // Without write permission nothing waits on the caller: an empty to-do list, not everything.
+    if (todo && !can(a, 'hazard:write')) return { items: [], total: 0, page, pageSize };
+    const todoFor = todo ? { accountId: a.id!, enterprise: isEnterpriseUser(a) } : undefined;
+    const { items, total } = await listHazards(req.ctx.db, a.scope, { ...filter, todoFor }, today(req.ctx), page, pageSize);
     return { items: items.map((h) => presentHazard(h, req.ctx.actor)), total, page, pageSize };
+  });
+
+  app.get('/api/hazards/export', { config: read, schema: { tags, summary: '导出隐患台账（Excel，按当前筛选条件）', querystring: HazardQuery, response: { 200: Type.Any(), 400: ErrorBody } } }, async (req, reply) => {
+    const { todo: _todo, page: _p, pageSize: _s, ...filter } = req.query;
+    const { buffer } = await exportHazards(req.ctx.db, req.ctx.actor.scope, filter, today(req.ctx));
+    return sendXlsx(reply, buffer, `隐患台账-${today(req.ctx).replaceAll('-', '')}.xlsx`);
   });
 
   app.get('/api/hazards/stats', { config: read, schema: { tags, summary: '隐患统计', querystring: StatsQuery, response: { 200: HazardStats } } },
@@ -32,7 +46,7 @@ export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const h = await findHazard(req.ctx.db, req.ctx.actor.scope, req.params.id, today(req.ctx));
     if (!h) throw notFound('隐患', 'Hazard');
     const [events, extensions] = await Promise.all([listEvents(req.ctx.db, h.id), listExtensions(req.ctx.db, h.id)]);
-    return { ...presentHazard(h, req.ctx.actor), events: events.map(presentEvent), extensions: extensions.map(presentExtension) };
+    return { ...presentHazard(h, req.ctx.actor), events: events.map(presentEvent), extensions: extensions.map((x) => presentExtension(x, req.ctx.actor)) };
   });
 
   app.post('/api/hazards', { config: write, schema: { tags, summary: '上报隐患', body: HazardCreate, response: { 200: Hazard, 400: ErrorBody } } },

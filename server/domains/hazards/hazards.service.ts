@@ -2,7 +2,8 @@
 // transaction with its trail event and audit record; the event is published after commit.
 import type { HazardCreate } from '../../../contracts/hazards.js';
 import { HAZARD_STATUSES } from '../../../contracts/hazards.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import { SECTORS } from '../../../contracts/enterprises.js';
+import { type Actor, can } from '../../platform/auth/actor.js';
 import { inScope } from '../../platform/auth/scope.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import type { Queryable, Tx } from '../../platform/db/db.js';
@@ -22,6 +23,7 @@ export const today = (ctx: Ctx) => shanghaiDate(ctx.clock());
 
 /** The moves this caller may make on this hazard now, beyond what the state allows (the action bar). */
 export function movesFor(actor: Actor, h: HazardRow): string[] {
+  if (!can(actor, 'hazard:write')) return [];
   const reviewer = !isEnterpriseUser(actor) && h.rectified_by !== actor.id;
   const supervisorOk = !h.supervise_level || actor.orgId === h.supervising_org_id;
   const moves: string[] = [];
@@ -50,41 +52,49 @@ const publish = (ctx: Ctx, h: HazardRow, type: string) =>
 
 /** Report a hazard: at an enterprise (its place and name come from the registry) or a public place in a region. */
 export async function reportHazard(ctx: Ctx, input: HazardCreate): Promise<HazardRow> {
+  const h = await ctx.db.tx((tx) => reportHazardIn(ctx, tx, input));
+  await publish(ctx, h, 'hazard.reported');
+  return h;
+}
+
+/** Report inside the caller's transaction (a self-check turning failed items into hazards in one step). */
+export async function reportHazardIn(ctx: Ctx, tx: Tx, input: HazardCreate): Promise<HazardRow> {
   if (input.level === 'major' && !input.majorBasis) {
     throw badRequest('重大隐患须注明判定依据（对照重大事故隐患判定标准的条目）', 'A major hazard needs its determination basis');
   }
+  if (input.sector && !SECTORS.some((s) => s.code === input.sector)) {
+    throw badRequest(`未知行业：${input.sector}；可选：${SECTORS.map((s) => `${s.code}（${s.label}）`).join('、')}`, 'Unknown sector');
+  }
   const enterpriseId = isEnterpriseUser(ctx.actor) ? ctx.actor.scope.enterpriseId! : input.enterpriseId;
-  const h = await ctx.db.tx(async (tx) => {
-    let place: { enterprise_id: string | null; enterprise_name: string | null; region_code: string };
-    if (enterpriseId) {
-      const e = await findEnterpriseBrief(tx, ctx.actor.scope, enterpriseId);
-      if (!e) throw badRequest('所选企业不存在或不在您的管辖范围内', 'Enterprise not found in your scope');
-      place = { enterprise_id: e.id, enterprise_name: e.name, region_code: e.regionCode };
-    } else {
-      if (!input.regionCode || !input.placeName) throw badRequest('公共场所的隐患须填写所在区划和地点名称', 'A hazard at a public place needs its region and place name');
-      if (!inScope(ctx.actor, { regionCode: input.regionCode, orgId: ctx.actor.orgId })) throw forbidden('不能在您的管辖范围以外上报隐患', 'Outside your scope');
-      place = { enterprise_id: null, enterprise_name: null, region_code: input.regionCode };
-    }
-    const foundAt = input.foundAt ? new Date(input.foundAt) : ctx.clock();
-    if (foundAt.getTime() > ctx.clock().getTime() + 5 * 60_000) throw badRequest('发现时间不能晚于现在', 'Found time is in the future');
-    const photos = await photosOf(ctx, tx, input.photos);
-    const year = Number(shanghaiDate(foundAt).slice(0, 4));
-    const number = `YH-${year}-${String(await nextNumber(tx, 'hazard', year)).padStart(6, '0')}`;
-    const id = uuidv7();
-    await insertHazard(tx, {
-      id, number, ...place, place_name: input.placeName ?? null, lng: input.lng ?? null, lat: input.lat ?? null, title: input.title,
-      description: input.description ?? null, found_at: foundAt.toISOString(), found_by: input.foundBy ?? ctx.actor.name,
-      reported_by: ctx.actor.id, reported_org_id: ctx.actor.orgId ?? null, source: input.source, sector: input.sector ?? null,
-      category: input.category ?? null, level: input.level, major_basis: input.level === 'major' ? input.majorBasis! : null,
-      campaign_id: input.campaignId ?? null, status: 'pending',
-    });
-    await trail(ctx, tx, { id, region_code: place.region_code }, { action: 'report', to: 'pending', comment: input.description, photos });
-    const row = (await findHazard(tx, { kind: 'all' }, id, today(ctx)))!;
-    await audit(ctx, tx, { action: 'hazard.report', entityType: 'hazard', entityId: id, regionCode: row.region_code, after: { number, title: row.title, level: row.level, source: row.source } });
-    return row;
+  let place: { enterprise_id: string | null; enterprise_name: string | null; region_code: string; lng: number | null; lat: number | null };
+  if (enterpriseId) {
+    const e = await findEnterpriseBrief(tx, ctx.actor.scope, enterpriseId);
+    if (!e) throw badRequest('所选企业不存在或不在您的管辖范围内', 'Enterprise not found in your scope');
+    place = { enterprise_id: e.id, enterprise_name: e.name, region_code: e.regionCode, lng: input.lng ?? e.lng, lat: input.lat ?? e.lat };
+    // A hazard at an enterprise counts under the enterprise's sector unless the reporter says otherwise.
+    input = { ...input, sector: input.sector ?? e.sector ?? undefined };
+  } else {
+    if (!input.regionCode || !input.placeName) throw badRequest('公共场所的隐患须填写所在区划和地点名称', 'A hazard at a public place needs its region and place name');
+    if (!inScope(ctx.actor, { regionCode: input.regionCode, orgId: ctx.actor.orgId })) throw forbidden('不能在您的管辖范围以外上报隐患', 'Outside your scope');
+    place = { enterprise_id: null, enterprise_name: null, region_code: input.regionCode, lng: input.lng ?? null, lat: input.lat ?? null };
+  }
+  const foundAt = input.foundAt ? new Date(input.foundAt) : ctx.clock();
+  if (foundAt.getTime() > ctx.clock().getTime() + 5 * 60_000) throw badRequest('发现时间不能晚于现在', 'Found time is in the future');
+  const photos = await photosOf(ctx, tx, input.photos);
+  const year = Number(shanghaiDate(foundAt).slice(0, 4));
+  const number = `YH-${year}-${String(await nextNumber(tx, 'hazard', year)).padStart(6, '0')}`;
+  const id = uuidv7();
+  await insertHazard(tx, {
+    id, number, ...place, place_name: input.placeName ?? null, title: input.title,
+    description: input.description ?? null, found_at: foundAt.toISOString(), found_by: input.foundBy ?? ctx.actor.name,
+    reported_by: ctx.actor.id, reported_org_id: ctx.actor.orgId ?? null, source: input.source, sector: input.sector ?? null,
+    category: input.category ?? null, level: input.level, major_basis: input.level === 'major' ? input.majorBasis! : null,
+    campaign_id: input.campaignId ?? null, status: 'pending',
   });
-  await publish(ctx, h, 'hazard.reported');
-  return h;
+  await trail(ctx, tx, { id, region_code: place.region_code }, { action: 'report', to: 'pending', comment: input.description, photos });
+  const row = (await findHazard(tx, { kind: 'all' }, id, today(ctx)))!;
+  await audit(ctx, tx, { action: 'hazard.report', entityType: 'hazard', entityId: id, regionCode: row.region_code, after: { number, title: row.title, level: row.level, source: row.source } });
+  return row;
 }
 
 /** Load a hazard in scope, locked for a move. */
@@ -162,3 +172,4 @@ export async function superviseHazard(ctx: Ctx, id: string, input: { level: stri
 }
 
 export const statusLabel = (s: string) => HAZARD_STATUSES[s as keyof typeof HAZARD_STATUSES] ?? s;
+

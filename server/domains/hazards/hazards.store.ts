@@ -35,7 +35,15 @@ const select = (today: string) => sql`select h.*, h.funds::float8 as funds, h.de
 
 export interface HazardFilter {
   q?: string; regionCode?: string; enterpriseId?: string; sector?: string; level?: string; status?: string; source?: string;
-  campaignId?: string; overdue?: boolean; supervised?: boolean; from?: string; to?: string;
+  campaignId?: string; overdue?: boolean; supervised?: boolean; from?: string; to?: string; open?: boolean;
+  /** Hazards waiting on this account's next move (as movesFor decides): enterprises rectify, regulators assign and review. */
+  todoFor?: { accountId: string; enterprise: boolean };
+}
+
+function todoSql(t: NonNullable<HazardFilter['todoFor']>): Sql {
+  return t.enterprise
+    ? sql`(h.status = 'rectifying' or (h.status = 'pending' and h.level = 'general'))`
+    : sql`(h.status = 'pending' or (h.status = 'review' and h.rectified_by is distinct from ${t.accountId}))`;
 }
 
 export function filterSql(viewer: DataScope, f: HazardFilter, today: string): Sql {
@@ -51,6 +59,8 @@ export function filterSql(viewer: DataScope, f: HazardFilter, today: string): Sq
     f.campaignId ? sql`h.campaign_id = ${f.campaignId}` : undefined,
     f.overdue === true ? overdueSql(today) : f.overdue === false ? sql`not ${overdueSql(today)}` : undefined,
     f.supervised === true ? sql`h.supervise_level is not null` : f.supervised === false ? sql`h.supervise_level is null` : undefined,
+    f.open === true ? sql`h.status <> 'closed'` : f.open === false ? sql`h.status = 'closed'` : undefined,
+    f.todoFor ? todoSql(f.todoFor) : undefined,
     // Periods are days in Asia/Shanghai (the session time zone).
     f.from ? sql`h.found_at >= ${f.from}::date` : undefined,
     f.to ? sql`h.found_at < ${f.to}::date + 1` : undefined,
@@ -98,10 +108,11 @@ export const listEvents = (db: Queryable, hazardId: string) =>
   db.query<EventRow>(sql`select * from hazard_events where hazard_id = ${hazardId} order by at, id`);
 
 export interface ExtensionRow { id: string; hazard_id: string; old_deadline: string; new_deadline: string; reason: string; requested_by: string;
-  requested_at: Date; decision: string | null; decided_by: string | null; decided_at: Date | null; decision_note: string | null }
+  requested_by_name: string | null; requested_at: Date; decision: string | null; decided_by: string | null; decided_at: Date | null; decision_note: string | null }
 
-export const listExtensions = (db: Queryable, hazardId: string) => db.query<ExtensionRow>(sql`select id, hazard_id, old_deadline::text, new_deadline::text,
-  reason, requested_by, requested_at, decision, decided_by, decided_at, decision_note from hazard_extensions where hazard_id = ${hazardId} order by requested_at`);
+export const listExtensions = (db: Queryable, hazardId: string) => db.query<ExtensionRow>(sql`select x.id, x.hazard_id, x.old_deadline::text, x.new_deadline::text,
+  x.reason, x.requested_by, a.display_name as requested_by_name, x.requested_at, x.decision, x.decided_by, x.decided_at, x.decision_note
+  from hazard_extensions x left join accounts a on a.id = x.requested_by where x.hazard_id = ${hazardId} order by x.requested_at`);
 
 export async function insertExtension(db: Queryable, e: { id: string; hazard_id: string; old_deadline: string; new_deadline: string; reason: string; requested_by: string; requested_at: string }) {
   await db.execute(sql`insert into hazard_extensions (id, hazard_id, old_deadline, new_deadline, reason, requested_by, requested_at)

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody, RegionCode } from '../../../contracts/common.js';
 import { Region, RegionCreate, RegionQuery, RegionUpdate } from '../../../contracts/system.js';
-import { listRegions } from './regions.store.js';
+import { listBoundaries, listRegions } from './regions.store.js';
 import { createRegion, editRegion, presentRegion, regionTree } from './regions.service.js';
 
 const tags = ['系统管理 system'];
@@ -16,6 +16,15 @@ export const regionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/regions/tree', { schema: { tags, summary: '行政区划树', response: { 200: Type.Array(RegionNode) } } },
     async (req) => regionTree(req.ctx));
+
+  app.get('/api/regions/boundaries', { schema: { tags, summary: '区划边界（GeoJSON，县、乡镇、园区）', response: { 200: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Object({
+    type: Type.Literal('Feature'), properties: Type.Object({ code: Type.String(), name: Type.String(), level: Type.String(), centerLng: Type.Union([Type.Number(), Type.Null()]), centerLat: Type.Union([Type.Number(), Type.Null()]) }),
+    geometry: Type.Unknown() })) }) } } },
+  async (req) => ({
+    type: 'FeatureCollection' as const,
+    features: (await listBoundaries(req.ctx.db, req.ctx.actor.scope)).map((r) => ({ type: 'Feature' as const,
+      properties: { code: r.code, name: r.name, level: r.level, centerLng: r.center_lng, centerLat: r.center_lat }, geometry: r.boundary })),
+  }));
 
   app.post('/api/regions', { config: { permission: 'system:admin' }, schema: { tags, summary: '新增区划', body: RegionCreate, response: { 200: Region, 400: ErrorBody, 409: ErrorBody } } },
     async (req) => createRegion(req.ctx, req.body));

@@ -31,3 +31,9 @@ export async function insertRegion(db: Queryable, r: Omit<RegionRow, 'center_lng
 export async function updateRegion(db: Queryable, code: string, w: { name?: string; sort?: number }) {
   await db.execute(sql`update regions set name = coalesce(${w.name ?? null}, name), sort = coalesce(${w.sort ?? null}::int, sort) where code = ${code}`);
 }
+
+export interface BoundaryRow { code: string; name: string; level: string; center_lng: number | null; center_lat: number | null; boundary: unknown }
+
+/** Regions with a drawn boundary among the county, towns and parks the viewer may see. */
+export const listBoundaries = (db: Queryable, viewer: DataScope) => db.query<BoundaryRow>(sql`select r.code, r.name, r.level, r.center_lng, r.center_lat, r.boundary
+  from regions r where r.boundary is not null and r.level in ('county', 'town', 'park') and ${visible(viewer)} order by r.code`);

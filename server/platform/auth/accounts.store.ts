@@ -72,11 +72,6 @@ export async function registerFailedLogin(db: Queryable, id: string, threshold: 
     where id = ${id} returning failed_logins, locked_until`);
 }
 
-// regionPrefix() of scope.ts, in SQL: the code cut after its last non-zero level (2/4/6/9/12 digits).
-const REGION_PREFIX_SQL = sql.raw(`left(a.scope_region_code, case when substr(a.scope_region_code, 3) = '0000000000' then 2
-  when substr(a.scope_region_code, 5) = '00000000' then 4 when substr(a.scope_region_code, 7) = '000000' then 6
-  when substr(a.scope_region_code, 10) = '000' then 9 else 12 end)`);
-
 /** Who should hear about a record: accounts of an enterprise, of organisations, and region accounts of given roles
  *  whose scope covers the record's region (a town station for a village's hazard). Disabled accounts are left out. */
 export async function recipientIds(db: Queryable, to: { enterpriseId?: string | null; orgIds?: (string | null | undefined)[]; regionCode?: string; regionRoles?: string[]; countyRoles?: string[] }) {
@@ -85,7 +80,7 @@ export async function recipientIds(db: Queryable, to: { enterpriseId?: string | 
   if (to.enterpriseId) conds.push(sql`(a.scope_kind = 'enterprise' and a.scope_enterprise_id = ${to.enterpriseId})`);
   if (orgIds.length) conds.push(sql`(a.org_id = any(${orgIds}::uuid[]) or a.scope_org_id = any(${orgIds}::uuid[]))`);
   if (to.regionCode && to.regionRoles?.length) {
-    conds.push(sql`(a.scope_kind = 'region' and a.roles && ${to.regionRoles}::text[] and ${to.regionCode} like ${REGION_PREFIX_SQL} || '%')`);
+    conds.push(sql`(a.scope_kind = 'region' and a.roles && ${to.regionRoles}::text[] and ${to.regionCode} like region_prefix(a.scope_region_code) || '%')`);
   }
   if (to.countyRoles?.length) conds.push(sql`(a.scope_kind = 'all' and a.roles && ${to.countyRoles}::text[])`);
   if (!conds.length) return [];

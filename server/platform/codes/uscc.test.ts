@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidUscc, makeUscc, orgCodeCheckChar, USCC_CHARSET, usccCheckChar } from './uscc.js';
+import { checkUscc, isValidUscc, makeUscc, normaliseUscc, orgCodeCheckChar, USCC_CHARSET, usccCheckChar } from './uscc.js';
 
 // Published codes whose check characters are known to be right.
 const KNOWN_VALID = [
@@ -50,5 +50,28 @@ describe('统一社会信用代码 (GB 32100)', () => {
     expect(isValidUscc(code)).toBe(true);
     expect(() => makeUscc('91', '4306', '12345678')).toThrow();
     expect(() => makeUscc('91', '430699', '1234567O')).toThrow();
+  });
+});
+
+describe('checkUscc: a message that says which character is wrong', () => {
+  it('accepts a valid code', () => {
+    expect(checkUscc('91110105771583283D')).toBeNull();
+  });
+
+  it('names the expected and the actual check character', () => {
+    expect(checkUscc('91110105771583283A')).toMatchObject({ position: 18, message: expect.stringContaining('第 18 位校验码应为 D，实际为 A') });
+  });
+
+  it('names the position of a character outside the set, and why', () => {
+    expect(checkUscc('9111010577158328OD')).toMatchObject({ position: 17, message: expect.stringMatching(/第 17 位“O”不是有效字符.*I、O、S、V、Z/) });
+    expect(checkUscc('91110105771583283d')?.message).toMatch(/第 18 位“d”.*大写/);
+  });
+
+  it('gives the length when it is not 18', () => {
+    expect(checkUscc('9111010577158328')?.message).toBe('统一社会信用代码应为 18 位，实际为 16 位');
+  });
+
+  it('normalises pasted codes (spaces, lower case)', () => {
+    expect(normaliseUscc(' 9111 0105771583283d ')).toBe('91110105771583283D');
   });
 });

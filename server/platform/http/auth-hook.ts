@@ -24,8 +24,8 @@ export function installAuthHook(app: FastifyInstance, p: Platform) {
   app.addHook('onRequest', async (req) => {
     const meta = { requestId: req.id, ip: req.ip };
     const cfg = req.routeOptions.config;
-    // Unknown routes (no matched url) fall through to the 404 handler.
-    if (!req.url.startsWith('/api/') || cfg.public || !req.routeOptions.url) {
+    // Unknown routes (no matched url, or only the static files' catch-all) fall through to the 404 handler.
+    if (!req.url.startsWith('/api/') || cfg.public || !req.routeOptions.url || req.routeOptions.url === '/*') {
       req.ctx = { ...p, actor: SYSTEM_ACTOR, meta };
       return;
     }

@@ -22,6 +22,10 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     };
   };
 
+  app.get('/api/settings/map', { schema: { tags, summary: '地图设置（瓦片地址，未配置时地图只画区划边界）', response: { 200: Type.Object({
+    tileUrl: Type.Union([Type.String(), Type.Null()]), attribution: Type.Union([Type.String(), Type.Null()]) }) } } },
+  async (req) => ({ tileUrl: req.ctx.config.mapTileUrl ?? null, attribution: req.ctx.config.mapTileAttribution ?? null }));
+
   app.get('/api/settings/rules', { schema: { tags, summary: '业务规则（阈值、时限）及其依据', response: { 200: Type.Array(RuleInfo) } } },
     async (req) => Promise.all(allRules().map((r) => present(req.ctx.db, r, req.ctx.clock()))));
 

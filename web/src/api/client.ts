@@ -65,5 +65,6 @@ export const api = {
   get: <T>(path: string, params?: QueryParams) => request<T>('GET', withQuery(path, params)),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T = void>(path: string) => request<T>('DELETE', path),
 };

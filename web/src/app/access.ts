@@ -5,7 +5,7 @@ import { ROUTE_GROUPS, type RouteEntry, type RouteGroup } from './routes';
 export function visibleGroups(permissions: readonly string[]): RouteGroup[] {
   const held = new Set(permissions);
   return ROUTE_GROUPS
-    .map((group) => ({ ...group, entries: group.entries.filter((entry) => held.has(entry.perm)) }))
+    .map((group) => ({ ...group, entries: group.entries.filter((entry) => held.has(entry.perm) && !entry.hidden) }))
     .filter((group) => group.entries.length > 0);
 }
 
@@ -17,8 +17,15 @@ export function firstEntry(permissions: readonly string[]): RouteEntry | undefin
 /** The group and entry a path belongs to (exact path match). */
 export function findEntry(pathname: string): { group: RouteGroup; entry: RouteEntry } | undefined {
   for (const group of ROUTE_GROUPS) {
-    const entry = group.entries.find((e) => e.path === pathname);
+    const entry = group.entries.find((e) => e.path === pathname) ?? group.entries.find((e) => matches(e.path, pathname));
     if (entry) return { group, entry };
   }
   return undefined;
+}
+
+/** Whether a route pattern such as /hazards/:id matches a path. */
+function matches(pattern: string, pathname: string): boolean {
+  const a = pattern.split('/');
+  const b = pathname.split('/');
+  return a.length === b.length && a.every((seg, i) => seg.startsWith(':') ? b[i] !== '' : seg === b[i]);
 }

@@ -15,6 +15,8 @@ export interface RouteEntry {
   /** What the page is for, one sentence; shown while the page is not built. */
   summary: string;
   page?: LazyExoticComponent<ComponentType>;
+  /** Reached by links only (a record's own page, e.g. /enterprises/:id): routed and guarded, not in the menu. */
+  hidden?: boolean;
 }
 
 export interface RouteGroup {
@@ -33,13 +35,40 @@ export const ROUTE_GROUPS: RouteGroup[] = [
   ] },
   { key: 'enterprise', title: '企业', icon: BankOutlined, entries: [
     { path: '/enterprises', title: '企业档案', perm: 'enterprise:read',
-      summary: '一企一档：企业基本信息、证照、重大危险源、隐患、执法和报警记录集中查看与维护。' },
+      summary: '一企一档：企业基本信息、证照、重大危险源、隐患、执法和报警记录集中查看与维护。',
+      page: lazy(() => import('../pages/enterprises/list/EnterprisesPage')) },
+    { path: '/enterprises/map', title: '企业分布图', perm: 'enterprise:read',
+      summary: '按风险四色在行政区划地图上查看企业分布，可按区域、行业、状态筛选。',
+      page: lazy(() => import('../pages/enterprises/map/EnterpriseMapPage')) },
+    { path: '/enterprises/:id', title: '一企一档', perm: 'enterprise:read', hidden: true,
+      summary: '一家企业的全部档案：基本信息、证照、重大危险源、风险、隐患、执法、报警和变更记录。',
+      page: lazy(() => import('../pages/enterprises/detail/EnterprisePage')) },
   ] },
   { key: 'hazard', title: '隐患排查治理', icon: WarningOutlined, entries: [
     { path: '/hazards', title: '隐患台账', perm: 'hazard:read',
-      summary: '隐患上报、整改、复查销号全过程闭环管理，逾期自动提醒督办。' },
+      summary: '隐患上报、整改、复查销号全过程闭环管理，逾期自动提醒督办。',
+      page: lazy(() => import('../pages/hazards/HazardsPage')) },
+    { path: '/hazards/new', title: '上报隐患', perm: 'hazard:write', hidden: true,
+      summary: '拍照上报企业或公共场所的隐患，重大隐患注明判定依据。',
+      page: lazy(() => import('../pages/hazards/HazardReportPage')) },
+    { path: '/hazards/:id', title: '隐患详情', perm: 'hazard:read', hidden: true,
+      summary: '一条隐患的一单四制、处理过程和照片，以及交办、复查、督办、延期等办理。',
+      page: lazy(() => import('../pages/hazards/HazardDetailPage')) },
+    { path: '/hazards/self-check', title: '企业自查', perm: 'hazard:write',
+      summary: '按检查表逐项自查，不合格项一键转为隐患。',
+      page: lazy(() => import('../pages/hazards/selfcheck/SelfCheckPage')) },
+    { path: '/hazards/campaigns', title: '专项行动', perm: 'hazard:read',
+      summary: '专项行动、大排查的期间、范围和发现、销号隐患数。',
+      page: lazy(() => import('../pages/hazards/campaigns/CampaignsPage')) },
+    { path: '/hazards/stats', title: '隐患统计', perm: 'hazard:read',
+      summary: '按区域、行业、来源、月份统计发现、销号、整改率、逾期和重大未销号隐患。',
+      page: lazy(() => import('../pages/hazards/stats/HazardStatsPage')) },
     { path: '/hazards/risks', title: '风险分级', perm: 'hazard:read',
-      summary: '按红橙黄蓝四色对企业和重点部位进行风险分级管控，生成风险分布图。' },
+      summary: '按红橙黄蓝四色对企业和重点部位进行风险分级管控，生成风险分布图。',
+      page: lazy(() => import('../pages/risk/RiskPointsPage')) },
+    { path: '/hazards/risk-map', title: '风险四色图', perm: 'hazard:read',
+      summary: '各乡镇（园区）按最高风险等级着色，统计红橙黄蓝风险点数量。',
+      page: lazy(() => import('../pages/risk/RiskMapPage')) },
   ] },
   { key: 'enforcement', title: '行政执法', icon: AuditOutlined, entries: [
     { path: '/enforcement/plans', title: '执法计划', perm: 'enforcement:read',

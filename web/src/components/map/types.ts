@@ -1,0 +1,27 @@
+// The shapes the shared map takes, free of Leaflet so that pages can use them without loading it.
+import type { ReactNode } from 'react';
+
+/** A point on the map. `rank` orders colours: a cluster shows the colour of its highest-ranked point. */
+export interface MapMarker {
+  id: string;
+  lng: number;
+  lat: number;
+  /** CSS colour of the point (e.g. its risk colour). */
+  colour: string;
+  rank: number;
+  title: string;
+}
+
+export interface RegionMapProps<T extends MapMarker> {
+  markers: readonly T[];
+  /** The card shown when a point is clicked (e.g. name, tags, a link to its page). */
+  renderCard?: (marker: T, close: () => void) => ReactNode;
+  /** Optional background tiles, e.g. 天地图 (`https://…/{z}/{x}/{y}…`); without it the map draws region outlines only. */
+  tileUrl?: string;
+  tileAttribution?: string;
+  /** CSS height of the map (default 70vh). */
+  height?: number | string;
+  /** Drawn over the top-right corner (a colour legend). */
+  legend?: ReactNode;
+  loading?: boolean;
+}
