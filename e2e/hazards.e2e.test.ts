@@ -178,6 +178,9 @@ if (reason) console.warn(reason);
     await dialog.getByTestId('risk-preview').getByText('重大风险', { exact: false }).waitFor();
     await shot(page, 'risk-point-form.png');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The demo county has many risk points: find the new one by name.
+    await page.goto(`${server.url}/hazards/risks?q=${encodeURIComponent('农贸市场液化气')}`);
     await page.getByRole('cell', { name: '农贸市场液化气使用点' }).waitFor();
     await page.goto(`${server.url}/hazards/risk-map`);
     await page.getByTestId('risk-region').filter({ hasText: '白塘镇' }).getByText(/红 \d+/).waitFor();
