@@ -6,7 +6,9 @@ import { Button, Flex, Grid, Segmented } from 'antd';
 import { EnvironmentOutlined, FilterOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { QueryParams } from '../../api/client';
 import { filterNames } from '../../components/list/FilterBar';
+import { ExportButton } from '../../components/list/ExportButton';
 import { PagedTable } from '../../components/list/PagedTable';
+import { useListParams } from '../../components/list/useListParams';
 import { hazardColumns } from './hazardColumns';
 import { useHazardFilters } from './hazardFilters';
 import { HAZARDS, type Hazard } from './hazardApi';
@@ -39,6 +41,7 @@ export function HazardList({ params, acrossEnterprises = true, emptyText, extra 
   const moreActive = filterNames(more).filter((n) => search.has(n)).length;
   const [moreOpen, setMoreOpen] = useState(false);
   const filters = moreOpen || moreActive ? [...basic, ...more] : basic;
+  const listed = useListParams(filterNames([...basic, ...more]));
 
   /** Sets a URL parameter of the list (its default removes it) and goes back to the first page. */
   const set = (name: string, value: string, fallback: string) => setSearch((prev) => {
@@ -60,7 +63,9 @@ export function HazardList({ params, acrossEnterprises = true, emptyText, extra 
         <Flex wrap gap={8}>
           <Segmented value={display} onChange={(v) => set('display', String(v), 'table')} options={[
             { value: 'table', icon: <UnorderedListOutlined />, label: '列表' }, { value: 'map', icon: <EnvironmentOutlined />, label: '地图' }]} />
-          {moreButton}{extra}
+          {moreButton}
+          <ExportButton path={`${HAZARDS}/export`} params={{ ...params, ...VIEW_PARAMS[view], ...listed.params.filters }} name="隐患台账" what="隐患" />
+          {extra}
         </Flex>
       </Flex>
       {display === 'map' ? (

@@ -1,10 +1,11 @@
-// 首页: a welcome with the account, its data scope and unread messages; without 综合态势,
+// 首页: a welcome with the account, its data scope and unread messages, and the open major hazards; without 综合态势,
 // a pointer to the account's first menu entry.
 import { Link } from 'react-router';
-import { Button, Card, Descriptions, Result } from 'antd';
+import { Button, Card, Descriptions, Flex, Result } from 'antd';
 import { firstEntry } from '../../app/access';
 import { useUnreadCount } from '../../app/inbox';
 import { useMe } from '../../app/session';
+import { MajorHazardsCard } from './MajorHazardsCard';
 
 export default function HomePage() {
   const me = useMe();
@@ -20,15 +21,18 @@ export default function HomePage() {
   }
 
   return (
-    <Card title={`${me.displayName}，您好`} data-testid="welcome-card">
-      <Descriptions column={{ xs: 1, sm: 2 }} items={[
-        { key: 'username', label: '账号', children: me.username },
-        { key: 'roles', label: '角色', children: me.roleNames.join('、') },
-        { key: 'org', label: '所属单位', children: me.orgName ?? '—' },
-        { key: 'scope', label: '数据范围', children: me.scope.label },
-        ...(me.enforcementCertNo ? [{ key: 'cert', label: '执法证号', children: me.enforcementCertNo }] : []),
-        { key: 'unread', label: '未读消息', children: <Link to="/inbox">{unread.data ? `${unread.data.count} 条` : '—'}</Link> },
-      ]} />
-    </Card>
+    <Flex vertical gap={16}>
+      <Card title={`${me.displayName}，您好`} data-testid="welcome-card">
+        <Descriptions column={{ xs: 1, sm: 2 }} items={[
+          { key: 'username', label: '账号', children: me.username },
+          { key: 'roles', label: '角色', children: me.roleNames.join('、') },
+          { key: 'org', label: '所属单位', children: me.orgName ?? '—' },
+          { key: 'scope', label: '数据范围', children: me.scope.label },
+          ...(me.enforcementCertNo ? [{ key: 'cert', label: '执法证号', children: me.enforcementCertNo }] : []),
+          { key: 'unread', label: '未读消息', children: <Link to="/inbox">{unread.data ? `${unread.data.count} 条` : '—'}</Link> },
+        ]} />
+      </Card>
+      {me.permissions.includes('hazard:read') && <MajorHazardsCard />}
+    </Flex>
   );
 }

@@ -12,7 +12,7 @@ import { EnterpriseFilterBar } from '../filters/EnterpriseFilterBar';
 import { useEnterpriseFilters } from '../filters/useEnterpriseFilters';
 import { EnterpriseFormModal, type EnterpriseEdit } from '../form/EnterpriseFormModal';
 import { enterpriseColumns, phoneColumns } from './enterpriseColumns';
-import { ExportButton } from './ExportButton';
+import { ExportButton } from '../../../components/list/ExportButton';
 import { ImportModal } from './import/ImportModal';
 
 export default function EnterprisesPage() {
@@ -47,7 +47,7 @@ function EnterpriseList() {
         <Link to={{ pathname: '/enterprises/map', search }}>
           <Button icon={<EnvironmentOutlined />}>地图查看</Button>
         </Link>
-        <ExportButton params={{ ...filters.values, ...filters.sort }} />
+        <ExportButton path={PATHS.export} params={{ ...filters.values, ...filters.sort }} name="企业名录" what="企业" />
         {canWrite && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>导入 Excel</Button>}
         {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEdit('new')}>新建企业</Button>}
       </>} />

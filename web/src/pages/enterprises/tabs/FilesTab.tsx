@@ -8,7 +8,7 @@ import type { EnterpriseTabProps } from '../../../app/enterprise-tabs';
 import { formatTime } from '../../../components/format';
 import { PagedTable } from '../../../components/list/PagedTable';
 import { useEnterpriseAccess } from '../access';
-import { upload } from '../transfer';
+import { upload } from '../../../api/transfer';
 
 const FILES = '/api/files';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, Button, Flex, Progress, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { FileMeta } from '../../../../../contracts/platform';
-import { upload } from '../transfer';
+import { upload } from '../../../api/transfer';
 
 interface Props {
   enterpriseId: string;

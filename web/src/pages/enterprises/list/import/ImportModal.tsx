@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Modal, Progress, Result, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { PATHS, type ImportResult } from '../../api';
-import { download, upload } from '../../transfer';
+import { download, upload } from '../../../../api/transfer';
 import { badRowCount, ImportErrors } from './ImportErrors';
 
 type Mode = ImportResult['mode'];

@@ -1,7 +1,7 @@
 // File transfers the JSON client does not do: downloading a generated file (export, template) with the
 // server's refusal shown as a message, and uploading with progress (XMLHttpRequest reports upload progress;
 // fetch does not). Errors come back as ApiError, like every other call.
-import { ApiError, type QueryParams } from '../../api/client';
+import { ApiError, type QueryParams } from './client';
 
 function withQuery(path: string, params?: QueryParams): string {
   const search = new URLSearchParams();
