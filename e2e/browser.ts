@@ -1,5 +1,7 @@
 // Browser-test helpers: launch Debian's Chromium, sign in and out through the UI, collect page errors.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -54,4 +56,34 @@ export async function menuGroups(page: Page): Promise<string[]> {
   const titles = page.getByTestId('side-menu').locator('.ant-menu-submenu-title');
   await titles.first().waitFor();
   return (await titles.allInnerTexts()).map((t) => t.trim());
+}
+
+/** Where the suites write the screenshots a person looks at. */
+export const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** What a browser suite's tests use: the real server's address and one Chromium. */
+export interface BrowserEnv { readonly url: string; readonly browser: Browser }
+
+/**
+ * The one set-up of a browser suite: a real server over a clone of the demo county and one Chromium,
+ * closed afterwards; skipped, saying why, where browser tests do not run.
+ */
+export function browserSuite(title: string, body: (env: BrowserEnv) => void): void {
+  const reason = skipReason();
+  if (reason) console.warn(reason);
+  (reason ? describe.skip : describe)(title, () => {
+    let server: { url: string; close(): Promise<void> } | undefined;
+    let browser: Browser | undefined;
+    beforeAll(async () => {
+      const { startTestServer } = await import('../server/testing/server.js');
+      server = await startTestServer();
+      browser = await launch();
+      mkdirSync(SHOTS, { recursive: true });
+    }, 180_000);
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+    body({ get url() { return server!.url; }, get browser() { return browser!; } });
+  });
 }

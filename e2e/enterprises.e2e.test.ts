@@ -2,15 +2,12 @@
 // of its name, opens its page, changes its status with a reason and sees the change in its history; an
 // import file with a bad credit code lists the bad row and can import the good ones; the map opens an
 // enterprise's card; the enterprise's own account edits only what it may; and the list works on a phone.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { makeUscc } from '../server/platform/codes/uscc.js';
-import { DEMO_PASSWORD, launch, login, openPage, skipReason } from './browser.js';
+import { DEMO_PASSWORD, login, openPage, browserSuite, SHOTS } from './browser.js';
 
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const PHONE = { width: 390, height: 844 };
 const DEMO_NAME = '汨水市恒达化工有限公司';
 
@@ -40,27 +37,10 @@ async function importFile(page: Page, base: string, rows: string[][]): Promise<{
   return { name: '企业导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
 
-const reason = skipReason();
-if (reason) console.warn(reason);
-
-(reason ? describe.skip : describe)('web: enterprise registry (一企一档)', () => {
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const { startTestServer } = await import('../server/testing/server.js');
-    server = await startTestServer();
-    browser = await launch();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+browserSuite('web: enterprise registry (一企一档)', (server) => {
 
   it('finds an enterprise by part of its name, changes its status with a reason and shows it in its history', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(server.browser);
     await login(page, server.url, 'staff', DEMO_PASSWORD);
     await page.goto(`${server.url}/enterprises`);
     await page.locator('.ant-table-row').first().waitFor();
@@ -100,7 +80,7 @@ if (reason) console.warn(reason);
   }, 90_000);
 
   it('lists every bad row of an import file and imports the good rows when asked', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(server.browser);
     await login(page, server.url, 'staff', DEMO_PASSWORD);
     const good = makeUscc('91', '430699', 'MA4E2E01');
     const bad = `${good.slice(0, 17)}${good[17] === '0' ? '1' : '0'}`;
@@ -127,7 +107,7 @@ if (reason) console.warn(reason);
   }, 90_000);
 
   it('opens an enterprise card from the map', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(server.browser);
     await login(page, server.url, 'staff', DEMO_PASSWORD);
     await page.goto(`${server.url}/enterprises/map`);
     await page.getByTestId('region-map').locator('.yj-map-cluster').first().waitFor();
@@ -147,7 +127,7 @@ if (reason) console.warn(reason);
   }, 60_000);
 
   it('takes an enterprise account to its own page, where it edits contacts but not the record or status', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(server.browser);
     await login(page, server.url, 'ent_demo', DEMO_PASSWORD);
     await page.goto(`${server.url}/enterprises`);
     await page.getByTestId('enterprise-header').getByText(DEMO_NAME).waitFor();
@@ -171,7 +151,7 @@ if (reason) console.warn(reason);
   }, 60_000);
 
   it('fits a phone: search, filter in a drawer, and call the principal from the enterprise page', async () => {
-    const { page, errors } = await openPage(browser, PHONE);
+    const { page, errors } = await openPage(server.browser, PHONE);
     await login(page, server.url, 'staff', DEMO_PASSWORD);
     await page.goto(`${server.url}/enterprises`);
     await page.locator('.ant-table-row').first().waitFor();

@@ -2,13 +2,10 @@
 // loop — an enterprise reports it with a photo from a phone, a county officer assigns it with a deadline,
 // the enterprise submits it rectified with an after photo, another officer accepts it — and shows as
 // 已销号 with its whole trail. Also: a risk point graded by LEC, and a self-check on a phone.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launch, login, openPage, skipReason } from './browser.js';
+import { DEMO_PASSWORD, login, openPage, browserSuite, SHOTS } from './browser.js';
 
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const PHONE = { width: 390, height: 844 };
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -49,37 +46,20 @@ async function statusIs(page: Page, status: string): Promise<void> {
   await page.getByTestId('hazard-tags').getByText(status, { exact: true }).waitFor();
 }
 
-const reason = skipReason();
-if (reason) console.warn(reason);
-
-(reason ? describe.skip : describe)('web: hazards (隐患排查治理)', () => {
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const { startTestServer } = await import('../server/testing/server.js');
-    server = await startTestServer();
-    browser = await launch();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+browserSuite('web: hazards (隐患排查治理)', (server) => {
 
   it('closes a hazard round the loop: reported on a phone, assigned, rectified with photos, accepted', async () => {
     const title = `二号仓库灭火器压力不足 ${Date.now().toString(36)}`;
     const deadline = dayFromToday(10);
 
     // 1. The enterprise reports it from a phone, with a photo.
-    const ent = await openPage(browser, PHONE);
+    const ent = await openPage(server.browser, PHONE);
     await login(ent.page, server.url, 'ent_demo', DEMO_PASSWORD);
     await ent.page.goto(`${server.url}/hazards`);
     await ent.page.getByRole('button', { name: '上报隐患' }).click();
     await ent.page.getByLabel('隐患简述').fill(title);
     await ent.page.getByLabel('详细描述').fill('仓库东侧 3 具干粉灭火器压力表指针在红区。');
-    await ent.page.getByTestId('report-photos-album').setInputFiles(await photo(browser, '#c0392b', '整改前'));
+    await ent.page.getByTestId('report-photos-album').setInputFiles(await photo(server.browser, '#c0392b', '整改前'));
     await ent.page.locator('img[alt=现场照片]').waitFor();
     await shot(ent.page, 'hazard-report-phone.png', true);
     await ent.page.getByRole('button', { name: '提交上报' }).click();
@@ -89,7 +69,7 @@ if (reason) console.warn(reason);
     await shot(ent.page, 'hazard-reported-phone.png', true);
 
     // 2. A county officer finds it under 我的待办 and assigns it with a deadline (交办整改).
-    const staff = await openPage(browser);
+    const staff = await openPage(server.browser);
     await login(staff.page, server.url, 'staff', DEMO_PASSWORD);
     await staff.page.goto(`${server.url}/hazards?view=todo&q=${encodeURIComponent(title)}`);
     await staff.page.getByRole('link', { name: title }).first().click();
@@ -112,7 +92,7 @@ if (reason) console.warn(reason);
     await statusIs(ent.page, '整改中');
     await ent.page.getByTestId('hazard-actions').getByRole('button', { name: '提交复查' }).click();
     const submit = ent.page.getByRole('dialog');
-    await submit.getByTestId('after-photos-album').setInputFiles(await photo(browser, '#27ae60', '整改后'));
+    await submit.getByTestId('after-photos-album').setInputFiles(await photo(server.browser, '#27ae60', '整改后'));
     await submit.locator('img[alt=现场照片]').waitFor();
     await submit.getByLabel('整改情况说明').fill('已更换灭火器 3 具，压力正常。');
     await shot(ent.page, 'hazard-submit-phone.png');
@@ -123,7 +103,7 @@ if (reason) console.warn(reason);
     await expect(ent.page.getByRole('button', { name: '复查销号' }).count()).resolves.toBe(0);
 
     // 4. An enforcement officer accepts it (复查销号).
-    const officer = await openPage(browser);
+    const officer = await openPage(server.browser);
     await login(officer.page, server.url, 'officer', DEMO_PASSWORD);
     await officer.page.goto(hazardUrl);
     await officer.page.getByTestId('hazard-actions').getByRole('button', { name: '复查销号' }).click();
@@ -157,7 +137,7 @@ if (reason) console.warn(reason);
   }, 180_000);
 
   it('grades a risk point by LEC as it is entered and shows it on the four-colour map', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(server.browser);
     await login(page, server.url, 'staff', DEMO_PASSWORD);
     await page.goto(`${server.url}/hazards/risks`);
     await page.getByRole('button', { name: '登记风险点' }).click();
@@ -191,7 +171,7 @@ if (reason) console.warn(reason);
   }, 90_000);
 
   it('turns a failed self-check item into a hazard, ticked on a phone', async () => {
-    const { page, errors } = await openPage(browser, PHONE);
+    const { page, errors } = await openPage(server.browser, PHONE);
     await login(page, server.url, 'ent_demo', DEMO_PASSWORD);
     await page.goto(`${server.url}/hazards/self-check`);
     await page.getByLabel('检查表').click();

@@ -1,13 +1,10 @@
 // Through a real browser against the real server with the demo county: each role sees exactly its
 // menu, a forbidden page says so, and a new account is created, signs in and changes its password.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { permissionsOf } from '../contracts/roles.js';
-import { DEMO_PASSWORD, launch, login, logout, menuGroups, openPage, skipReason } from './browser.js';
+import { DEMO_PASSWORD, login, logout, menuGroups, openPage, browserSuite, SHOTS } from './browser.js';
 
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 
 // The menu is computed by the web's own route table. That is bundler-resolved TSX, outside this
@@ -26,27 +23,10 @@ const DEMO_ACCOUNTS: [username: string, role: string][] = [
   ['dept_zhujian', 'dept'], ['ent_demo', 'enterprise'], ['informant_demo', 'informant'], ['rescuer_demo', 'rescuer'],
 ];
 
-const reason = skipReason();
-if (reason) console.warn(reason);
-
-(reason ? describe.skip : describe)('web: roles, menu and first login', () => {
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const { startTestServer } = await import('../server/testing/server.js');
-    server = await startTestServer();
-    browser = await launch();
-    mkdirSync(SHOTS, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+browserSuite('web: roles, menu and first login', (server) => {
 
   it.each(DEMO_ACCOUNTS)('%s sees exactly the menu groups of role %s', async (username, role) => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(server.browser);
     await login(page, server.url, username, DEMO_PASSWORD);
     const expected = visibleGroups(permissionsOf([role])).map((g) => g.title);
     expect(await menuGroups(page)).toEqual(expected);
@@ -60,7 +40,7 @@ if (reason) console.warn(reason);
   }, 60_000);
 
   it('shows 无权访问 when a role opens a page it lacks', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(server.browser);
     await login(page, server.url, 'informant_demo', DEMO_PASSWORD);
     await page.goto(`${server.url}/system/accounts`);
     await page.getByText('无权访问').waitFor();
@@ -69,7 +49,7 @@ if (reason) console.warn(reason);
   }, 60_000);
 
   it('creates an account whose first login is forced to change the password', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(server.browser);
     await login(page, server.url, 'admin', DEMO_PASSWORD);
     await page.goto(`${server.url}/system/accounts`);
     await page.getByRole('button', { name: '新建账号' }).click();
@@ -107,7 +87,7 @@ if (reason) console.warn(reason);
   }, 90_000);
 
   it('fits a phone: the menu opens as a drawer', async () => {
-    const { page, errors } = await openPage(browser, { width: 390, height: 844 });
+    const { page, errors } = await openPage(server.browser, { width: 390, height: 844 });
     await login(page, server.url, 'staff', DEMO_PASSWORD);
     await page.getByTestId('welcome-card').waitFor();
     await shot(page, 'phone-home.png');
