@@ -1,5 +1,5 @@
 // argon2id hashing and the two password policy profiles: 等保 (default) and OWASP ASVS.
-import argon2 from 'argon2';
+import { Algorithm, hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { randomInt } from 'node:crypto';
 import type { PasswordProfile } from '../../config.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
@@ -9,11 +9,12 @@ export interface PasswordHasher {
   verify(hash: string, plain: string): Promise<boolean>;
 }
 
-/** argon2id with the given memory cost (KiB); t=2, p=1 per OWASP's minimum. */
+/** argon2id with the given memory cost (KiB); t=2, p=1 per OWASP's minimum. @node-rs/argon2 ships prebuilt binaries,
+ *  so a fresh install needs no compiler or install script. */
 export function argon2Hasher(memoryKiB: number): PasswordHasher {
   return {
-    hash: (plain) => argon2.hash(plain, { type: argon2.argon2id, memoryCost: memoryKiB, timeCost: 2, parallelism: 1 }),
-    verify: async (hash, plain) => { try { return await argon2.verify(hash, plain); } catch { return false; } },
+    hash: (plain) => argon2Hash(plain, { algorithm: Algorithm.Argon2id, memoryCost: memoryKiB, timeCost: 2, parallelism: 1 }),
+    verify: async (hash, plain) => { try { return await argon2Verify(hash, plain); } catch { return false; } },
   };
 }
 
