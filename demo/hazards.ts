@@ -20,6 +20,8 @@ export interface RiskPointRow { id: string; enterprise_id: string; region_code: 
 export interface NumberSequenceRow { kind: string; year: number; last: number }
 
 const DAY = 86400_000;
+/** The day the demo county is 'now' in: reminders before it count as sent. */
+const DEMO_DAY = '2026-11-30';
 /** A Shanghai-local moment as ISO (UTC). */
 const at = (day: string, hour = 10) => new Date(Date.parse(`${day}T00:00:00Z`) + (hour - 8) * 3600_000).toISOString();
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -58,6 +60,8 @@ export function generate(ctx: DemoContext, base: DemoData) {
       measures: assigned ? `按"五落实"要求整改：${h.title.replace(/未|无/, '')}` : null, funds: assigned ? rng.int(1, 60) * 500 : null, deadline,
       rectified_at: rectifiedDay ? at(rectifiedDay, 16) : null, closed_at: closedDay ? at(closedDay, 15) : null,
       supervise_level: flow.supervise?.level ?? null, supervising_org_id: flow.supervise?.org ?? null, supervise_deadline: flow.supervise?.deadline ?? null,
+      // Reminders for deadlines already past when the demo was made were sent then; the scan only sends new ones.
+      ...remindersSent(deadline, flow.stage),
     };
     hazards.push(row);
     const ev = (day: string, hour: number, action: string, from: string | null, to: string | null, comment: string | null, who: string) =>
@@ -143,6 +147,12 @@ export function generate(ctx: DemoContext, base: DemoData) {
 
   const numberSequences: NumberSequenceRow[] = [...seq].map(([year, last]) => ({ kind: 'hazard', year, last }));
   return { campaigns: [parkCampaign, mineCampaign, floodCampaign], hazards, hazardEvents: events, riskPoints, numberSequences };
+}
+
+/** The reminder marks of an open hazard whose deadline passed before the demo's day (2026-11-30). */
+function remindersSent(deadline: string | null, stage: number) {
+  const past = deadline !== null && stage < 2 && deadline < DEMO_DAY;
+  return { due_soon_notified_for: past ? deadline : null, overdue_notified_for: past ? deadline : null, escalated_for: past ? deadline : null };
 }
 
 /** The place fields of a hazard at an enterprise. */

@@ -12,7 +12,9 @@ import * as enterpriseLicences from './enterprise-licences.js';
 import * as enterpriseRegistry from './enterprise-registry.js';
 import * as enterprises from './enterprises.js';
 import { insertRows } from './insert.js';
+import * as enforcement from './enforcement.js';
 import * as hazards from './hazards.js';
+import * as monitoring from './monitoring.js';
 import * as orgs from './orgs.js';
 import { createContext, type DemoContext } from './random.js';
 import type { DemoAccountInfo, DemoData } from './types.js';
@@ -40,8 +42,12 @@ const STEPS: readonly DemoStep[] = [
   { module: 'enterprise-registry', generate: (ctx, base) => enterpriseRegistry.generate(ctx, base) },
   { module: 'enterprise-licences', generate: (ctx, base) => enterpriseLicences.generate(ctx, base) },
   { module: 'enterprise-hazards', generate: (ctx, base) => enterpriseHazards.generate(ctx, base) },
+  // Sensors on major hazard sources and facilities, a day of history, alarms and early warnings.
+  { module: 'monitoring', generate: (ctx, base) => monitoring.generate(ctx, base) },
   // Risk points, campaigns and hidden hazards (隐患) with their trails; sets enterprises' risk colours.
   { module: 'hazards', generate: (ctx, base) => hazards.generate(ctx, base) },
+  // Plans, draws, inspections, documents, cases, measures, tip-offs and tallies consistent with the report.
+  { module: 'enforcement', generate: (ctx, base) => enforcement.generate(ctx, base) },
 ];
 
 interface TableStep {
@@ -60,10 +66,40 @@ const TABLES: readonly TableStep[] = [
   { table: 'major_hazard_sources', rows: (d) => d.majorHazardSources },
   { table: 'major_hazard_chemicals', rows: (d) => d.majorHazardChemicals },
   { table: 'campaigns', rows: (d) => d.campaigns },
+  { table: 'campaigns', rows: (d) => d.enforcement.campaigns },
   { table: 'risk_points', rows: (d) => d.riskPoints },
   { table: 'hazards', rows: (d) => d.hazards },
   { table: 'hazard_events', rows: (d) => d.hazardEvents },
   { table: 'number_sequences', rows: (d) => d.numberSequences },
+  { table: 'accounts', rows: (d, hash) => d.enforcement.officers.map((a) => ({ ...a, password_hash: hash })) },
+  { table: 'enforcement_plans', rows: (d) => d.enforcement.plans },
+  { table: 'enforcement_plan_items', rows: (d) => d.enforcement.planItems },
+  { table: 'enforcement_draws', rows: (d) => d.enforcement.draws },
+  { table: 'enforcement_draw_units', rows: (d) => d.enforcement.drawUnits },
+  { table: 'enforcement_inspections', rows: (d) => d.enforcement.inspections },
+  { table: 'enforcement_inspection_officers', rows: (d) => d.enforcement.inspectionOfficers },
+  { table: 'enforcement_findings', rows: (d) => d.enforcement.findings },
+  { table: 'enforcement_tipoffs', rows: (d) => d.enforcement.tipoffs },
+  { table: 'enforcement_cases', rows: (d) => d.enforcement.cases },
+  { table: 'enforcement_case_officers', rows: (d) => d.enforcement.caseOfficers },
+  { table: 'enforcement_case_events', rows: (d) => d.enforcement.caseEvents },
+  { table: 'enforcement_measures', rows: (d) => d.enforcement.measures },
+  { table: 'enforcement_transfers', rows: (d) => d.enforcement.transfers },
+  { table: 'enforcement_documents', rows: (d) => d.enforcement.documents },
+  { table: 'enforcement_services', rows: (d) => d.enforcement.services },
+  { table: 'enforcement_tallies', rows: (d) => d.enforcement.tallies },
+  { table: 'number_sequences', rows: (d) => d.enforcement.numberSequences },
+  { table: 'monitoring_facilities', rows: (d) => d.monitoringFacilities },
+  { table: 'monitoring_devices', rows: (d) => d.monitoringDevices },
+  { table: 'monitoring_sensors', rows: (d) => d.monitoringSensors },
+  { table: 'sensor_readings', rows: (d) => d.sensorReadings },
+  { table: 'sensor_readings_1m', rows: (d) => d.sensorReadings1m },
+  { table: 'sensor_readings_1h', rows: (d) => d.sensorReadings1h },
+  { table: 'sensor_latest', rows: (d) => d.sensorLatest },
+  { table: 'monitoring_alarms', rows: (d) => d.monitoringAlarms },
+  { table: 'monitoring_alarm_events', rows: (d) => d.monitoringAlarmEvents },
+  { table: 'early_warnings', rows: (d) => d.earlyWarnings },
+  { table: 'warning_recipients', rows: (d) => d.warningRecipients },
 ];
 
 const CORE_TABLES = ['regions', 'organizations', 'enterprises', 'accounts'];
@@ -113,7 +149,7 @@ export async function loadDemo(db: Db, opts: LoadDemoOptions): Promise<DemoSumma
     if (opts.reset) await deleteDemo(tx, log);
     else if (await isDemoLoaded(tx)) throw new Error('demo data is already loaded (演示数据已存在); load with reset to replace it');
     for (const t of TABLES) {
-      counts[t.table] = await insertRows(tx, t.table, t.rows(data, hash));
+      counts[t.table] = (counts[t.table] ?? 0) + await insertRows(tx, t.table, t.rows(data, hash));
       log(`demo: ${t.table} ${counts[t.table]}`);
     }
   });

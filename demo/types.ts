@@ -2,6 +2,8 @@
 // so the loader can insert any of them without a per-table mapping. Columns left out get
 // their database default (created_at, updated_at, …).
 import type { GeoPolygon } from './geo.js';
+import type { EnforcementDemo } from './enforcement.js';
+import type { MonitoringDemo } from './monitoring.js';
 import type { CampaignRow, HazardEventRow, HazardRow, NumberSequenceRow, RiskPointRow } from './hazards.js';
 
 export type RegionLevel = 'province' | 'city' | 'county' | 'town' | 'village' | 'park';
@@ -156,7 +158,7 @@ export interface DemoAccountInfo {
  * The whole generated data set. A later domain adds its own field(s) here, filled by its
  * module's generate(ctx, base); see demo/README.md.
  */
-export interface DemoData {
+export interface DemoData extends MonitoringDemo {
   seed: number;
   regions: RegionRow[];
   organizations: OrgRow[];
@@ -173,4 +175,5 @@ export interface DemoData {
   hazardEvents: HazardEventRow[];
   /** The last number taken per kind and year, so new records continue the demo's numbering. */
   numberSequences: NumberSequenceRow[];
+  enforcement: EnforcementDemo;
 }

@@ -20,6 +20,7 @@ import { scheduleHazardScan } from './domains/hazards/hazards.scan.js';
 import { riskRoutes } from './domains/hazards/risk.routes.js';
 import { campaignsRoutes } from './domains/hazards/campaigns.js';
 import { selfCheckRoutes } from './domains/hazards/selfcheck.js';
+import { monitoringRoutes } from './domains/monitoring/monitoring.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import type { Platform } from './platform/context.js';
 import { eventsRoutes } from './platform/events/events.routes.js';
@@ -101,7 +102,10 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register(riskRoutes);
   await app.register(campaignsRoutes);
   await app.register(selfCheckRoutes);
+  await app.register((await import('./domains/enforcement/enforcement.routes.js')).enforcementRoutes(p));
+  await app.register((await import('./platform/calendar/calendar.routes.js')).calendarRoutes);
   scheduleHazardScan(p);
+  await app.register(monitoringRoutes(p));
   await app.register(eventsRoutes(p));
 
   const index = path.join(p.config.webDir, 'index.html');

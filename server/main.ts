@@ -9,6 +9,9 @@ import { createPlatform } from './platform/platform.js';
 import type { Platform } from './platform/context.js';
 import { runUserCommand, USER_HELP } from './cli/user.js';
 import { loadDemoCounty, DEMO_HELP } from './cli/demo.js';
+import { runSimulate, SIMULATE_HELP } from './cli/simulate.js';
+import { loadMonitoringConfig } from './domains/monitoring/monitoring.config.js';
+import { startIngestion } from './domains/monitoring/ingest/start.js';
 
 const HELP = `Yingji 应急管理综合应用平台
 
@@ -18,6 +21,7 @@ const HELP = `Yingji 应急管理综合应用平台
   migrate [--status]        执行（或查看）数据库迁移
 ${DEMO_HELP}
 ${USER_HELP}
+${SIMULATE_HELP}
   audit verify              校验审计哈希链
   help                      显示本帮助
 
@@ -36,6 +40,7 @@ async function withPlatform<T>(config: Config, fn: (p: Platform) => Promise<T>):
 async function serve(config: Config) {
   const { db, release } = await openDatabase(config);
   let closing = false;
+  let stopIngestion: (() => Promise<void>) | undefined;
   try {
     const applied = await migrate(db, undefined, (m) => console.log(m));
     const p = createPlatform(config, db);
@@ -53,6 +58,7 @@ async function serve(config: Config) {
       if (closing) return;
       closing = true;
       console.log(`收到 ${signal}，正在关闭…`);
+      await stopIngestion?.().catch(() => {});
       await app.close().catch(() => {});
       await p.jobs.stop();
       await p.events.stop();
@@ -66,6 +72,7 @@ async function serve(config: Config) {
     const port = (app.server.address() as { port: number }).port;
     console.log(`Yingji 已启动：http://${shown}:${port}  （数据库：${db.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}；迁移 ${applied.length} 个新执行）`);
     console.log(`API 文档：http://${shown}:${port}/api/docs`);
+    stopIngestion = await startIngestion(p);
   } catch (e) {
     await release().catch(() => {});
     throw e;
@@ -83,6 +90,7 @@ async function main(argv: string[]) {
   const [cmd = 'serve', ...rest] = positionals;
   if (values.help || cmd === 'help') { console.log(HELP); return; }
   const config = loadConfig();
+  config.monitoring = loadMonitoringConfig(process.env);
   switch (cmd) {
     case 'serve': return serve(config);
     case 'migrate': {
@@ -102,6 +110,7 @@ async function main(argv: string[]) {
       const s = await loadDemoCounty(p, { reset: !!values.reset });
       console.log(s ? `已载入演示县 ${s.county}（${s.ms} ms）` : '演示县已存在；用 --reset 重新生成');
     });
+    case 'simulate': return runSimulate(config, argv.slice(argv.indexOf('simulate') + 1));
     case 'user': return withPlatform(config, (p) => runUserCommand(p, rest, values as Record<string, unknown>));
     case 'audit': return withPlatform(config, async (p) => {
       const r = await p.audit.verify(p.db);

@@ -1,7 +1,7 @@
 // The enterprises domain's read service for other domains: brief facts about an enterprise, within the
 // caller's scope. Other domains use this, never the enterprises tables.
 import type { DataScope } from '../../platform/auth/actor.js';
-import { scopeWhere } from '../../platform/auth/scope.js';
+import { regionPrefix, scopeWhere } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql } from '../../platform/db/sql.js';
 
@@ -33,4 +33,22 @@ export async function enterpriseNames(db: Queryable, ids: (string | null)[]): Pr
   if (!wanted.length) return new Map();
   const rows = await db.query<{ id: string; name: string }>(sql`select id, name from enterprises where id = any(${wanted}::uuid[])`);
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export interface PoolUnitRow { id: string; name: string; credit_code: string | null; region_code: string; sector: string; subtype: string | null; risk_level: string | null }
+export interface PoolFilter { sectors?: string[]; regionCode?: string; riskLevels?: string[] }
+
+/** The draw pool (双随机): operating or suspended enterprises in the viewer's scope matching sector/region/risk, by credit code. */
+export async function listPoolUnits(db: Queryable, viewer: DataScope, f: PoolFilter): Promise<PoolUnitRow[]> {
+  const levels = (f.riskLevels ?? []).filter((l) => l !== 'none');
+  const risk = f.riskLevels?.length
+    ? (f.riskLevels.includes('none') ? sql`(e.risk_level is null or e.risk_level = any(${levels}::text[]))` : sql`e.risk_level = any(${levels}::text[])`)
+    : undefined;
+  return db.query<PoolUnitRow>(sql`select e.id, e.name, e.credit_code, e.region_code, e.sector, e.subtype, e.risk_level from enterprises e where ${sql.and([
+    scopeWhere(viewer, { region: 'e.region_code', org: 'e.supervising_org_id', enterprise: 'e.id' }),
+    sql`e.status in ('operating', 'suspended')`,
+    f.sectors?.length ? sql`e.sector = any(${f.sectors}::text[])` : undefined,
+    f.regionCode ? sql`e.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined,
+    risk,
+  ])} order by coalesce(e.credit_code, e.id::text)`);
 }

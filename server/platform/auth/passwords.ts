@@ -1,5 +1,8 @@
 // argon2id hashing and the two password policy profiles: 等保 (default) and OWASP ASVS.
-import { Algorithm, hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+
+// @node-rs/argon2's Algorithm is a const enum (not importable under isolatedModules): 2 is Argon2id.
+const ARGON2ID = 2;
 import { randomInt } from 'node:crypto';
 import type { PasswordProfile } from '../../config.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
@@ -13,7 +16,7 @@ export interface PasswordHasher {
  *  so a fresh install needs no compiler or install script. */
 export function argon2Hasher(memoryKiB: number): PasswordHasher {
   return {
-    hash: (plain) => argon2Hash(plain, { algorithm: Algorithm.Argon2id, memoryCost: memoryKiB, timeCost: 2, parallelism: 1 }),
+    hash: (plain) => argon2Hash(plain, { algorithm: ARGON2ID, memoryCost: memoryKiB, timeCost: 2, parallelism: 1 }),
     verify: async (hash, plain) => { try { return await argon2Verify(hash, plain); } catch { return false; } },
   };
 }

@@ -13,6 +13,8 @@ const ChangePasswordPage = lazy(() => import('../pages/auth/ChangePasswordPage')
 const SessionsPage = lazy(() => import('../pages/auth/SessionsPage'));
 const HomePage = lazy(() => import('../pages/home/HomePage'));
 const InboxPage = lazy(() => import('../pages/inbox/InboxPage'));
+const PublicDrawsPage = lazy(() => import('../pages/public/PublicDrawsPage'));
+const PublicTipoffPage = lazy(() => import('../pages/public/PublicTipoffPage'));
 
 const tableRoutes: RouteObject[] = ROUTE_GROUPS.flatMap((group) =>
   group.entries.map((entry) => ({
@@ -27,6 +29,9 @@ const tableRoutes: RouteObject[] = ROUTE_GROUPS.flatMap((group) =>
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Without login: 双随机 results (公示) and 举报 with its tracking code.
+  { path: '/public/draws/:id?', element: <PublicDrawsPage /> },
+  { path: '/public/tipoffs', element: <PublicTipoffPage /> },
   {
     element: <SessionGate />,
     children: [

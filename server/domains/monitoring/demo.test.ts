@@ -1,0 +1,66 @@
+// The demo county's monitoring data (demo/monitoring.ts) loads into the schema and reads back through the API:
+// sensors on 重大危险源 and facilities, a day of history with rollups, a few open alarms, warnings with 叫应.
+// Until demo/index.ts runs the module, this test inserts its rows itself.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../../demo/index.js';
+import { insertRows } from '../../../demo/insert.js';
+import { generate, type DemoRows } from '../../../demo/monitoring.js';
+import { createContext } from '../../../demo/random.js';
+import { sql } from '../../platform/db/sql.js';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { get } from './testing.js';
+
+const TABLES: [string, keyof DemoRows][] = [
+  ['monitoring_facilities', 'monitoringFacilities'], ['monitoring_devices', 'monitoringDevices'], ['monitoring_sensors', 'monitoringSensors'],
+  ['sensor_readings', 'sensorReadings'], ['sensor_readings_1m', 'sensorReadings1m'], ['sensor_readings_1h', 'sensorReadings1h'], ['sensor_latest', 'sensorLatest'],
+  ['monitoring_alarms', 'monitoringAlarms'], ['monitoring_alarm_events', 'monitoringAlarmEvents'], ['early_warnings', 'earlyWarnings'], ['warning_recipients', 'warningRecipients'],
+];
+
+let t: TestApp;
+let staff: string;
+let rows: DemoRows;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  t.now.value = new Date('2022-07-01T02:00:00Z');
+  staff = await t.login('staff');
+  const base = generateDemo();
+  rows = generate(createContext(base.seed, 'monitoring'), base);
+  const loaded = await t.p.db.maybeOne(sql`select 1 as one from monitoring_devices where code = 'MS-0001'`);
+  if (!loaded) await t.p.db.tx(async (tx) => { for (const [table, key] of TABLES) await insertRows(tx, table, rows[key]); });
+});
+afterAll(async () => { await t.close(); });
+
+describe('demo monitoring data', () => {
+  it('is deterministic', () => {
+    const base = generateDemo();
+    expect(JSON.stringify(generate(createContext(base.seed, 'monitoring'), base))).toBe(JSON.stringify(rows));
+  });
+
+  it('puts sensors on the demo enterprise\'s 重大危险源 and on reservoirs, rivers, torrent points and rain gauges', async () => {
+    const ent = await t.login('ent_demo');
+    const own = (await get(t, ent, '/api/monitoring/sensors?pageSize=200')).json();
+    expect(own.items.map((s: { type: string }) => s.type)).toEqual(expect.arrayContaining(['level', 'temperature', 'pressure', 'combustible_gas']));
+    const kinds = (await get(t, staff, '/api/monitoring/facilities?pageSize=200')).json().items.map((f: { kind: string }) => f.kind);
+    expect(new Set(kinds)).toEqual(new Set(['reservoir', 'river_station', 'torrent_point', 'rain_gauge']));
+    expect(rows.monitoringSensors.length).toBeGreaterThan(40);
+  });
+
+  it('has a day of history with rollups, and a few open alarms', async () => {
+    const { items } = (await get(t, staff, '/api/monitoring/sensors?type=level&pageSize=5')).json();
+    const series = (await get(t, staff, `/api/monitoring/sensors/${items[0].id}/series?from=2022-06-29T16:00:00Z&to=2022-06-30T16:00:00Z`)).json();
+    expect(series.resolution).toBe('1m');
+    expect(series.points).toHaveLength(144); // every 10 minutes for 24 hours
+    const open = (await get(t, staff, '/api/monitoring/alarms?open=true&pageSize=50')).json();
+    expect(open.total).toBeGreaterThanOrEqual(3);
+    expect(open.items.some((a: { status: string }) => a.status === 'raised')).toBe(true);
+    const closed = (await get(t, staff, '/api/monitoring/alarms?status=closed')).json().items[0];
+    expect((await get(t, staff, `/api/monitoring/alarms/${closed.id}`)).json().events.map((e: { action: string }) => e.action)).toEqual(['raise', 'acknowledge', 'clear', 'dispose', 'close']);
+  });
+
+  it('has warnings whose recipients confirmed', async () => {
+    const w = (await get(t, staff, '/api/monitoring/warnings')).json().items;
+    expect(w.length).toBe(2);
+    expect(w.every((x: { recipients: number; confirmed: number }) => x.recipients > 0 && x.confirmed === x.recipients)).toBe(true);
+  });
+});

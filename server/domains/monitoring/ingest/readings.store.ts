@@ -1,0 +1,32 @@
+// The ingest statement: one round trip inserts a batch of readings (duplicates of (sensor, time) ignored by the
+// primary key), folds the rows actually inserted into the 1-minute and 1-hour rollups, moves each sensor's latest
+// value, and returns the new rows for rule evaluation. Rows are sorted so concurrent writers lock in one order.
+import type { Queryable } from '../../../platform/db/db.js';
+import { sql } from '../../../platform/db/sql.js';
+
+export interface ReadingRow { sensorId: string; ts: number; value: number }
+
+const rollup = (table: string, unit: 'minute' | 'hour') => sql`insert into ${sql.id(table)} as r (sensor_id, bucket, n, sum, min, max)
+    select sensor_id, date_trunc(${unit}, ts), count(*), sum(value), min(value), max(value) from ins group by 1, 2 order by 1, 2
+    on conflict (sensor_id, bucket) do update set n = r.n + excluded.n, sum = r.sum + excluded.sum,
+      min = least(r.min, excluded.min), max = greatest(r.max, excluded.max)`;
+
+/** Insert a batch; returns the rows that were new (not duplicates). */
+export async function insertReadings(tx: Queryable, rows: ReadingRow[]): Promise<ReadingRow[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.sensorId);
+  const ts = rows.map((r) => new Date(r.ts).toISOString());
+  const values = rows.map((r) => r.value);
+  const inserted = await tx.query<{ sensor_id: string; ms: number; value: number }>(sql`with input as (
+      select * from unnest(${ids}::uuid[], ${ts}::timestamptz[], ${values}::float8[]) as t(sensor_id, ts, value)
+    ), ins as (
+      insert into sensor_readings (sensor_id, ts, value) select distinct on (sensor_id, ts) sensor_id, ts, value from input order by sensor_id, ts
+      on conflict do nothing returning sensor_id, ts, value
+    ), m as (${rollup('sensor_readings_1m', 'minute')}
+    ), h as (${rollup('sensor_readings_1h', 'hour')}
+    ), latest as (
+      insert into sensor_latest as l (sensor_id, ts, value) select distinct on (sensor_id) sensor_id, ts, value from ins order by sensor_id, ts desc
+      on conflict (sensor_id) do update set ts = excluded.ts, value = excluded.value where excluded.ts > l.ts
+    ) select sensor_id, (extract(epoch from ts) * 1000)::float8 as ms, value from ins`);
+  return inserted.map((r) => ({ sensorId: r.sensor_id, ts: Math.round(Number(r.ms)), value: Number(r.value) }));
+}

@@ -1,0 +1,18 @@
+// Counters of one process's ingestion: readings accepted, duplicates ignored, rejections by reason.
+import type { RejectReason } from './payload.js';
+
+/** Ingestion counters of this process. */
+export class IngestStats {
+  since = new Date();
+  accepted = 0;
+  duplicates = 0;
+  batches = 0;
+  readonly rejected: Partial<Record<RejectReason, number>> = {};
+
+  /** Count `n` rejections of one reason. */
+  reject(reason: RejectReason, n = 1) { this.rejected[reason] = (this.rejected[reason] ?? 0) + n; }
+
+  snapshot() {
+    return { since: this.since.toISOString(), accepted: this.accepted, duplicates: this.duplicates, batches: this.batches, rejected: { ...this.rejected } as Record<string, number> };
+  }
+}
