@@ -9,26 +9,14 @@ import path from 'node:path';
 import { loadDemo } from '../demo/index.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import type { Db } from '../server/platform/db/db.js';
-import { migrate } from '../server/platform/db/migrate.js';
-import { PgliteDb } from '../server/platform/db/pglite.js';
-import { PostgresDb } from '../server/platform/db/postgres.js';
 import { sql } from '../server/platform/db/sql.js';
+import { BENCH_DATABASE_URL, openBenchDb } from './bench-db.js';
 import { createPlatform } from '../server/platform/platform.js';
 
 const N = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const url = process.env.BENCH_DATABASE_URL;
-
-async function open(): Promise<Db> {
-  if (!url) return PgliteDb.open({});
-  const db = await PostgresDb.open(url, 4);
-  await db.exec('drop schema public cascade; create schema public;');
-  return db;
-}
-
-const db = await open();
-await migrate(db);
+const url = BENCH_DATABASE_URL;
+const db = await openBenchDb({ demo: false });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-bench-'));
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', AUDIT_KEY: 'bench-key-0123456789abcdef0123456789abcdef', NODE_ENV: 'development', LOGIN_RATE_LIMIT: '100000', ARGON2_MEMORY_KIB: '1024' });
 const p = createPlatform(config, db);

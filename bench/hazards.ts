@@ -7,27 +7,13 @@ import path from 'node:path';
 import { listHazards } from '../server/domains/hazards/hazards.store.js';
 import { hazardStats } from '../server/domains/hazards/hazards.stats.js';
 import type { DataScope } from '../server/platform/auth/actor.js';
-import type { Db } from '../server/platform/db/db.js';
-import { migrate } from '../server/platform/db/migrate.js';
-import { PgliteDb } from '../server/platform/db/pglite.js';
-import { PostgresDb } from '../server/platform/db/postgres.js';
 import { sql } from '../server/platform/db/sql.js';
-import { loadDemo } from '../demo/index.js';
+import { BENCH_DATABASE_URL, openBenchDb } from './bench-db.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = 30;
-const url = process.env.BENCH_DATABASE_URL;
-
-async function open(): Promise<Db> {
-  if (!url) return PgliteDb.open({});
-  const db = await PostgresDb.open(url, 4);
-  await db.exec('drop schema public cascade; create schema public;');
-  return db;
-}
-
-const db = await open();
-await migrate(db);
-await loadDemo(db, { hashPassword: async () => 'x' });
+const url = BENCH_DATABASE_URL;
+const db = await openBenchDb();
 
 // Generated in the database: spread over the villages of the county and 4 years, statuses mixed.
 let t = performance.now();
