@@ -110,7 +110,11 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
 
   const index = path.join(p.config.webDir, 'index.html');
   // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
-  if (fs.existsSync(index)) await app.register(fastifyStatic, { root: p.config.webDir, wildcard: true, index: false });
+  if (fs.existsSync(index)) {
+    await app.register(fastifyStatic, { root: p.config.webDir, wildcard: true, index: false });
+    // The site root is the app itself (the static catch-all would refuse to list the folder).
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').send(fs.readFileSync(index)));
+  }
   app.setNotFoundHandler((req, reply) => {
     // A missing asset is a 404, never the SPA page (a browser would try to run HTML as a script).
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET') {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
 
@@ -34,4 +36,18 @@ describe('platform endpoints', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/JSON/);
   });
+});
+
+describe('the web app', () => {
+  // web/dist is built by the test set-up where browser tests run (and by npm start).
+  it.skipIf(!fs.existsSync(path.join('web', 'dist', 'index.html')))(
+    'is served at the site root and at any client route, and a missing asset is a 404', async () => {
+      const root = await t.app.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(200);
+      expect(root.headers['content-type']).toMatch(/text\/html/);
+      const deep = await t.app.inject({ method: 'GET', url: '/hazards/risk-map' });
+      expect(deep.statusCode).toBe(200);
+      expect(deep.body).toBe(root.body);
+      expect((await t.app.inject({ method: 'GET', url: '/assets/no-such-file.js' })).statusCode).toBe(404);
+    });
 });
