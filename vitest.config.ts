@@ -1,4 +1,5 @@
-// Tests: unit and API tests (app.inject against a real database) and browser tests.
+// Tests: unit and API tests (app.inject against a real database) and browser tests. `npm test` runs the
+// browser tests (e2e/) in a second pass, one file at a time (bin/test-browser.js).
 // One migrated database with the demo county is built once (global setup) and cloned per test file.
 import { defineConfig } from 'vitest/config';
 

@@ -116,12 +116,14 @@ export function generate(ctx: DemoContext, base: DemoData) {
   { stage: 3, deadlineDays: 180, closedBy: between(ctx, '2022-08-01', '2022-11-30'), supervise: { level: 'county', org: fireDept, deadline: '2022-12-31' } }));
 
   // Everyday hazards from 2023 to now: most closed, recent ones open, a few overdue and a few major ones on the dashboard.
+  const chemical = live.filter((x) => x.sector === 'hazchem');
   for (let i = 0; i < 420; i++) {
-    const e = rng.pick(live);
     const found = between(ctx, '2023-01-05', '2026-11-28');
     const recent = found >= '2026-09-01';
     const stage = recent ? rng.int(0, 3) : 3;
     const major = recent && rng.chance(0.04);
+    // A major one is a chemical works' tank farm; the rest fall anywhere.
+    const e = major ? rng.pick(chemical) : rng.pick(live);
     add({ ...at3(e), title: major ? '重大危险源罐区未设置紧急切断装置' : rng.pick(EVERYDAY), description: null, found_at: at(found), found_by: rng.chance(0.5) ? ctx.personName() : '企业安全员',
       source: rng.weighted([['self_check', 5], ['inspection', 3], ['supervision', 1], ['report', 1]] as const), sector: e.sector, level: major ? 'major' : 'general',
       major_basis: major ? '化工和危险化学品重大隐患判定标准 第5项' : null, campaign_id: null },

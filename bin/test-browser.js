@@ -1,0 +1,13 @@
+// `npm test`, second half: the browser tests, one file at a time (each drives a real server and Chromium,
+// and on two cores they time out when run beside each other or beside the API tests). They run once, on the
+// PGlite run: with TEST_DATABASE_URL set they are skipped here, saying so.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+if (process.env.TEST_DATABASE_URL) {
+  console.log('浏览器测试已跳过：设置了 TEST_DATABASE_URL，浏览器测试只在 PGlite 那一轮运行。');
+  process.exit(0);
+}
+const vitest = path.join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
+const r = spawnSync(process.execPath, [vitest, 'run', 'e2e', '--no-file-parallelism', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
