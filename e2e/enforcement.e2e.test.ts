@@ -82,7 +82,14 @@ browserSuite('web: enforcement (行政执法)', (server) => {
     const complete = phone.page.getByRole('dialog');
     await complete.getByLabel('签名人').fill('易勤');
     const pad = complete.getByTestId('signature-pad');
-    const box = (await pad.boundingBox())!;
+    // The dialog zooms in: take the pad's box once it has stopped moving, or the strokes miss the canvas.
+    let box = (await pad.boundingBox())!;
+    for (let i = 0; i < 50; i++) {
+      await phone.page.waitForTimeout(100);
+      const next = (await pad.boundingBox())!;
+      if (next.x === box.x && next.y === box.y && next.width === box.width) break;
+      box = next;
+    }
     await phone.page.mouse.move(box.x + 30, box.y + 100);
     await phone.page.mouse.down();
     for (const [dx, dy] of [[60, -50], [110, 30], [170, -40], [230, 20]]) await phone.page.mouse.move(box.x + dx, box.y + 100 + dy, { steps: 5 });
