@@ -5,6 +5,7 @@ import type { DataScope } from '../../platform/auth/actor.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { date, decimal, oneOf, text, yesNo, type XlsxColumn } from '../../platform/excel/columns.js';
 import { exportXlsx } from '../../platform/excel/xlsx.js';
+import { badRequest } from '../../platform/http/errors.js';
 import { type HazardFilter, listHazards } from './hazards.store.js';
 
 const table = (o: Record<string, string>) => Object.entries(o).map(([code, label]) => ({ code, label }));
@@ -32,9 +33,14 @@ const COLUMNS: XlsxColumn[] = [
 
 const day = (d: Date | null) => (d ? new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : null);
 
-/** The whole filtered ledger as .xlsx (at most 50,000 rows; the caller narrows the filter beyond that). */
-export async function exportHazards(db: Queryable, viewer: DataScope, f: HazardFilter, today: string) {
-  const { items, total } = await listHazards(db, viewer, f, today, 1, 50_000);
+export const MAX_EXPORT_ROWS = 50_000;
+
+/** The whole filtered ledger as .xlsx; more than MAX_EXPORT_ROWS is refused (a silently cut file would mislead). */
+export async function exportHazards(db: Queryable, viewer: DataScope, f: HazardFilter, today: string, max = MAX_EXPORT_ROWS) {
+  const { items, total } = await listHazards(db, viewer, f, today, 1, max);
+  if (total > max) {
+    throw badRequest(`符合条件的隐患有 ${total} 条，超过单次导出上限 ${max} 条，请增加筛选条件（如时间段、区域）后分批导出`, 'Too many rows to export');
+  }
   const rows = items.map((h) => ({
     number: h.number, place: h.enterprise_name ?? h.place_name, regionName: h.region_name, title: h.title, level: h.level, majorBasis: h.major_basis,
     source: h.source, sector: h.sector ? sectorLabel(h.sector) || h.sector : null, foundOn: day(h.found_at), foundBy: h.found_by, status: h.status,

@@ -217,4 +217,9 @@ describe('export', () => {
     expect(ws.rowCount - 1).toBe(listed.total);
     for (let i = 2; i <= ws.rowCount; i++) expect(ws.getRow(i).getCell(2).value).toBe('汨水市恒达化工有限公司');
   });
+
+  it('refuses, rather than cuts, an export larger than the limit', async () => {
+    const { exportHazards } = await import('./hazards.export.js');
+    await expect(exportHazards(t.p.db, { kind: 'all' }, {}, '2026-06-10', 5)).rejects.toThrow(/超过单次导出上限 5 条/);
+  });
 });
