@@ -16,6 +16,13 @@ export async function findEnterpriseBrief(db: Queryable, viewer: DataScope, id: 
   return r && { id: r.id, name: r.name, regionCode: r.region_code, regulatorOrgId: r.supervising_org_id, lng: r.lng, lat: r.lat, sector: r.sector };
 }
 
+/** The scope of another domain's records that carry a region code and an enterprise id: a town sees its region,
+ *  a department the records of the enterprises it regulates, an enterprise its own. */
+export function enterpriseRecordScope(viewer: DataScope, cols: { region: string; enterprise: string }) {
+  if (viewer.kind === 'org') return sql`${sql.id(cols.enterprise)} in ${regulatedBy(viewer.orgId!)}`;
+  return scopeWhere(viewer, { region: cols.region, enterprise: cols.enterprise });
+}
+
 /** Ids of the enterprises a department regulates (for scoping records that carry an enterprise id). */
 export function regulatedBy(orgId: string) {
   return sql`(select e.id from enterprises e where e.supervising_org_id = ${orgId})`;

@@ -2,8 +2,8 @@
 import type { DataScope } from '../../platform/auth/actor.js';
 import { regionPrefix } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/db.js';
-import { sql, type Sql } from '../../platform/db/sql.js';
-import { regulatedBy } from '../enterprises/directory.js';
+import { sql } from '../../platform/db/sql.js';
+import { enterpriseRecordScope } from '../enterprises/directory.js';
 
 export interface RiskRow {
   id: string; enterprise_id: string | null; region_code: string; place_name: string | null; name: string;
@@ -11,14 +11,7 @@ export interface RiskRow {
   control_measures: string | null; responsible: { level: string; person: string }[]; lng: number | null; lat: number | null; updated_at: Date;
 }
 
-export function riskScope(viewer: DataScope): Sql {
-  switch (viewer.kind) {
-    case 'all': return sql`true`;
-    case 'region': return sql`p.region_code like ${regionPrefix(viewer.regionCode!) + '%'}`;
-    case 'org': return sql`p.enterprise_id in ${regulatedBy(viewer.orgId!)}`;
-    case 'enterprise': return sql`p.enterprise_id = ${viewer.enterpriseId!}`;
-  }
-}
+export const riskScope = (viewer: DataScope) => enterpriseRecordScope(viewer, { region: 'p.region_code', enterprise: 'p.enterprise_id' });
 
 const SELECT = sql`select p.*, p.score::float8 as score from risk_points p`;
 

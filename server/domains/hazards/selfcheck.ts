@@ -11,17 +11,14 @@ import { sql } from '../../platform/db/sql.js';
 import { badRequest, forbidden } from '../../platform/http/errors.js';
 import { paging } from '../../platform/http/types.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { findEnterpriseBrief, regulatedBy } from '../enterprises/directory.js';
-import { regionPrefix } from '../../platform/auth/scope.js';
+import { enterpriseRecordScope, findEnterpriseBrief } from '../enterprises/directory.js';
 import { isEnterpriseUser, reportHazardIn } from './hazards.service.js';
 
 interface TemplateRow { id: string; sector: string; name: string; frequency: 'daily' | 'weekly' | 'monthly' | 'seasonal'; items: { code: string; text: string; basis?: string }[] }
 interface RecordRow { id: string; enterprise_id: string; template_id: string; template_name: string; checked_at: Date; checker_name: string; failed_count: number;
   results: { code: string; ok: boolean; note?: string; photos?: string[] }[]; hazard_ids: string[] }
 
-const recordScope = (v: DataScope) => v.kind === 'all' ? sql`true`
-  : v.kind === 'region' ? sql`r.region_code like ${regionPrefix(v.regionCode!) + '%'}`
-  : v.kind === 'org' ? sql`r.enterprise_id in ${regulatedBy(v.orgId!)}` : sql`r.enterprise_id = ${v.enterpriseId!}`;
+const recordScope = (v: DataScope) => enterpriseRecordScope(v, { region: 'r.region_code', enterprise: 'r.enterprise_id' });
 
 async function recordCheck(ctx: Ctx, input: Static<typeof CheckRecordInput>) {
   const enterpriseId = isEnterpriseUser(ctx.actor) ? ctx.actor.scope.enterpriseId! : input.enterpriseId;
