@@ -22,6 +22,8 @@ async function seed(db: Db) {
 /** Browser tests serve web/dist: build it once here, not once per test file (parallel builds would race). */
 function buildWebForBrowserTests() {
   if (process.env.TEST_DATABASE_URL || !fs.existsSync('/usr/bin/chromium')) return; // browser tests are skipped then
+  // API-only runs during development (several at once) skip it: they serve no pages.
+  if (process.env.YINGJI_SKIP_WEB_BUILD === '1') return;
   // Vitest sets NODE_ENV=test, which would bundle React's development build.
   const r = spawnSync(process.execPath, ['bin/build-web-if-needed.js'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error('前端构建失败（web/dist），浏览器测试无法运行');
