@@ -6,13 +6,12 @@ import { addDays, addMonths } from '../../../platform/calendar/calendar.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/db.js';
 import { AppError, badRequest } from '../../../platform/http/errors.js';
-import { ruleValue } from '../../../platform/settings/rules.js';
 import { cancelDeadlines, meetDeadlines, setDeadline } from '../common/deadlines.js';
-import { CASE_LIMITS } from '../common/rules.js';
 import { cnDate, dayOf, money, today } from '../common/util.js';
 import { issueDocumentIn, recordServiceIn } from '../documents/documents.service.js';
 import { latestOfKind } from '../documents/documents.store.js';
 import { penaltyText } from '../documents/fill.js';
+import { caseLimits } from './case.rules.js';
 import { caseStep } from './case.step.js';
 import { type CaseRow, updateCase } from './cases.store.js';
 
@@ -25,7 +24,7 @@ export function surchargeOn(c: Pick<CaseRow, 'fine' | 'payment_due'>, day: strin
   return Math.min(c.fine, money((c.fine * percentPerDay * late) / 100));
 }
 
-const limits = (ctx: Ctx, tx: Tx) => ruleValue(tx, CASE_LIMITS, ctx.clock());
+const limits = (ctx: Ctx, tx: Tx, c: Pick<CaseRow, 'filed_at'>) => caseLimits(tx, c, ctx.clock());
 const unpaid = (c: CaseRow) => c.fine > 0 && !c.paid_at;
 
 /** 送达处罚决定书: records the service and its 送达回执; the 15-day payment period and the enforcement window start. */
@@ -34,16 +33,16 @@ export const serveDecision = (ctx: Ctx, id: string, input: Static<typeof Service
   if (!doc) throw new AppError(409, 'no_decision', '本案还没有行政处罚决定书', 'No decision document');
   const { servedAt, receipt } = await recordServiceIn(ctx, tx, doc, input);
   const day = dayOf(servedAt);
-  const rules = await limits(ctx, tx);
+  const rules = await limits(ctx, tx, c);
   await meetDeadlines(tx, 'case', c.id, servedAt, ['service']);
   let paymentDue: string | null = null;
   if (c.fine > 0) {
     paymentDue = addDays(day, rules.value.paymentDays);
     await setDeadline(tx, { subjectType: 'case', subjectId: c.id, kind: 'payment', label: '缴纳罚款', dueOn: paymentDue,
-      basis: `${rules.version}：收到决定书之日起${rules.value.paymentDays}日内（行政处罚法第67条）`, regionCode: c.region_code, orgId: c.org_id });
+      basis: `${rules.regime}（${rules.version}）：收到决定书之日起${rules.value.paymentDays}日内（行政处罚法第67条）`, regionCode: c.region_code, orgId: c.org_id });
     const applyBy = addMonths(addMonths(day, rules.value.litigationMonths), rules.value.enforcementApplyMonths);
     await setDeadline(tx, { subjectType: 'case', subjectId: c.id, kind: 'enforcement_apply', label: '申请人民法院强制执行', dueOn: applyBy,
-      basis: `${rules.version}：起诉期限（${rules.value.litigationMonths}个月）届满之日起${rules.value.enforcementApplyMonths}个月内（行政强制法第53条）`, regionCode: c.region_code, orgId: c.org_id });
+      basis: `${rules.regime}（${rules.version}）：起诉期限（${rules.value.litigationMonths}个月）届满之日起${rules.value.enforcementApplyMonths}个月内（行政强制法第53条）`, regionCode: c.region_code, orgId: c.org_id });
   }
   return { write: { served_at: servedAt.toISOString(), payment_due: paymentDue }, data: { method: input.method, receipt: receipt.number, paymentDue } };
 });
@@ -54,7 +53,7 @@ export const payFine = (ctx: Ctx, id: string, amount: number, paidAt?: string) =
   if (!unpaid(c)) throw new AppError(409, 'nothing_due', c.fine > 0 ? '罚款已缴清' : '本案没有罚款', 'Nothing to pay');
   const at = paidAt ? new Date(paidAt) : ctx.clock();
   if (at.getTime() > ctx.clock().getTime() + 5 * 60_000) throw badRequest('缴款时间不能晚于现在', 'Paid in the future');
-  const rules = await limits(ctx, tx);
+  const rules = await limits(ctx, tx, c);
   const surcharge = surchargeOn(c, dayOf(at), rules.value.surchargePercentPerDay);
   if (money(amount) < money(c.fine + surcharge)) {
     throw badRequest(`应缴 ${money(c.fine + surcharge)} 元（罚款 ${c.fine} 元${surcharge ? `，加处罚款 ${surcharge} 元` : ''}），登记的金额不足`, 'Amount short');
@@ -67,7 +66,7 @@ export const payFine = (ctx: Ctx, id: string, amount: number, paidAt?: string) =
 export const remindParty = (ctx: Ctx, id: string) => caseStep(ctx, id, 'remind', null, async (tx, c) => {
   if (c.status !== 'executing' || !unpaid(c)) throw new AppError(409, 'illegal_move', '只有逾期未缴纳罚款的案件才需要催告', 'Nothing to remind');
   if (!c.payment_due || today(ctx) <= c.payment_due) throw new AppError(409, 'not_due', `缴款期限至 ${cnDate(c.payment_due)}，期限届满后才能催告`, 'Payment period not over');
-  const rules = await limits(ctx, tx);
+  const rules = await limits(ctx, tx, c);
   const surcharge = surchargeOn(c, today(ctx), rules.value.surchargePercentPerDay);
   const doc = await issueDocumentIn(ctx, tx, { kind: 'enforcement_reminder', caseId: c.id, extra: { surcharge } });
   return { write: { reminded_at: ctx.clock().toISOString() }, data: { surcharge, document: doc.number } };
@@ -76,7 +75,7 @@ export const remindParty = (ctx: Ctx, id: string) => caseStep(ctx, id, 'remind',
 /** 申请强制执行: only after a 催告 and its waiting period. */
 export const applyEnforcement = (ctx: Ctx, id: string, court: string, note?: string) => caseStep(ctx, id, 'apply_enforcement', 'apply_enforcement', async (tx, c) => {
   if (!unpaid(c)) throw new AppError(409, 'nothing_due', '当事人已履行，无需申请强制执行', 'Nothing to enforce');
-  const rules = await limits(ctx, tx);
+  const rules = await limits(ctx, tx, c);
   if (!c.reminded_at) throw new AppError(409, 'not_reminded', '申请强制执行前须先催告当事人（行政强制法第54条）', 'Remind first');
   const from = addDays(dayOf(c.reminded_at), rules.value.reminderWaitDays);
   if (today(ctx) < from) throw new AppError(409, 'too_early', `催告书送达满 ${rules.value.reminderWaitDays} 日后方可申请：${cnDate(from)} 起`, 'Too early');

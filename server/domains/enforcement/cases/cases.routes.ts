@@ -8,13 +8,12 @@ import {
 import type { Ctx } from '../../../platform/context.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
-import { ruleValue } from '../../../platform/settings/rules.js';
 import { deadlinesOf, presentDeadline } from '../common/deadlines.js';
-import { CASE_LIMITS } from '../common/rules.js';
 import { caseEvents } from '../common/trail.js';
 import { iso, money, today } from '../common/util.js';
 import { presentDocuments } from '../documents/documents.present.js';
 import { listDocuments } from '../documents/documents.store.js';
+import { caseLimits } from './case.rules.js';
 import { applyEnforcement, closeCase, payFine, remindParty, serveDecision, surchargeOn } from './cases.execution.js';
 import { presentCase, presentMeasure, presentTransfer } from './cases.present.js';
 import { addEvidence, approveCase, decideCase, fileCase, holdHearing, notifyParty, recordStatement, rejectCase, requestHearing } from './cases.service.js';
@@ -32,7 +31,7 @@ export async function caseDetail(ctx: Ctx, id: string) {
   const day = today(ctx);
   const [deadlines, events, docs, measures, transfers, rules] = await Promise.all([deadlinesOf(ctx.db, 'case', [id]), caseEvents(ctx.db, id),
     listDocuments(ctx.db, ctx.actor.scope, { caseId: id }, 1, 200), listMeasures(ctx.db, ctx.actor.scope, { caseId: id }, 1, 200),
-    listTransfers(ctx.db, ctx.actor.scope, { caseId: id }, 1, 50), ruleValue(ctx.db, CASE_LIMITS, ctx.clock())]);
+    listTransfers(ctx.db, ctx.actor.scope, { caseId: id }, 1, 50), caseLimits(ctx.db, c, ctx.clock())]);
   const tDeadlines = await deadlinesOf(ctx.db, 'transfer', transfers.items.map((t) => t.id));
   const surcharge = c.paid_at ? Number(c.surcharge_paid ?? 0) : surchargeOn(c, day, rules.value.surchargePercentPerDay);
   return { ...presentCase(c, deadlines, day), proposal: c.proposal, deadlines: deadlines.map((d) => presentDeadline(d, day)),

@@ -14,18 +14,20 @@ import { deadlinesOf, meetDeadlines, setDeadline } from '../common/deadlines.js'
 import { enterpriseFacts } from '../common/facts.js';
 import { checkFiles } from '../common/files.js';
 import { requireOfficers } from '../common/officers.js';
-import { CASE_LIMITS, DOCUMENT_AGENCY, HEARING_THRESHOLDS } from '../common/rules.js';
+import { DOCUMENT_AGENCY } from '../common/rules.js';
 import { caseEvent } from '../common/trail.js';
 import { cnDate, today } from '../common/util.js';
 import { documentNumber, issueDocumentIn } from '../documents/documents.service.js';
 import { findInspection, insertOfficers } from '../inspections/inspections.store.js';
 import { findTipoff } from '../tipoffs/tipoffs.store.js';
+import { caseHearingThresholds, caseLimits } from './case.rules.js';
 import { caseStep } from './case.step.js';
 import { type CaseRow, insertCase, type Penalty, updateCase } from './cases.store.js';
 import { insertMeasure } from './measures.store.js';
 
-const limits = (ctx: Ctx, tx: Tx) => ruleValue(tx, CASE_LIMITS, ctx.clock());
-const basis = (version: string, article: string) => `${version}：${article}`;
+// A case's limits come from the rule set in force on its filing day (令15号 / 令18号), not today's.
+const limits = (ctx: Ctx, tx: Tx, c?: Pick<CaseRow, 'filed_at'>) => caseLimits(tx, c, ctx.clock());
+const basis = (r: { regime: string; version: string }, article: string) => `${r.regime}（${r.version}）：${article}`;
 
 /** Request 立案 (立案审批): the party from the registry, the inspection or the form; ≥2 certified officers. */
 export async function fileCase(ctx: Ctx, input: Static<typeof CaseCreate>): Promise<string> {
@@ -67,12 +69,12 @@ export const approveCase = (ctx: Ctx, id: string, opinion: string) => caseStep(c
   const year = Number(day.slice(0, 4));
   const agency = (await ruleValue(tx, DOCUMENT_AGENCY, ctx.clock())).value;
   const number = documentNumber(agency.abbr, '立', year, await nextNumber(tx, 'doc:立', year));
-  const rules = await limits(ctx, tx);
+  const rules = await limits(ctx, tx, c);
   const due = addDays(day, rules.value.decideDays);
   await setDeadline(tx, { subjectType: 'case', subjectId: c.id, kind: 'decide', label: `作出处罚决定（${number}）`, dueOn: due,
-    basis: basis(rules.version, `行政处罚法第60条：立案之日起${rules.value.decideDays}日内`), regionCode: c.region_code, orgId: c.org_id });
+    basis: basis(rules, `行政处罚法第60条：立案之日起${rules.value.decideDays}日内`), regionCode: c.region_code, orgId: c.org_id });
   // The 立案审批表 prints the number and the opinion: write them before issuing it.
-  await updateCase(tx, c.id, { number, filed_at: ctx.clock().toISOString(), filing_opinion: opinion });
+  await updateCase(tx, c.id, { number, filed_at: ctx.clock().toISOString(), filing_opinion: opinion, rule_version: rules.version });
   await issueDocumentIn(ctx, tx, { kind: 'filing_approval', caseId: c.id });
   return { comment: opinion, data: { number, decideDue: due } };
 });
@@ -97,18 +99,18 @@ function checkPenalty(p: Penalty) {
 /** 告知: the proposed penalty and the party's rights, with 陈述申辩 and 听证 request deadlines in working days. */
 export const notifyParty = (ctx: Ctx, id: string, input: Static<typeof NotifyInput>) => caseStep(ctx, id, 'notify', 'notify', async (tx, c) => {
   checkPenalty(input);
-  const rules = await limits(ctx, tx);
-  const t = (await ruleValue(tx, HEARING_THRESHOLDS, ctx.clock())).value;
+  const rules = await limits(ctx, tx, c);
+  const t = (await caseHearingThresholds(tx, c, ctx.clock())).value;
   const limit = c.party_kind === 'person' ? t.person : t.org;
   const eligible = input.kinds.some((k) => ['suspension', 'closure', 'licence'].includes(k)) || (input.fine ?? 0) >= limit || (input.confiscation ?? 0) >= limit;
   const day = today(ctx);
   const statementDue = await addWorkingDays(tx, day, rules.value.statementWorkdays);
   await setDeadline(tx, { subjectType: 'case', subjectId: c.id, kind: 'statement', label: '当事人陈述申辩', dueOn: statementDue,
-    basis: basis(rules.version, `告知后${rules.value.statementWorkdays}个工作日（行政处罚法第45、85条）`), regionCode: c.region_code, orgId: c.org_id });
+    basis: basis(rules, `告知后${rules.value.statementWorkdays}个工作日（行政处罚法第45、85条）`), regionCode: c.region_code, orgId: c.org_id });
   if (eligible) {
     const hearingDue = await addWorkingDays(tx, day, rules.value.hearingRequestWorkdays);
     await setDeadline(tx, { subjectType: 'case', subjectId: c.id, kind: 'hearing_request', label: '当事人申请听证', dueOn: hearingDue,
-      basis: basis(rules.version, `告知后${rules.value.hearingRequestWorkdays}个工作日（行政处罚法第64、85条）`), regionCode: c.region_code, orgId: c.org_id });
+      basis: basis(rules, `告知后${rules.value.hearingRequestWorkdays}个工作日（行政处罚法第64、85条）`), regionCode: c.region_code, orgId: c.org_id });
   }
   await updateCase(tx, c.id, { proposal: input, hearing_eligible: eligible });
   const doc = await issueDocumentIn(ctx, tx, { kind: 'penalty_notice', caseId: c.id });
@@ -130,12 +132,12 @@ export const requestHearing = (ctx: Ctx, id: string, input: Static<typeof Hearin
   const requested = input.requestedAt ? new Date(input.requestedAt) : ctx.clock();
   const requestDay = today({ clock: () => requested });
   if (due && requestDay > due.due_on) throw new AppError(409, 'too_late', `听证申请期限已于 ${cnDate(due.due_on)} 届满，视为放弃听证`, 'Hearing request period has passed');
-  const rules = await limits(ctx, tx);
+  const rules = await limits(ctx, tx, c);
   const earliest = await addWorkingDays(tx, today(ctx), rules.value.hearingNoticeWorkdays);
   if (input.hearingOn < earliest) throw badRequest(`听证须在通知当事人 ${rules.value.hearingNoticeWorkdays} 个工作日之后举行：最早 ${earliest}`, `Hearing no earlier than ${earliest}`);
   await meetDeadlines(tx, 'case', c.id, ctx.clock(), ['hearing_request']);
   await setDeadline(tx, { subjectType: 'case', subjectId: c.id, kind: 'hearing', label: '举行听证', dueOn: input.hearingOn,
-    basis: basis(rules.version, `听证七日前通知当事人（行政处罚法第64条）`), regionCode: c.region_code, orgId: c.org_id });
+    basis: basis(rules, `听证七日前通知当事人（行政处罚法第64条）`), regionCode: c.region_code, orgId: c.org_id });
   await updateCase(tx, c.id, { hearing_on: input.hearingOn });
   const doc = await issueDocumentIn(ctx, tx, { kind: 'hearing_notice', caseId: c.id });
   return { write: { hearing_requested_at: requested.toISOString() }, data: { hearingOn: input.hearingOn, document: doc.number } };
@@ -159,11 +161,11 @@ export const decideCase = (ctx: Ctx, id: string, input: Static<typeof DecideInpu
   if (c.status === 'notified' && open.length && !input.waived) {
     throw new AppError(409, 'rights_period', `${open.map((d) => `${d.label}期限至 ${cnDate(d.due_on)}`).join('、')}，期限届满前不能作出决定；当事人书面放弃权利的，请勾选“当事人放弃”`, 'The party\'s period has not ended');
   }
-  const rules = await limits(ctx, tx);
+  const rules = await limits(ctx, tx, c);
   await meetDeadlines(tx, 'case', c.id, ctx.clock(), ['decide', 'statement', 'hearing_request']);
   const serviceDue = await addWorkingDays(tx, day, rules.value.serviceWorkdays);
   await setDeadline(tx, { subjectType: 'case', subjectId: c.id, kind: 'service', label: '送达处罚决定书', dueOn: serviceDue,
-    basis: basis(rules.version, `当事人不在场的，${rules.value.serviceWorkdays}个工作日内送达（行政处罚法第61、85条）`), regionCode: c.region_code, orgId: c.org_id });
+    basis: basis(rules, `当事人不在场的，${rules.value.serviceWorkdays}个工作日内送达（行政处罚法第61、85条）`), regionCode: c.region_code, orgId: c.org_id });
   await updateCase(tx, c.id, { decision: input, fine: input.fine ?? 0, decided_at: ctx.clock().toISOString(), waived: !!input.waived });
   for (const k of input.kinds.filter((x) => MEASURE_OF[x])) {
     await insertMeasure(tx, { id: uuidv7(), kind: MEASURE_OF[k], case_id: c.id, inspection_id: c.inspection_id, org_id: c.org_id, enterprise_id: c.enterprise_id, party_name: c.party_name,

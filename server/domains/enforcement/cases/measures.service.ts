@@ -12,10 +12,11 @@ import { nextState } from '../../../platform/workflow/state-machine.js';
 import { meetDeadlines, setDeadline } from '../common/deadlines.js';
 import { enterpriseFacts } from '../common/facts.js';
 import { requireOfficers } from '../common/officers.js';
-import { CASE_LIMITS, TRANSFER_LIMITS } from '../common/rules.js';
+import { TRANSFER_LIMITS } from '../common/rules.js';
 import { dayOf, today } from '../common/util.js';
 import { issueDocumentIn } from '../documents/documents.service.js';
 import { findInspection } from '../inspections/inspections.store.js';
+import { caseLimits } from './case.rules.js';
 import { findCase } from './cases.store.js';
 import { findMeasure, findTransfer, insertMeasure, insertTransfer, liftMeasure, updateTransfer } from './measures.store.js';
 import { transferMachine } from './transfer.machine.js';
@@ -34,7 +35,7 @@ export async function createMeasure(ctx: Ctx, input: Static<typeof MeasureCreate
     const s = c ? { enterprise_id: c.enterprise_id, party_name: c.party_name, region_code: c.region_code, sector: c.sector, subtype: c.subtype }
       : { enterprise_id: i!.enterprise_id, party_name: i!.unit_name, region_code: i!.region_code, sector: i!.sector, subtype: i!.subtype };
     const decidedAt = input.decidedAt ? new Date(input.decidedAt) : ctx.clock();
-    const limits = await ruleValue(tx, CASE_LIMITS, ctx.clock());
+    const limits = await caseLimits(tx, c, ctx.clock());
     const dueOn = ['seal', 'seize'].includes(input.kind) ? addDays(dayOf(decidedAt), limits.value.sealDays) : null;
     if (['seal', 'seize'].includes(input.kind) && !input.items?.length) throw badRequest('查封、扣押须列明场所、设施或财物清单', 'Items required');
     const id = uuidv7();

@@ -7,7 +7,7 @@ import type { Queryable } from '../../../platform/db/db.js';
 import { sql } from '../../../platform/db/sql.js';
 import { ruleValue, shanghaiDate } from '../../../platform/settings/rules.js';
 import type { DeadlineRow } from './deadlines.js';
-import { CASE_LIMITS } from './rules.js';
+import { caseRuleSet } from './rules.js';
 
 const LINKS: Record<string, string> = { case: '/enforcement/cases/', measure: '/enforcement/measures/', transfer: '/enforcement/transfers/', draw: '/enforcement/draws/', tipoff: '/enforcement/tipoffs/' };
 
@@ -22,7 +22,7 @@ async function teamOf(tx: Queryable, d: DeadlineRow): Promise<string[]> {
 export async function scanEnforcementDeadlines(p: Platform): Promise<{ warned: number; overdue: number }> {
   const now = p.clock();
   const today = shanghaiDate(now);
-  const { warnDays } = (await ruleValue(p.db, CASE_LIMITS, now)).value;
+  const { warnDays } = (await ruleValue(p.db, caseRuleSet(today).limits, now)).value;
   const soon = addDays(today, warnDays);
   const counts = { warned: 0, overdue: 0 };
   const batches = [

@@ -3,34 +3,60 @@
 import { Type } from '@sinclair/typebox';
 import { defineRule } from '../../../platform/settings/rules.js';
 
+const CaseLimitsSchema = Type.Object({
+  decideDays: Type.Integer({ minimum: 1, maximum: 365, description: '立案之日起作出决定（日）' }),
+  statementWorkdays: Type.Integer({ minimum: 1, maximum: 30, description: '陈述申辩期限（工作日）' }),
+  hearingRequestWorkdays: Type.Integer({ minimum: 1, maximum: 30, description: '告知后申请听证期限（工作日）' }),
+  hearingNoticeWorkdays: Type.Integer({ minimum: 1, maximum: 30, description: '听证前通知当事人（工作日）' }),
+  serviceWorkdays: Type.Integer({ minimum: 1, maximum: 30, description: '当事人不在场时决定书送达期限（工作日）' }),
+  paymentDays: Type.Integer({ minimum: 1, maximum: 90, description: '收到决定书后缴纳罚款（日）' }),
+  surchargePercentPerDay: Type.Number({ minimum: 0, maximum: 10, description: '逾期加处罚款（每日，%）' }),
+  reminderWaitDays: Type.Integer({ minimum: 1, maximum: 60, description: '催告书送达后可申请强制执行（日）' }),
+  litigationMonths: Type.Integer({ minimum: 1, maximum: 24, description: '起诉期限（月）' }),
+  enforcementApplyMonths: Type.Integer({ minimum: 1, maximum: 24, description: '期限届满后申请法院强制执行（月）' }),
+  sealDays: Type.Integer({ minimum: 1, maximum: 90, description: '查封、扣押期限（日）' }),
+  warnDays: Type.Integer({ minimum: 0, maximum: 30, description: '到期前提醒（日）' }),
+});
+const CASE_LIMIT_DEFAULTS = { decideDays: 90, statementWorkdays: 3, hearingRequestWorkdays: 5, hearingNoticeWorkdays: 7, serviceWorkdays: 7, paymentDays: 15,
+  surchargePercentPerDay: 3, reminderWaitDays: 10, litigationMonths: 6, enforcementApplyMonths: 3, sealDays: 30, warnDays: 3 };
+const LAW_2021 = '行政处罚法（2021）第60条（90日）、第61条（7日送达）、第64条（5日申请听证、7日前通知）、第67条（15日缴纳）、第72条（每日3%加处罚款）、第85条（三、五、七日指工作日）；行政强制法第25条（查封扣押30日）、第53–54条（催告10日、期满3个月内申请）';
+
+/** Case-stage limits for cases filed before 2026-02-01, under 总局令第15号 (2015 修正) and the 2021 行政处罚法. */
 export const CASE_LIMITS = defineRule({
-  key: 'enforcement.case.limits', label: '行政处罚案件各环节时限',
-  schema: Type.Object({
-    decideDays: Type.Integer({ minimum: 1, maximum: 365, description: '立案之日起作出决定（日）' }),
-    statementWorkdays: Type.Integer({ minimum: 1, maximum: 30, description: '陈述申辩期限（工作日）' }),
-    hearingRequestWorkdays: Type.Integer({ minimum: 1, maximum: 30, description: '告知后申请听证期限（工作日）' }),
-    hearingNoticeWorkdays: Type.Integer({ minimum: 1, maximum: 30, description: '听证前通知当事人（工作日）' }),
-    serviceWorkdays: Type.Integer({ minimum: 1, maximum: 30, description: '当事人不在场时决定书送达期限（工作日）' }),
-    paymentDays: Type.Integer({ minimum: 1, maximum: 90, description: '收到决定书后缴纳罚款（日）' }),
-    surchargePercentPerDay: Type.Number({ minimum: 0, maximum: 10, description: '逾期加处罚款（每日，%）' }),
-    reminderWaitDays: Type.Integer({ minimum: 1, maximum: 60, description: '催告书送达后可申请强制执行（日）' }),
-    litigationMonths: Type.Integer({ minimum: 1, maximum: 24, description: '起诉期限（月）' }),
-    enforcementApplyMonths: Type.Integer({ minimum: 1, maximum: 24, description: '期限届满后申请法院强制执行（月）' }),
-    sealDays: Type.Integer({ minimum: 1, maximum: 90, description: '查封、扣押期限（日）' }),
-    warnDays: Type.Integer({ minimum: 0, maximum: 30, description: '到期前提醒（日）' }),
-  }),
-  defaultValue: { decideDays: 90, statementWorkdays: 3, hearingRequestWorkdays: 5, hearingNoticeWorkdays: 7, serviceWorkdays: 7, paymentDays: 15,
-    surchargePercentPerDay: 3, reminderWaitDays: 10, litigationMonths: 6, enforcementApplyMonths: 3, sealDays: 30, warnDays: 3 },
-  source: '行政处罚法（2021）第60条（90日）、第61条（7日送达）、第64条（5日申请听证、7日前通知）、第67条（15日缴纳）、第72条（每日3%加处罚款）、第85条（三、五、七日指工作日）；行政强制法第25条（查封扣押30日）、第53–54条（催告10日、期满3个月内申请）',
-  mark: 'C', note: '陈述申辩 3 个工作日为常见做法 [M]；应急管理部令第18号（2026-02-01 施行）可能调整，请核对后设置新值',
+  key: 'enforcement.case.limits', label: '行政处罚案件各环节时限（2026-02-01前立案：总局令第15号）', schema: CaseLimitsSchema, defaultValue: CASE_LIMIT_DEFAULTS,
+  source: `${LAW_2021}；安全生产违法行为行政处罚办法（总局令第15号，2015年第77号令修正）`, mark: 'C',
+  note: '陈述申辩 3 个工作日为常见做法 [M]；15号令原定“立案后30日、可延至90日、经批准至180日”与行政处罚法第60条的90日并存，此处按90日计',
+});
+
+/** Case-stage limits for cases filed from 2026-02-01, under 应急管理部令第18号; every figure awaits checking against its text. */
+export const CASE_LIMITS_ORDER18 = defineRule({
+  key: 'enforcement.case.limits.order18', label: '行政处罚案件各环节时限（2026-02-01起立案：应急管理部令第18号）', schema: CaseLimitsSchema, defaultValue: CASE_LIMIT_DEFAULTS,
+  source: `安全生产违法行为行政处罚办法（应急管理部令第18号，2025年11月27日公布，2026年2月1日施行）；默认值沿用${LAW_2021}`, mark: 'M',
+  note: '未核实：令18号正文未在此核对，各项数值暂按行政处罚法（2021）和行政强制法设置（陈述申辩3个工作日为常见做法）。核对原文后，请以 2026-02-01 为生效日期设置本规则的新值；2026-02-01 以前立案的案件不受影响',
 });
 
 export const HEARING_THRESHOLDS = defineRule({
-  key: 'enforcement.case.hearing_thresholds', label: '听证告知的较大数额罚款标准（元）',
+  key: 'enforcement.case.hearing_thresholds', label: '听证告知的较大数额罚款标准（元，2026-02-01前立案）',
   schema: Type.Object({ person: Type.Number({ minimum: 0 }), org: Type.Number({ minimum: 0 }) }),
   defaultValue: { person: 20000, org: 50000 },
   source: '原安全生产违法行为行政处罚办法（总局令15号）：个人2万元、单位5万元以上', mark: 'M', note: '责令停产停业、责令关闭、吊销许可证一律告知听证权利（行政处罚法第63条）',
 });
+
+export const HEARING_THRESHOLDS_ORDER18 = defineRule({
+  key: 'enforcement.case.hearing_thresholds.order18', label: '听证告知的较大数额罚款标准（元，2026-02-01起立案：令18号）',
+  schema: Type.Object({ person: Type.Number({ minimum: 0 }), org: Type.Number({ minimum: 0 }) }),
+  defaultValue: { person: 20000, org: 50000 },
+  source: '安全生产违法行为行政处罚办法（应急管理部令第18号）；默认值沿用总局令15号', mark: 'M',
+  note: '未核实：令18号的较大数额标准未在此核对，核对后以 2026-02-01 为生效日期设置新值',
+});
+
+/** The day 应急管理部令第18号 takes effect: cases filed (立案) from this day follow its rule set. */
+export const ORDER18_EFFECTIVE = '2026-02-01';
+
+/** The rule set a case is judged by, chosen by its filing day (Asia/Shanghai): 令15号 before 2026-02-01, 令18号 from then. */
+export const caseRuleSet = (filedOn: string) => filedOn < ORDER18_EFFECTIVE
+  ? { regime: '总局令第15号', limits: CASE_LIMITS, hearing: HEARING_THRESHOLDS }
+  : { regime: '应急管理部令第18号', limits: CASE_LIMITS_ORDER18, hearing: HEARING_THRESHOLDS_ORDER18 };
 
 export const TRANSFER_LIMITS = defineRule({
   key: 'enforcement.transfer.limits', label: '行刑衔接时限',
