@@ -18,6 +18,8 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
   /** app.inject as a logged-in account. */
   as(cookie: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
+  /** PostgreSQL runs: the cloned database's connection string. */
+  dbUrl?: string;
   /** Another app over its own fresh database, same configuration. */
   buildIsolated(): Promise<TestApp>;
   close(): Promise<void>;
@@ -25,13 +27,13 @@ export interface TestApp {
 
 export async function buildTestApp(overrides: Partial<Config> = {}, env: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(overrides, env);
-  const { db, drop } = await cloneTestDb();
+  const { db, drop, url: dbUrl } = await cloneTestDb();
   const now = { value: new Date() };
   const p = createPlatform(config, db, { clock: () => now.value });
   const app = await buildApp(p);
   await app.ready();
   return {
-    app, p, now,
+    app, p, now, dbUrl,
     async login(username, password = DEMO_PASSWORD) {
       const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);

@@ -7,7 +7,7 @@ import { PgliteDb } from '../platform/db/pglite.js';
 import { PostgresDb } from '../platform/db/postgres.js';
 import { pgTemplateFile } from './env.js';
 
-export interface TestDb { db: Db; drop(): Promise<void> }
+export interface TestDb { db: Db; drop(): Promise<void>; /** PostgreSQL: the clone's connection string (pg_dump, a second pool). */ url?: string }
 
 /** Clone the migrated demo database: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
 export async function cloneTestDb(): Promise<TestDb> {
@@ -22,7 +22,7 @@ export async function cloneTestDb(): Promise<TestDb> {
     const u = new URL(url); u.pathname = `/${name}`;
     const db = await PostgresDb.open(u.toString(), 5);
     return {
-      db,
+      db, url: u.toString(),
       drop: async () => { await db.close(); await admin.query(`drop database if exists ${name} with (force)`); await admin.end(); },
     };
   }
