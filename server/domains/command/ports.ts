@@ -43,6 +43,9 @@ export interface IncidentFacts {
   lossWan: number;
   /** People to relocate (转移安置), when known. */
   relocated: number;
+  /** 超出乡镇处置能力 / 超出县级处置能力, as judged by the duty officer (optional; absent = not judged). */
+  beyondTownCapacity?: boolean;
+  beyondCountyCapacity?: boolean;
 }
 
 /** One plan proposed for an incident, best first. */
