@@ -80,7 +80,8 @@ export const PlanDetail = Type.Composite([Plan, Type.Object({
 export const PlanQuery = Type.Composite([PageQuery, Type.Object({ year: O(Type.Integer()), orgId: O(Uuid) })]);
 
 // ---- 检查表、执法人员、回避 ----
-export const ChecklistInput = Type.Object({ sector: Str(30), name: Str(100, 2), items: Type.Array(Type.Object({ code: Str(20), text: Str(300, 2), basis: O(Str(200)) }), { minItems: 1, maxItems: 200 }) });
+const ChecklistBody = { sector: Str(30), name: Str(100, 2), items: Type.Array(Type.Object({ code: Str(20), text: Str(300, 2), basis: O(Str(200)) }), { minItems: 1, maxItems: 200 }) };
+export const ChecklistInput = Type.Object(ChecklistBody);
 export const Checklist = Type.Object({ id: Uuid, sector: Type.String(), name: Type.String(), items: Type.Array(Type.Object({ code: Type.String(), text: Type.String(), basis: O(Type.String()) })) });
 export const OfficerInfo = Type.Object({ id: Uuid, name: Type.String(), certNo: Type.String(), orgName: N(Type.String()) });
 export const AvoidanceInput = Type.Object({ officerId: Uuid, enterpriseId: Uuid, reason: Str(200, 2) });
@@ -192,10 +193,12 @@ export const MeasureCreate = Type.Object({ kind: MeasureKind, caseId: O(Uuid), i
 export const Measure = Type.Object({ id: Uuid, kind: Type.String(), kindLabel: Type.String(), caseId: N(Uuid), inspectionId: N(Uuid), enterpriseId: N(Uuid), partyName: Type.String(),
   regionCode: RegionCode, sector: N(Type.String()), subtype: N(Type.String()), reason: Type.String(), basis: N(Type.String()), items: Type.Array(Item), decidedAt: Timestamp,
   dueOn: N(Day), liftedAt: N(Timestamp), liftReason: N(Type.String()) });
-export const MeasureQuery = Type.Composite([PageQuery, Type.Object({ kind: O(Type.String({ maxLength: 30 })), enterpriseId: O(Uuid), caseId: O(Uuid), active: O(Type.Boolean()) })]);
+export const MeasureQuery = Type.Composite([PageQuery, Type.Object({ kind: O(Type.String({ maxLength: 30 })), enterpriseId: O(Uuid), caseId: O(Uuid), inspectionId: O(Uuid), active: O(Type.Boolean()),
+  q: O(Str(50)) })]);
 export const LiftInput = Type.Object({ reason: Str(1000, 2) });
 export const TransferCreate = Type.Object({ caseId: O(Uuid), enterpriseId: O(Uuid), partyName: O(Str(100, 2)), regionCode: O(RegionCode), suspectedOffence: Str(200, 2),
   facts: Str(4000, 4), teamOfficerIds: Type.Array(Uuid, { minItems: 2, maxItems: 10 }) });
+export const TransferQuery = Type.Composite([PageQuery, Type.Object({ caseId: O(Uuid), status: O(Type.String({ maxLength: 20 })), q: O(Str(50)) })]);
 export const TransferDecide = Type.Object({ approve: Type.Boolean(), note: Str(1000, 2) });
 export const TransferSend = Type.Object({ policeOrg: Str(100, 2) });
 export const PoliceResult = Type.Object({ accepted: Type.Boolean(), note: Str(1000, 2), personsDetained: O(Type.Integer({ minimum: 0, maximum: 1000 })) });

@@ -26,6 +26,16 @@ export const regionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       properties: { code: r.code, name: r.name, level: r.level, centerLng: r.center_lng, centerLat: r.center_lat }, geometry: r.boundary })),
   }));
 
+  // The public tip-off form (网上举报) lets a reporter without an account pick the county, a 乡镇（街道） or a park.
+  // Names only, no boundaries; browsers and proxies may keep it for ten minutes.
+  app.get('/api/public/regions', { config: { public: true }, schema: { tags: ['公开 public'], summary: '公开的区划列表：本县（市）及其乡镇（街道）、园区（供网上举报选择所在区域）',
+    response: { 200: Type.Array(Type.Object({ code: RegionCode, name: Type.String(), level: Type.String() })) } } }, async (req, reply) => {
+    const all = { kind: 'all' } as const;
+    const rows = (await Promise.all(['county', 'town', 'park'].map((level) => listRegions(req.ctx.db, all, { level })))).flat();
+    reply.header('cache-control', 'public, max-age=600');
+    return rows.map((r) => ({ code: r.code, name: r.name, level: r.level }));
+  });
+
   app.post('/api/regions', { config: { permission: 'system:admin' }, schema: { tags, summary: '新增区划', body: RegionCreate, response: { 200: Region, 400: ErrorBody, 409: ErrorBody } } },
     async (req) => createRegion(req.ctx, req.body));
 

@@ -3,12 +3,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody } from '../../../contracts/common.js';
 import { sql } from '../db/sql.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest, notFound } from '../http/errors.js';
 import { addWorkingDays, isWeekend } from './calendar.js';
 
 const tags = ['系统管理 system'];
 const Day = Type.String({ format: 'date' });
-const CalendarDay = Type.Object({ day: Day, isWorkday: Type.Boolean(), note: Type.Union([Type.String(), Type.Null()]) });
+const CalendarDay = Type.Object({ day: Day, isWorkday: Type.Boolean(), note: Type.Union([Type.String(), Type.Null()]),
+  assumed: Type.Boolean({ description: '推定：国务院尚未公布该年安排，按法定节日推定，公布后请核对' }) });
+/** A row is assumed (推定) until the year's State Council notice is checked; its note says so. */
+const present = (r: { day: string; is_workday: boolean; note: string | null }) => ({ day: r.day, isWorkday: r.is_workday, note: r.note, assumed: /推定/.test(r.note ?? '') });
 
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/calendar', {
@@ -17,7 +20,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const rows = await req.ctx.db.query<{ day: string; is_workday: boolean; note: string | null }>(sql`select day::text as day, is_workday, note
       from calendar_days where day >= make_date(${req.query.year}::int, 1, 1) and day < make_date(${req.query.year}::int + 1, 1, 1) order by day`);
-    return { year: req.query.year, days: rows.map((r) => ({ day: r.day, isWorkday: r.is_workday, note: r.note })) };
+    return { year: req.query.year, days: rows.map(present) };
   });
 
   app.get('/api/calendar/working-days', {
@@ -38,6 +41,21 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         on conflict (day) do update set is_workday = excluded.is_workday, note = excluded.note`);
       await req.ctx.audit.record(tx, req.ctx.actor, req.ctx.meta, { action: 'calendar.set', entityType: 'calendar_day', entityId: day, before: before ?? null, after: req.body });
     });
-    return { day, isWorkday, note };
+    return present({ day, is_workday: isWorkday, note });
+  });
+
+  app.delete('/api/calendar/days/:day', {
+    config: { permission: 'system:admin' },
+    schema: { tags, summary: '删除某日的设置（恢复为周一至周五上班、周末休息），用于纠正推定的节假日', params: Type.Object({ day: Day }),
+      response: { 200: Type.Object({ day: Day, isWorkday: Type.Boolean() }), 404: ErrorBody } },
+  }, async (req) => {
+    const { day } = req.params;
+    await req.ctx.db.tx(async (tx) => {
+      const before = await tx.maybeOne(sql`select is_workday, note from calendar_days where day = ${day}::date`);
+      if (!before) throw notFound(`${day} 的节假日设置`, 'Calendar day');
+      await tx.execute(sql`delete from calendar_days where day = ${day}::date`);
+      await req.ctx.audit.record(tx, req.ctx.actor, req.ctx.meta, { action: 'calendar.reset', entityType: 'calendar_day', entityId: day, before, after: null });
+    });
+    return { day, isWorkday: !isWeekend(day) };
   });
 };

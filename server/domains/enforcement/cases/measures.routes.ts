@@ -1,7 +1,7 @@
 // /api/enforcement/measures (强制措施) and /api/enforcement/transfers (行刑衔接).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, Page, PageQuery } from '../../../../contracts/common.js';
-import { LiftInput, Measure, MeasureCreate, MeasureQuery, PoliceResult, Transfer, TransferCreate, TransferDecide, TransferSend } from '../../../../contracts/enforcement.js';
+import { ErrorBody, IdParams, Page } from '../../../../contracts/common.js';
+import { LiftInput, Measure, MeasureCreate, MeasureQuery, PoliceResult, Transfer, TransferCreate, TransferDecide, TransferQuery, TransferSend } from '../../../../contracts/enforcement.js';
 import type { Ctx } from '../../../platform/context.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
@@ -39,9 +39,9 @@ export const measuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/enforcement/measures/:id/lift', { config: write, schema: { tags, summary: '解除强制措施', params: IdParams, body: LiftInput, response: { 200: Measure, 409: ErrorBody } } },
     async (req) => { await liftMeasureNow(req.ctx, req.params.id, req.body.reason); return measure(req.ctx, req.params.id); });
 
-  app.get('/api/enforcement/transfers', { config: read, schema: { tags, summary: '行刑衔接移送台账', querystring: PageQuery, response: { 200: Page(Transfer) } } }, async (req) => {
+  app.get('/api/enforcement/transfers', { config: read, schema: { tags, summary: '行刑衔接移送台账', querystring: TransferQuery, response: { 200: Page(Transfer) } } }, async (req) => {
     const { page, pageSize } = paging(req.query);
-    const { items, total } = await listTransfers(req.ctx.db, req.ctx.actor.scope, {}, page, pageSize);
+    const { items, total } = await listTransfers(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize);
     const deadlines = await deadlinesOf(req.ctx.db, 'transfer', items.map((t) => t.id));
     return { items: items.map((t) => presentTransfer(t, deadlines, today(req.ctx))), total, page, pageSize };
   });

@@ -17,9 +17,10 @@ export interface TransferRow {
 
 const mSelect = sql`select m.*, m.due_on::text as due_on from enforcement_measures m`;
 
-export async function listMeasures(db: Queryable, viewer: DataScope, f: { kind?: string; enterpriseId?: string; caseId?: string; active?: boolean }, page: number, pageSize: number) {
+export async function listMeasures(db: Queryable, viewer: DataScope, f: { kind?: string; enterpriseId?: string; caseId?: string; inspectionId?: string; active?: boolean; q?: string }, page: number, pageSize: number) {
   const where = sql.and([enforcementScope(viewer, 'm'), f.kind ? sql`m.kind = ${f.kind}` : undefined, f.enterpriseId ? sql`m.enterprise_id = ${f.enterpriseId}` : undefined,
-    f.caseId ? sql`m.case_id = ${f.caseId}` : undefined, f.active === true ? sql`m.lifted_at is null` : f.active === false ? sql`m.lifted_at is not null` : undefined]);
+    f.caseId ? sql`m.case_id = ${f.caseId}` : undefined, f.inspectionId ? sql`m.inspection_id = ${f.inspectionId}` : undefined,
+    f.q ? sql`m.party_name like ${'%' + f.q + '%'}` : undefined, f.active === true ? sql`m.lifted_at is null` : f.active === false ? sql`m.lifted_at is not null` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from enforcement_measures m where ${where}`);
   const items = await db.query<MeasureRow>(sql`${mSelect} where ${where} order by m.decided_at desc, m.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { items, total };
@@ -38,8 +39,9 @@ export const liftMeasure = (db: Queryable, id: string, at: string, reason: strin
 
 const tSelect = sql`select t.* from enforcement_transfers t`;
 
-export async function listTransfers(db: Queryable, viewer: DataScope, f: { caseId?: string }, page: number, pageSize: number) {
-  const where = sql.and([enforcementScope(viewer, 't'), f.caseId ? sql`t.case_id = ${f.caseId}` : undefined]);
+export async function listTransfers(db: Queryable, viewer: DataScope, f: { caseId?: string; status?: string; q?: string }, page: number, pageSize: number) {
+  const where = sql.and([enforcementScope(viewer, 't'), f.caseId ? sql`t.case_id = ${f.caseId}` : undefined, f.status ? sql`t.status = ${f.status}` : undefined,
+    f.q ? sql`(t.party_name like ${'%' + f.q + '%'} or t.suspected_offence like ${'%' + f.q + '%'})` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from enforcement_transfers t where ${where}`);
   const items = await db.query<TransferRow>(sql`${tSelect} where ${where} order by t.reported_at desc, t.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { items, total };

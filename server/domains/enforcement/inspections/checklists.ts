@@ -1,19 +1,27 @@
 // 执法检查表: the enforcement domain's own checklists per sector (the hazard domain's self-check templates are theirs).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { SECTORS } from '../../../../contracts/enterprises.js';
 import { Checklist, ChecklistInput } from '../../../../contracts/enforcement.js';
-import { ErrorBody } from '../../../../contracts/common.js';
+import { ErrorBody, IdParams } from '../../../../contracts/common.js';
 import { audit } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { sql } from '../../../platform/db/sql.js';
-import { badRequest } from '../../../platform/http/errors.js';
+import { badRequest, notFound } from '../../../platform/http/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
 
 export interface ChecklistRow { id: string; sector: string; name: string; items: { code: string; text: string; basis?: string }[] }
 
 /** One checklist by id. */
 export const findChecklist = (db: Queryable, id: string) => db.maybeOne<ChecklistRow>(sql`select id, sector, name, items from enforcement_checklists where id = ${id}`);
+
+/** A list's sector is a known one and its item codes are unique. */
+function check(body: Static<typeof ChecklistInput>) {
+  if (!SECTORS.some((s) => s.code === body.sector)) throw badRequest(`未知行业：${body.sector}`, 'Unknown sector');
+  const codes = body.items.map((i) => i.code);
+  const dup = codes.find((c, k) => codes.indexOf(c) !== k);
+  if (dup) throw badRequest(`检查条目编号「${dup}」重复，请改为不同的编号`, 'Item codes must be unique');
+}
 
 export const checklistsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['行政执法 enforcement'];
@@ -23,9 +31,7 @@ export const checklistsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     where ${req.query.sector ? sql`sector = ${req.query.sector}` : sql`true`} order by sector, name`));
 
   app.post('/api/enforcement/checklists', { config: { permission: 'enforcement:write' }, schema: { tags, summary: '新建执法检查表', body: ChecklistInput, response: { 200: Checklist, 400: ErrorBody } } }, async (req) => {
-    if (!SECTORS.some((s) => s.code === req.body.sector)) throw badRequest(`未知行业：${req.body.sector}`, 'Unknown sector');
-    const codes = req.body.items.map((i) => i.code);
-    if (new Set(codes).size !== codes.length) throw badRequest('检查条目编号不能重复', 'Item codes must be unique');
+    check(req.body);
     const id = uuidv7();
     await req.ctx.db.tx(async (tx) => {
       await tx.execute(sql`insert into enforcement_checklists (id, sector, name, items, created_by) values (${id}, ${req.body.sector}, ${req.body.name},
@@ -33,5 +39,19 @@ export const checklistsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await audit(req.ctx, tx, { action: 'enforcement.checklist.create', entityType: 'enforcement_checklist', entityId: id, after: req.body });
     });
     return { id, ...req.body };
+  });
+
+  // Inspections keep the results they recorded (code, text, ok), so editing a list never rewrites a past inspection.
+  app.put('/api/enforcement/checklists/:id', { config: { permission: 'enforcement:write' }, schema: { tags, summary: '修改执法检查表（条目及其依据）', params: IdParams, body: ChecklistInput,
+    response: { 200: Checklist, 400: ErrorBody, 404: ErrorBody } } }, async (req) => {
+    check(req.body);
+    await req.ctx.db.tx(async (tx) => {
+      const before = await findChecklist(tx, req.params.id);
+      if (!before) throw notFound('执法检查表', 'Checklist');
+      await tx.execute(sql`update enforcement_checklists set sector = ${req.body.sector}, name = ${req.body.name}, items = ${JSON.stringify(req.body.items)}::jsonb
+        where id = ${req.params.id}`);
+      await audit(req.ctx, tx, { action: 'enforcement.checklist.update', entityType: 'enforcement_checklist', entityId: req.params.id, before, after: req.body });
+    });
+    return { id: req.params.id, ...req.body };
   });
 };
