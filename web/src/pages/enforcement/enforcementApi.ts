@@ -7,10 +7,11 @@ import type {
   Case as CaseSchema, CaseDetail as CaseDetailSchema, Deadline as DeadlineSchema, Draw as DrawSchema, DrawDetail as DrawDetailSchema,
   EnfDocument as EnfDocumentSchema, EnforcementStats as StatsSchema, Inspection as InspectionSchema, OfficerInfo as OfficerSchema,
   Plan as PlanSchema, PlanDetail as PlanDetailSchema, PoolPreview as PoolPreviewSchema, Tipoff as TipoffSchema, Checklist as ChecklistSchema,
+  Measure as MeasureSchema, Transfer as TransferSchema, Avoidance as AvoidanceSchema,
 } from '../../../../contracts/enforcement';
 
 export {
-  CASE_SOURCES, CASE_STATUSES, DOCUMENT_KINDS, EVIDENCE_KINDS, INSPECTION_ORIGINS, INSPECTION_STATUSES, MEASURE_KINDS, PENALTY_KINDS,
+  CASE_SOURCES, CASE_STATUSES, CONCEALMENT_LEVELS, TRANSFER_STATUSES, DOCUMENT_KINDS, EVIDENCE_KINDS, INSPECTION_ORIGINS, INSPECTION_STATUSES, MEASURE_KINDS, PENALTY_KINDS,
   PLAN_ITEM_KINDS, RISK_STRATA, SERVICE_METHODS, TIPOFF_CATEGORIES, TIPOFF_CHANNELS, TIPOFF_STATUSES, VERIFY_RESULTS,
 } from '../../../../contracts/enforcement';
 export { SECTORS, sectorLabel } from '../../../../contracts/enterprises';
@@ -30,6 +31,9 @@ export type Tipoff = Static<typeof TipoffSchema>;
 export type Officer = Static<typeof OfficerSchema>;
 export type Checklist = Static<typeof ChecklistSchema>;
 export type EnforcementStats = Static<typeof StatsSchema>;
+export type Measure = Static<typeof MeasureSchema>;
+export type Transfer = Static<typeof TransferSchema>;
+export type Avoidance = Static<typeof AvoidanceSchema>;
 
 /** The inspection detail route adds the checklist results, the findings (each a hazard) and the documents. */
 export type InspectionDetail = Inspection & {
@@ -50,6 +54,10 @@ export const CASES = `${E}/cases`;
 export const TIPOFFS = `${E}/tipoffs`;
 export const STATS = `${E}/stats`;
 export const DEADLINES = `${E}/deadlines`;
+export const MEASURES = `${E}/measures`;
+export const TRANSFERS = `${E}/transfers`;
+export const AVOIDANCES = `${E}/avoidances`;
+export const CALENDAR = '/api/calendar';
 
 /** Page addresses: the one place that knows them. */
 export const paths = {
@@ -63,6 +71,13 @@ export const paths = {
   case: (id: string) => `/enforcement/cases/${id}`,
   tipoffs: '/enforcement/tipoffs',
   stats: '/enforcement/stats',
+  measures: '/enforcement/measures',
+  transfers: '/enforcement/transfers',
+  checklists: '/enforcement/checklists',
+  avoidances: '/enforcement/avoidances',
+  calendar: '/enforcement/calendar',
+  /** 新建检查 with its source and unit filled in (from a plan item, a campaign or a tip-off). */
+  newInspection: (p: Record<string, string | undefined>) => `/enforcement/inspections?${new URLSearchParams(Object.entries({ new: '1', ...p }).filter((e): e is [string, string] => !!e[1])).toString()}`,
   publicDraw: (id: string) => `/public/draws/${id}`,
 };
 
@@ -92,4 +107,5 @@ export function useCase(id: string | undefined) {
 export const INSPECTION_COLOURS: Record<string, string> = { planned: 'default', on_site: 'processing', completed: 'success', cancelled: 'default' };
 export const CASE_COLOURS: Record<string, string> = { filing: 'warning', not_filed: 'default', investigating: 'processing', notified: 'processing', hearing: 'purple',
   heard: 'purple', decided: 'cyan', executing: 'orange', enforcing: 'red', closed: 'success' };
+export const TRANSFER_COLOURS: Record<string, string> = { reported: 'warning', refused: 'default', approved: 'processing', transferred: 'cyan', accepted: 'success', declined: 'default' };
 export const TIPOFF_COLOURS: Record<string, string> = { received: 'warning', assigned: 'processing', verified: 'cyan', replied: 'success', rejected: 'default' };

@@ -13,17 +13,17 @@ type Receipt = Static<typeof TipoffReceipt>;
 type Track = Static<typeof TrackResult>;
 interface Values { anonymous: boolean; reporterName?: string; reporterPhone?: string; category: string; subjectName: string; subjectAddress?: string; regionCode: string; content: string }
 
-// There is no public list of towns yet: the county comes from the published draws (every draw names its region).
-// TODO(api): GET /api/public/regions so that the reporter can pick the 乡镇.
+const PUBLIC_REGIONS = '/api/public/regions';
+const LEVEL_ORDER: Record<string, number> = { county: 0, town: 1, park: 2 };
+
+/** The county, its towns (乡镇、街道) and parks, from the public list (no login; cached by the browser). */
 function useCountyRegions() {
   return useQuery({
-    queryKey: ['/api/public/draws', 'regions'],
-    queryFn: async () => {
-      const r = await fetch('/api/public/regions', { headers: { Accept: 'application/json' } });
-      if (r.ok) return (await r.json()) as { code: string; name: string }[];
-      const d = await api.get<{ items: { regionCode: string }[] }>('/api/public/draws', { page: 1, pageSize: 1 });
-      return d.items.slice(0, 1).map((x) => ({ code: x.regionCode, name: '本县（市）' }));
-    },
+    queryKey: [PUBLIC_REGIONS],
+    queryFn: async () => (await api.get<{ code: string; name: string; level: string }[]>(PUBLIC_REGIONS))
+      .sort((a, b) => (LEVEL_ORDER[a.level] ?? 9) - (LEVEL_ORDER[b.level] ?? 9) || a.code.localeCompare(b.code))
+      .map((r) => ({ code: r.code, name: r.level === 'county' ? `${r.name}（不清楚具体乡镇时选此项）` : r.name })),
+    staleTime: 10 * 60_000,
   });
 }
 
@@ -67,7 +67,7 @@ function Intake() {
       <Form.Item name="category" label="举报类别"><Radio.Group options={Object.entries(TIPOFF_CATEGORIES).map(([value, label]) => ({ value, label }))} /></Form.Item>
       <Form.Item name="subjectName" label="被举报单位或场所" rules={[{ required: true, min: 2, message: '请填写被举报单位或场所' }]}><Input /></Form.Item>
       <Form.Item name="regionCode" label="所在区域" rules={[{ required: true, message: '请选择所在区域' }]}>
-        <Select loading={regions.isLoading} options={(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))} placeholder="选择所在区域" />
+        <Select showSearch optionFilterProp="label" loading={regions.isLoading} notFoundContent={regions.isError ? "无法加载区域，请刷新重试" : undefined} options={(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))} placeholder="选择所在区域" />
       </Form.Item>
       <Form.Item name="subjectAddress" label="详细地址"><Input placeholder="乡镇、村（社区）、门牌" /></Form.Item>
       <Form.Item name="content" label="举报内容" rules={[{ required: true, min: 10, message: '请详细描述（至少 10 个字）' }]}><Input.TextArea rows={5} placeholder="时间、地点、违法行为或隐患的具体情况" /></Form.Item>

@@ -1,4 +1,5 @@
-// One case: its stages as steps, the legal deadlines with warnings, the action bar, the trail, documents, measures, transfers.
+// One case: its stages as steps, the legal deadlines with warnings, the action bar, the trail, documents (with 送达),
+// compulsory measures (take and lift) and 行刑衔接 transfers (report, decide, send, police result).
 import { useParams } from 'react-router';
 import { Alert, Card, Col, Descriptions, Flex, Row, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { useMe } from '../../../app/session';
@@ -9,6 +10,8 @@ import { DocumentLinks } from '../DocumentLinks';
 import { DueTag, EnfTag } from '../EnfTag';
 import { CASE_STATUSES, useCase } from '../enforcementApi';
 import { officerLine } from '../OfficerSelect';
+import { MeasuresCard } from '../measures/MeasuresCard';
+import { TransfersCard } from '../measures/TransfersCard';
 import { CaseActionBar } from './CaseActionBar';
 
 const STAGES = [['filing'], ['investigating'], ['notified', 'hearing', 'heard'], ['decided'], ['executing', 'enforcing'], ['closed']];
@@ -22,13 +25,14 @@ export default function CaseDetailPage() {
   if (q.isLoading) return <FullPageSpin />;
   if (!q.data) return <Alert type="error" showIcon title="无法加载案件" description={q.error?.message} />;
   const c = q.data;
+  const canWrite = me.permissions.includes('enforcement:write');
   const stage = STAGES.findIndex((s) => s.includes(c.status));
   const open = c.deadlines.filter((d) => d.status === 'open');
   const late = open.filter((d) => d.overdue);
   return (
     <>
       <PageHeader title={<Space wrap>{c.number ?? '立案审批中'}<EnfTag of="case" status={c.status} /></Space>}
-        extra={me.permissions.includes('enforcement:write') && <CaseActionBar c={c} />}>
+        extra={canWrite && <CaseActionBar c={c} />}>
         {c.partyName} · {c.cause}
       </PageHeader>
       {late.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`已逾期：${late.map((d) => `${d.label}（${d.dueOn}）`).join('、')}`} />}
@@ -61,16 +65,8 @@ export default function CaseDetailPage() {
                   { title: '依据', dataIndex: 'basis' }, { title: '状态', key: 's', render: (_, d) => d.status === 'met' ? <Tag color="success">已完成</Tag> : d.status === 'open' ? <Tag color="processing">进行中</Tag> : <Tag>已取消</Tag> }]} />
             </Card>
             <Card size="small" title="执法文书"><DocumentLinks docs={c.documents} /></Card>
-            {c.measures.length > 0 && (
-              <Card size="small" title="强制措施">
-                {c.measures.map((m) => <div key={m.id}>{m.kindLabel} · {formatTime(m.decidedAt)} {m.liftedAt ? <Tag>已解除</Tag> : <Tag color="error">执行中</Tag>}</div>)}
-              </Card>
-            )}
-            {c.transfers.length > 0 && (
-              <Card size="small" title="行刑衔接">
-                {c.transfers.map((t) => <div key={t.id}>{t.suspectedOffence} · <Tag>{t.statusLabel}</Tag>{t.personsDetained ? `行政拘留 ${t.personsDetained} 人` : ''}</div>)}
-              </Card>
-            )}
+            <MeasuresCard caseId={c.id} canWrite={canWrite && c.status !== 'closed'} />
+            <TransfersCard caseId={c.id} canWrite={canWrite} />
           </Flex>
         </Col>
         <Col xs={24} lg={10}>

@@ -1,11 +1,11 @@
 // The case action bar's catalogue: each move or action the server offers (`allowedMoves`), its route, its form
 // fields and how the body is built. One table, so the bar itself has no per-move code.
-import type { ReactNode } from 'react';
 import { Checkbox, DatePicker, Input, InputNumber, Select } from 'antd';
 import type dayjs from 'dayjs';
-import { EVIDENCE_KINDS, PENALTY_KINDS, SERVICE_METHODS, optionsOf } from '../enforcementApi';
+import type { Field } from '../ActionModal';
+import { serviceBody, serviceFields } from '../documents/serviceFields';
+import { EVIDENCE_KINDS, PENALTY_KINDS, optionsOf } from '../enforcementApi';
 
-export interface Field { name: string; label: string; required?: boolean; input: ReactNode }
 export interface CaseAction { path: string; label: string; danger?: boolean; primary?: boolean; fields: Field[]; body?: (v: Record<string, unknown>) => unknown; confirm: string }
 
 const text = (name: string, label: string, required = true, rows = 3): Field => ({ name, label, required, input: <Input.TextArea rows={rows} /> });
@@ -29,10 +29,8 @@ export const CASE_ACTIONS: Record<string, CaseAction> = {
     body: (v) => ({ hearingOn: day(v.hearingOn) }), confirm: '安排听证并制作听证通知书？' },
   hold_hearing: { path: 'hold-hearing', label: '举行听证', fields: [text('summary', '听证情况')], confirm: '登记听证并制作听证笔录？' },
   decide: { path: 'decide', label: '作出处罚决定', primary: true, fields: [...penalty,
-    { name: 'waived', label: '当事人书面放弃陈述申辩和听证', input: <Checkbox /> }], confirm: '作出处罚决定并制作行政处罚决定书？' },
-  serve: { path: 'serve', label: '送达决定书', primary: true, fields: [
-    { name: 'method', label: '送达方式', required: true, input: <Select options={optionsOf(SERVICE_METHODS)} /> }, { name: 'recipient', label: '受送达人', required: true, input: <Input /> },
-    { name: 'refusalNote', label: '拒签情况（直接送达未签收时填写）', input: <Input /> }, { name: 'witness', label: '见证人', input: <Input /> }],
+    { name: 'waived', label: '当事人书面放弃陈述申辩和听证', input: <Checkbox />, checkbox: true }], confirm: '作出处罚决定并制作行政处罚决定书？' },
+  serve: { path: 'serve', label: '送达决定书', primary: true, fields: serviceFields(), body: serviceBody,
     confirm: '送达后起算 15 日缴款期限，逾期每日加处 3% 罚款。' },
   pay: { path: 'pay', label: '登记缴款', fields: [{ name: 'amount', label: '缴纳金额（元）', required: true, input: <InputNumber min={0.01} style={{ width: '100%' }} /> }], confirm: '登记缴款？' },
   remind: { path: 'remind', label: '催告履行', fields: [], confirm: '制作行政强制执行事先催告书？' },

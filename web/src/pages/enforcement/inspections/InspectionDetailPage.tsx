@@ -15,6 +15,7 @@ import { PhotoStrip } from '../../hazards/PhotoUpload';
 import { DocumentLinks } from '../DocumentLinks';
 import { EnfTag } from '../EnfTag';
 import { INSPECTIONS, INSPECTION_ORIGINS, paths, useInspection } from '../enforcementApi';
+import { MeasuresCard } from '../measures/MeasuresCard';
 import { ChecklistCard, CompleteModal, FileCaseModal, FindingModal, RectifyOrderModal } from './InspectionParts';
 
 export default function InspectionDetailPage() {
@@ -36,6 +37,7 @@ export default function InspectionDetailPage() {
       <PageHeader title={<Space wrap>{i.unitName}<EnfTag of="inspection" status={i.status} /></Space>}>
         {i.number} · {INSPECTION_ORIGINS[i.origin as keyof typeof INSPECTION_ORIGINS] ?? i.origin}
         {i.drawId && <> · <Link to={paths.draw(i.drawId)}>查看抽查</Link></>}
+        {i.tipoffId && <> · <Link to={`${paths.tipoffs}/${i.tipoffId}`}>查看举报</Link></>}
       </PageHeader>
       <Flex vertical gap={12} style={{ maxWidth: 820 }}>
         <Card size="small" title="执法人员" data-testid="inspection-officers">
@@ -77,6 +79,7 @@ export default function InspectionDetailPage() {
             )} />
           <PhotoStrip ids={i.photos} />
         </Card>
+        <MeasuresCard inspectionId={i.id} canWrite={canWrite && i.status !== 'cancelled'} />
         <Card size="small" title="执法文书"><DocumentLinks docs={i.documents} /></Card>
       </Flex>
       <FindingModal i={i} open={modal === 'finding'} onClose={() => setModal(undefined)} />

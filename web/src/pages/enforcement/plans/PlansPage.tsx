@@ -1,6 +1,7 @@
 // 执法计划: the annual supervision plans (年度监督检查计划) with progress; a plan opens in a drawer with its progress
 // by sector and by month; 新建计划 drafts one (items: sector × month × planned count), 批准 makes it binding.
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -10,7 +11,7 @@ import { useMe } from '../../../app/session';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagedTable } from '../../../components/list/PagedTable';
-import { PLANS, PLAN_ITEM_KINDS, SECTORS, optionsOf, type Plan, type PlanDetail } from '../enforcementApi';
+import { PLANS, PLAN_ITEM_KINDS, SECTORS, optionsOf, paths, type Plan, type PlanDetail } from '../enforcementApi';
 
 const rate = (planned: number, done: number) => <Progress percent={planned ? Math.round((done / planned) * 100) : 0} size="small" format={() => `${done}/${planned}`} style={{ minWidth: 140 }} />;
 
@@ -19,6 +20,8 @@ function PlanDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const q = useQuery({ queryKey: [PLANS, id], queryFn: () => api.get<PlanDetail>(`${PLANS}/${id}`) });
   const approve = useApiMutation(() => api.post(`${PLANS}/${id}/approve`), { invalidate: [PLANS], success: '计划已批准' });
   const p = q.data;
+  // Inspections count against an approved plan; a 双随机 item is done through a draw.
+  const canStart = !!p && p.status === 'approved' && me.permissions.includes('enforcement:write');
   return (
     <Drawer open size="large" title={p?.name ?? '计划'} onClose={onClose}
       extra={p && p.status === 'draft' && me.permissions.includes('enforcement:write') && <ConfirmButton type="primary" confirm="批准该计划？" onConfirm={() => approve.mutate()}>批准</ConfirmButton>}>
@@ -28,6 +31,11 @@ function PlanDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           <div>完成进度 {rate(p.planned, p.done)}</div>
           <Table rowKey="sector" size="small" pagination={false} dataSource={p.bySector} columns={[{ title: '行业', dataIndex: 'label' }, { title: '进度', key: 'r', render: (_, r) => rate(r.planned, r.done) }]} />
           <Table rowKey="month" size="small" pagination={false} dataSource={p.byMonth} columns={[{ title: '月份', dataIndex: 'month', render: (m) => `${m}月` }, { title: '进度', key: 'r', render: (_, r) => rate(r.planned, r.done) }]} />
+          <Table rowKey={(r) => `${r.sector}-${r.month}-${r.kind}`} size="small" pagination={false} dataSource={p.items} scroll={{ x: 'max-content' }} data-testid="plan-items"
+            columns={[{ title: '计划条目', key: 'i', render: (_, r) => `${r.month}月 · ${r.sectorLabel} · ${PLAN_ITEM_KINDS[r.kind as keyof typeof PLAN_ITEM_KINDS] ?? r.kind}` },
+              { title: '进度', key: 'r', render: (_, r) => rate(r.planned, r.done) },
+              ...(canStart ? [{ title: '', key: 'go', render: (_: unknown, r: PlanDetail['items'][number]) => r.kind === 'random'
+                ? <Link to={paths.draws}>双随机抽取</Link> : <Link to={paths.newInspection({ origin: 'plan', planId: p.id, sector: r.sector })}>开始检查</Link> }] : [])]} />
         </Space>
       )}
     </Drawer>

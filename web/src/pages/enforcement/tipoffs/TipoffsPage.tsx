@@ -1,9 +1,9 @@
 // 举报办理 (staff side): the tip-offs with their reply deadline; a drawer per tip-off to assign, record the
 // verification and reply (or reject). 登记举报 takes phone, letter and visit reports.
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/mutation';
@@ -15,7 +15,8 @@ import { PagedTable } from '../../../components/list/PagedTable';
 import type { FilterDef } from '../../../components/list/FilterBar';
 import { formatTime } from '../../../components/format';
 import { DueTag, EnfTag } from '../EnfTag';
-import { TIPOFFS, TIPOFF_CATEGORIES, TIPOFF_CHANNELS, TIPOFF_STATUSES, VERIFY_RESULTS, optionsOf, paths, useOfficers, type Tipoff } from '../enforcementApi';
+import { ActionModal, type Field } from '../ActionModal';
+import { CONCEALMENT_LEVELS, TIPOFFS, TIPOFF_CATEGORIES, TIPOFF_CHANNELS, TIPOFF_STATUSES, VERIFY_RESULTS, optionsOf, paths, useOfficers, type Tipoff } from '../enforcementApi';
 
 const FILTERS: FilterDef[] = [
   { kind: 'search', name: 'q', placeholder: '编号、被举报单位或内容' },
@@ -25,6 +26,26 @@ const FILTERS: FilterDef[] = [
 
 type Step = 'assign' | 'verify' | 'reply';
 const STEP_TITLES: Record<Step, string> = { assign: '交办核查', verify: '登记核查结果', reply: '答复举报人' };
+
+/** 举报奖励: 核定 once the report is substantiated (15% of the fine, or the fixed sum for a concealed accident), then 发放. */
+function RewardActions({ t }: { t: Tipoff }) {
+  const [step, setStep] = useState<'reward' | 'pay'>();
+  const run = useApiMutation((v: Record<string, unknown>) => api.post<Tipoff>(`${TIPOFFS}/${t.id}/${step === 'pay' ? 'reward/pay' : 'reward'}`, v),
+    { invalidate: [TIPOFFS], success: (r) => step === 'pay' ? '已登记奖励发放' : `已核定奖励 ${r.reward?.amount ?? ''} 元` });
+  const substantiated = ['substantiated', 'partly'].includes(t.verifyResult ?? '');
+  const fields: Field[] = step === 'pay' ? [{ name: 'note', label: '发放情况', required: true, input: <Input.TextArea rows={2} placeholder="发放方式、领取人、凭证号" /> }]
+    : [{ name: 'concealmentLevel', label: '举报瞒报、谎报事故的等级', input: <Select allowClear options={optionsOf(CONCEALMENT_LEVELS)} />,
+      extra: '举报事故瞒报谎报的按事故等级给予定额奖励；其他举报按关联案件罚款的 15% 核定（最低 3000 元，最高 30 万元）。' }];
+  return (
+    <>
+      {substantiated && !t.reward && <Button onClick={() => setStep('reward')} data-testid="grant-reward">核定奖励</Button>}
+      {t.reward && !t.reward.paidAt && <Button type="primary" onClick={() => setStep('pay')}>登记发放</Button>}
+      {!substantiated && !t.reward && <Typography.Text type="secondary">核查属实后可核定举报奖励。</Typography.Text>}
+      {step && <ActionModal open title={step === 'pay' ? '登记奖励发放' : '核定举报奖励'} fields={fields} pending={run.isPending} onSubmit={(v) => run.mutateAsync(v)}
+        confirm={step === 'pay' ? '登记后奖励记为已发放。' : '按举报奖励办法核定奖励金额。'} onClose={() => setStep(undefined)} />}
+    </>
+  );
+}
 
 function TipoffDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const me = useMe();
@@ -58,8 +79,16 @@ function TipoffDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           { label: '答复期限', children: <DueTag due={t.replyDue} overdue={t.overdue} /> },
           { label: '核查结果', children: t.verifyResult ? `${VERIFY_RESULTS[t.verifyResult as keyof typeof VERIFY_RESULTS] ?? t.verifyResult}：${t.verifyNote ?? ''}` : '—' },
           { label: '答复', children: t.reply ? `${t.reply}（${formatTime(t.repliedAt)}）` : '—' },
-          { label: '奖励', children: t.reward ? `${t.reward.amount} 元（${t.reward.paidAt ? '已发放' : '待发放'}）` : '—' },
+          { label: '奖励', children: t.reward ? <span data-testid="tipoff-reward">{t.reward.amount.toLocaleString('zh-CN')} 元（{t.reward.basis}）
+            {t.reward.paidAt ? <Tag color="success">{formatTime(t.reward.paidAt)} 已发放</Tag> : <Tag color="warning">待发放</Tag>}</span> : '—' },
         ]} />
+      )}
+      {t && canWrite && (
+        <Flex gap={8} wrap style={{ marginTop: 12 }}>
+          {['received', 'assigned'].includes(t.status) && <Link to={paths.newInspection({ origin: 'tipoff', tipoffId: t.id, enterpriseId: t.enterpriseId ?? undefined })}>
+            <Button>建立核查检查</Button></Link>}
+          <RewardActions t={t} />
+        </Flex>
       )}
       <Modal open={!!step} title={step && STEP_TITLES[step]} okText="提交" cancelText="取消" onCancel={() => setStep(undefined)} confirmLoading={move.isPending} destroyOnHidden
         onOk={() => document.getElementById('tipoff-step-submit')?.click()}>
