@@ -95,6 +95,8 @@ export const Task = Type.Object({
   id: Uuid, incidentId: Uuid, incidentNumber: Type.String(), incidentTitle: Type.String(), seq: Type.Integer(), level: Nullable(Type.Integer()),
   groupName: Nullable(Type.String()), title: Type.String(), assigneeOrgId: Nullable(Uuid), assigneeAccountId: Nullable(Uuid), assigneeLabel: Nullable(Type.String()),
   dueAt: Nullable(Timestamp), overdue: Type.Boolean(), status: Type.String(), statusLabel: Type.String(), readAt: Nullable(Timestamp), feedback: Type.Array(Feedback),
+  /** Assigned to the caller or the caller's unit: they sign for it and answer it. */
+  mine: Type.Boolean(),
 });
 export type Task = Static<typeof Task>;
 export const Dispatch = Type.Object({

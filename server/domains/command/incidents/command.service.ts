@@ -51,7 +51,7 @@ export async function generateTasks(ctx: Ctx, tx: Tx, i: Live, level: ResponseLe
   if (made) {
     await timeline(ctx, tx, i.id, 'task', `按预案${levelLabel(level)}响应行动下达任务 ${made} 项`);
     const to = await recipientIds(tx, { orgIds: [...orgs] });
-    await ctx.notify.send(tx, { accountIds: to, title: `应急任务：${i.title}`, body: `${i.number} 已下达${levelLabel(level)}响应任务，请签收并反馈`, link: '/command/incidents/tasks', regionCode: i.region_code, ackRequired: true });
+    await ctx.notify.send(tx, { accountIds: to, title: `应急任务：${i.title}`, body: `${i.number} 已下达${levelLabel(level)}响应任务，请签收并反馈`, link: `/command/incidents/${i.id}`, regionCode: i.region_code, ackRequired: true });
   }
   return made;
 }
@@ -94,7 +94,7 @@ export async function addTask(ctx: Ctx, id: string, input: Static<typeof TaskCre
       due_at: input.dueAt ?? null, created_by: ctx.actor.id, created_at: ctx.clock().toISOString() });
     await timeline(ctx, tx, id, 'task', `下达任务：${input.title}（${label}）`, { type: 'task', id: taskId });
     const to = acct ? [acct.id] : await recipientIds(tx, { orgIds: [input.assigneeOrgId] });
-    await ctx.notify.send(tx, { accountIds: to, title: `应急任务：${i.title}`, body: `${i.number}：${input.title}`, link: '/command/incidents/tasks', regionCode: i.region_code, ackRequired: true });
+    await ctx.notify.send(tx, { accountIds: to, title: `应急任务：${i.title}`, body: `${i.number}：${input.title}`, link: `/command/incidents/${i.id}`, regionCode: i.region_code, ackRequired: true });
     await audit(ctx, tx, { action: 'command.incident.task', entityType: 'incident', entityId: id, regionCode: i.region_code, after: { taskId, ...input } });
     return i;
   });
@@ -160,7 +160,7 @@ export async function reviewFeedback(ctx: Ctx, feedbackId: string, input: { appr
     await timeline(ctx, tx, i.id, 'feedback', `${ctx.actor.name}${input.approve ? '采纳' : '退回'}任务 ${t.seq} 的反馈${input.note ? `：${input.note}` : ''}`, { type: 'feedback', id: feedbackId });
     if (!input.approve) {
       const to = t.assignee_account_id ? [t.assignee_account_id] : await recipientIds(tx, { orgIds: [t.assignee_org_id] });
-      await ctx.notify.send(tx, { accountIds: to, title: `任务反馈被退回：${t.title}`, body: `${i.number}：${input.note}`, link: '/command/incidents/tasks', regionCode: i.region_code });
+      await ctx.notify.send(tx, { accountIds: to, title: `任务反馈被退回：${t.title}`, body: `${i.number}：${input.note}`, link: `/command/incidents/${i.id}`, regionCode: i.region_code });
     }
     await audit(ctx, tx, { action: input.approve ? 'command.feedback.accept' : 'command.feedback.return', entityType: 'incident_task', entityId: f.task_id, regionCode: i.region_code,
       after: { feedbackId, note: input.note ?? null } });

@@ -26,20 +26,22 @@ const presentFeedback = (f: FeedbackRow) => ({
   createdAt: iso(f.created_at)!, reviewedAt: iso(f.reviewed_at),
 });
 
-export function presentTask(t: TaskRow, feedback: FeedbackRow[], now: Date): Task {
+export function presentTask(t: TaskRow, feedback: FeedbackRow[], now: Date, actor: Actor): Task {
+  const orgId = actor.scope.kind === 'org' ? actor.scope.orgId : actor.orgId;
   return {
     id: t.id, incidentId: t.incident_id, incidentNumber: t.incident_number, incidentTitle: t.incident_title, seq: t.seq, level: t.level, groupName: t.group_name, title: t.title,
     assigneeOrgId: t.assignee_org_id, assigneeAccountId: t.assignee_account_id, assigneeLabel: t.assignee_label, dueAt: iso(t.due_at),
     overdue: !!t.due_at && !['submitted', 'accepted'].includes(t.status) && new Date(t.due_at).getTime() < now.getTime(),
     status: t.status, statusLabel: TASK_STATUSES[t.status as keyof typeof TASK_STATUSES] ?? t.status, readAt: iso(t.read_at),
     feedback: feedback.filter((f) => f.task_id === t.id).map(presentFeedback),
+    mine: t.assignee_account_id === actor.id || (!!t.assignee_org_id && t.assignee_org_id === orgId),
   };
 }
 
 /** Tasks with their feedback, one query for all the feedback. */
-export async function presentTasks(db: Queryable, tasks: TaskRow[], now: Date) {
+export async function presentTasks(db: Queryable, tasks: TaskRow[], now: Date, actor: Actor) {
   const fb = await listFeedback(db, tasks.map((t) => t.id));
-  return tasks.map((t) => presentTask(t, fb, now));
+  return tasks.map((t) => presentTask(t, fb, now, actor));
 }
 
 /** What the caller may do now, for the action bar. */
@@ -69,7 +71,7 @@ export async function presentIncident(db: Queryable, actor: Actor, i: IncidentRo
     levelChanges: changes.map((c) => ({ id: c.id, kind: c.kind, fromLevel: c.from_level, toLevel: c.to_level, reason: c.reason, status: c.status, proposedBy: c.proposed_by_name,
       proposedById: c.proposed_by, proposedAt: iso(c.proposed_at)!, decidedBy: c.decided_by_name, decidedAt: iso(c.decided_at), decisionNote: c.decision_note })),
     post: post.map((r) => ({ id: r.id, groupName: r.group_name, leadUnit: r.lead_unit, duties: r.duties, holderAccountId: r.holder_account_id, holderName: r.holder_name, holderPhone: r.holder_phone })),
-    tasks: await presentTasks(db, tasks, now),
+    tasks: await presentTasks(db, tasks, now, actor),
     dispatches: dispatches.map((d) => ({ id: d.id, resourceKind: d.resource_kind, resourceId: d.resource_id, resourceName: d.resource_name, summary: d.summary, distanceM: d.distance_m,
       itemId: d.item_id, itemName: d.item_name, quantity: d.quantity == null ? null : Number(d.quantity), status: d.status,
       statusLabel: DISPATCH_STATUSES[d.status as keyof typeof DISPATCH_STATUSES] ?? d.status, dispatchedAt: iso(d.dispatched_at)!, enRouteAt: iso(d.en_route_at),

@@ -60,7 +60,7 @@ export function incidentsRoutes(_p: Platform): FastifyPluginAsyncTypebox {
     app.get(`${base}/tasks`, { config: read, schema: { tags, summary: '我的应急任务（分配给本人或本单位）', querystring: MyTaskQuery, response: { 200: Page(Task) } } }, async (req) => {
       const { page, pageSize } = paging(req.query);
       const { items, total } = await listMyTasks(req.ctx.db, req.ctx.actor, req.query.open, page, pageSize);
-      return { items: await presentTasks(req.ctx.db, items, req.ctx.clock()), total, page, pageSize };
+      return { items: await presentTasks(req.ctx.db, items, req.ctx.clock(), req.ctx.actor), total, page, pageSize };
     });
 
     app.post(`${base}/tasks/:id/read`, { config: feedback, schema: { tags, summary: '签收任务', params: IdParams, response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors } } },
