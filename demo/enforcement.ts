@@ -15,6 +15,8 @@ type Row = Record<string, unknown>;
 export interface EnforcementDemo {
   officers: AccountRow[]; campaigns: Row[]; plans: Row[]; planItems: Row[]; draws: Row[]; drawUnits: Row[]; inspections: Row[]; inspectionOfficers: Row[]; findings: Row[];
   tipoffs: Row[]; cases: Row[]; caseOfficers: Row[]; caseEvents: Row[]; measures: Row[]; transfers: Row[]; documents: Row[]; services: Row[]; tallies: Row[]; numberSequences: Row[];
+  /** 举报奖励 and 回避 declarations (added after the rows above, so that their ids and data stay as they were). */
+  rewards: Row[]; avoidances: Row[];
 }
 type Base = DemoData & { campaigns?: { id: string; name: string }[]; hazards?: { id: string; number: string; enterprise_id: string | null; campaign_id: string | null; title: string; level: string }[] };
 
@@ -26,7 +28,7 @@ const AGENCY = '汨水市应急管理局';
 export function generate(ctx: DemoContext, base: Base): { enforcement: EnforcementDemo } {
   const { rng } = ctx;
   const out: EnforcementDemo = { officers: [], campaigns: [], plans: [], planItems: [], draws: [], drawUnits: [], inspections: [], inspectionOfficers: [], findings: [], tipoffs: [],
-    cases: [], caseOfficers: [], caseEvents: [], measures: [], transfers: [], documents: [], services: [], tallies: [], numberSequences: [] };
+    cases: [], caseOfficers: [], caseEvents: [], measures: [], transfers: [], documents: [], services: [], tallies: [], numberSequences: [], rewards: [], avoidances: [] };
   const seq = new Map<string, number>();
   const next = (kind: string) => { const n = (seq.get(kind) ?? 0) + 1; seq.set(kind, n); return n; };
   const docNo = (abbr: string) => `（汨）应急${abbr}〔2022〕${next(`doc:${abbr}`)}号`;
@@ -192,6 +194,33 @@ export function generate(ctx: DemoContext, base: Base): { enforcement: Enforceme
       verify_note: '已现场核查', verified_at: at(addDays(day, 5)), reply: i % 3 === 1 ? '经现场核查，未发现举报所述问题，感谢您的监督。' : '经核查举报属实，已责令整改并依法处理，感谢您的监督。',
       replied_at: at(addDays(day, 12)), case_id: null, rule_version: 'enforcement.tipoff@default', created_by: null });
   }
+
+  // 送达 of the mines' 责令限期整改指令书: four signed on site, one refused and left with a witness (留置送达).
+  const orders = out.documents.filter((d) => d.kind === 'rectify_order');
+  orders.forEach((d, i) => {
+    const day = (d.issued_at as string).slice(0, 10);
+    const e = base.enterprises.find((x) => x.id === d.enterprise_id)!;
+    const left = i === orders.length - 1;
+    const serviceId = ctx.id();
+    out.services.push({ id: serviceId, document_id: d.id, method: left ? 'left' : 'direct', served_at: at(day, 16), recipient: e.legal_representative ?? '法定代表人', signature_file_id: null,
+      refusal_note: left ? '法定代表人拒绝签收，执法人员将文书留置于矿部办公室' : null, witness: left ? `${ctx.personName()}（所在村村民委员会）` : null, note: left ? '拍照记录留置过程' : '当场签收',
+      recorded_by: officer.id, recorded_by_name: officer.display_name });
+    const s = { id: d.inspection_id as string, officers: (d.fields as { officers: typeof team }).officers, e, day };
+    document('service_receipt', '送达回执', '送', s, day, { inspection_id: s.id }, { serviceId, documentTitle: '责令限期整改指令书', documentNumber: d.number, servedAt: cn(day),
+      method: left ? '留置送达' : '直接送达', recipient: e.legal_representative ?? '', refusal: left ? '拒绝签收' : '', witness: '' });
+  });
+
+  // 举报奖励: the first two reports found true are rewarded at the minimum (安监总财〔2018〕19号), one paid, one awaiting payment.
+  out.tipoffs.filter((t) => t.verify_result === 'substantiated').slice(0, 2).forEach((t, i) => {
+    const approved = addDays((t.replied_at as string).slice(0, 10), 10);
+    out.rewards.push({ id: ctx.id(), tipoff_id: t.id, basis: `举报${t.category === 'hazard' ? '重大事故隐患' : '安全生产违法行为'}经核查属实，按最低奖励标准核定`, fine: null, amount: 3000, rule_version: 'enforcement.tipoff@default',
+      status: i === 0 ? 'paid' : 'approved', approved_by: officer.id, approved_at: at(approved), paid_at: i === 0 ? at(addDays(approved, 7)) : null, paid_note: i === 0 ? '银行转账，凭证号已归档' : null });
+  });
+
+  // 回避: two officers declared relations with enterprises (a spouse's employer, a relative's shop).
+  const related = [base.enterprises.find((e) => e.sector === 'hazchem')!, base.enterprises.find((e) => e.sector === 'fireworks')!];
+  related.forEach((e, i) => out.avoidances.push({ id: ctx.id(), officer_id: out.officers[i].id, enterprise_id: e.id, reason: i === 0 ? '配偶在该企业任安全管理人员' : '近亲属系该门店经营者',
+    region_code: e.region_code, created_by: officer.id, created_at: at('2022-06-10') }));
 
   out.numberSequences = [...seq].map(([kind, last]) => ({ kind, year: 2022, last }));
   return { enforcement: out };

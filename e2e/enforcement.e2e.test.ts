@@ -1,6 +1,7 @@
 // Through a real browser against the real server with the demo county: an officer draws units at random (双随机),
 // publishes the draw, inspects the drawn unit on a phone with two certified officers, records a finding that becomes a
-// hazard in one step, completes with the unit's signature, issues 责令限期整改指令书 and downloads it as Word. Then,
+// hazard in one step, completes with the unit's signature, issues 责令限期整改指令书, downloads it as Word, registers its
+// 送达 with a photo of the signed receipt and orders equipment out of use (强制措施). Then,
 // without an account: the public draw page recomputes the draw, and a tip-off is filed and tracked by its code.
 import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -111,13 +112,40 @@ browserSuite('web: enforcement (行政执法)', (server) => {
     const [download] = await Promise.all([phone.page.waitForEvent('download'), doc.getByRole('button', { name: /下载 Word/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^责令限期整改指令书.*\.docx$/);
 
-    // 6. The finding is a hazard of the hazard register, reached from the inspection.
+    // 6. 送达: the order is handed to the unit; the signed receipt is photographed and a 送达回执 is made.
+    await doc.getByTestId('serve-document').click();
+    const service = phone.page.getByRole('dialog', { name: /登记送达/ });
+    await service.getByLabel('受送达人').fill('易勤');
+    await service.getByTestId('service-photo-album').setInputFiles(await photo(server.browser, '#2c3e50', '签收回执'));
+    await service.locator('img[alt=现场照片]').waitFor();
+    await shot(phone.page, 'enforcement-service-phone.png');
+    await service.locator('.ant-modal-footer .ant-btn-primary').click();
+    await confirmMove(phone.page);
+    await doc.getByTestId('document-served').getByText(/直接送达 .* 易勤/).waitFor();
+    await phone.page.getByTestId('documents').locator('.ant-list-item', { hasText: '送达回执' }).waitFor();
+
+    // 7. 强制措施: the broken equipment is ordered out of use on the spot; its 现场处理措施决定书 follows.
+    await phone.page.getByTestId('take-measure').click();
+    const measure = phone.page.getByRole('dialog', { name: '采取强制措施' });
+    await measure.getByLabel('措施种类').click();
+    await phone.page.locator('.ant-select-item-option', { hasText: '停止使用相关设施' }).click();
+    await measure.getByLabel('事实和理由').fill('消防通道堵塞且应急照明损坏，责令停止使用二号仓库');
+    await measure.getByLabel('法律依据').fill('《中华人民共和国安全生产法》第七十条');
+    await measure.locator('.ant-modal-footer .ant-btn-primary').click();
+    await confirmMove(phone.page);
+    const measures = phone.page.getByTestId('measures');
+    await measures.getByText('责令停止使用相关设施、设备').waitFor();
+    await measures.getByText('执行中').waitFor();
+    await phone.page.getByTestId('documents').locator('.ant-list-item', { hasText: '现场处理措施决定书' }).waitFor();
+    await shot(phone.page, 'enforcement-measure-phone.png', true);
+
+    // 8. The finding is a hazard of the hazard register, reached from the inspection.
     await hazardLink.click();
     await phone.page.waitForURL(new RegExp(`/hazards/${UUID}$`));
     await phone.page.getByText(finding).first().waitFor();
     await shot(phone.page, 'enforcement-hazard-phone.png', true);
 
-    // 7. Without an account: the published draw, recomputed from its seed and pool.
+    // 9. Without an account: the published draw, recomputed from its seed and pool.
     const anon = await openPage(server.browser);
     await anon.page.goto(`${server.url}/public/draws/${drawId}`);
     await expect(anon.page.getByTestId('public-seed').innerText()).resolves.toContain(seed);
@@ -130,17 +158,14 @@ browserSuite('web: enforcement (行政执法)', (server) => {
 
   it('takes a tip-off without an account and shows its progress by the tracking code only', async () => {
     const anon = await openPage(server.browser, PHONE);
-    // The county comes from the published draws (until the API lists towns publicly): publish one first.
     const staff = await openPage(server.browser);
     await login(staff.page, server.url, 'officer', DEMO_PASSWORD);
-    const res = await staff.page.request.get(`${server.url}/api/public/draws`);
-    const published = (await res.json()) as { total: number };
-    if (!published.total) throw new Error('需要至少一次已公示的抽查（上一个用例）');
 
     await anon.page.goto(`${server.url}/public/tipoffs`);
     await anon.page.getByLabel('被举报单位或场所').fill('城关镇某烟花爆竹零售点');
-    await anon.page.getByLabel('所在区域').click();
-    await anon.page.locator('.ant-select-item-option').first().click();
+    // The towns come from the public region list: type part of the name and pick it.
+    await anon.page.getByLabel('所在区域').fill('白塘');
+    await anon.page.locator('.ant-select-item-option', { hasText: '白塘镇' }).click();
     await anon.page.getByLabel('举报内容').fill('店内超量储存烟花爆竹，且在居民楼一层经营，存在重大安全隐患。');
     await shot(anon.page, 'enforcement-tipoff-public-phone.png', true);
     await anon.page.getByRole('button', { name: '提交举报' }).click();

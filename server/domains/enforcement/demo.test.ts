@@ -51,4 +51,16 @@ describe('demo enforcement data', () => {
     expect(resultHash(again)).toBe(d.result_hash);
     expect(e.tipoffs.every((t) => t.status === 'replied' && String(t.replied_at).slice(0, 10) <= String(t.reply_due))).toBe(true);
   });
+
+  it('serves the mines\' orders (one 留置送达 with a witness), rewards two true reports and records two 回避 relations', () => {
+    const orders = e.documents.filter((d) => d.kind === 'rectify_order');
+    const served = e.services.filter((s) => orders.some((d) => d.id === s.document_id));
+    expect(served).toHaveLength(orders.length);
+    expect(served.filter((s) => s.method === 'left').every((s) => s.witness && s.refusal_note)).toBe(true);
+    expect(served.some((s) => s.method === 'left')).toBe(true);
+    expect(e.documents.filter((d) => d.kind === 'service_receipt')).toHaveLength(e.services.length);
+    expect(e.rewards.map((r) => [r.amount, r.status])).toEqual([[3000, 'paid'], [3000, 'approved']]);
+    expect(e.rewards.every((r) => e.tipoffs.find((t) => t.id === r.tipoff_id)?.verify_result === 'substantiated')).toBe(true);
+    expect(new Set(e.avoidances.map((a) => `${a.officer_id}|${a.enterprise_id}`)).size).toBe(2);
+  });
 });

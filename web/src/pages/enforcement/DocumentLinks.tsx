@@ -46,9 +46,13 @@ export function DocumentLinks({ docs }: { docs: readonly EnfDocument[] }) {
   if (!docs.length) return <Typography.Text type="secondary">暂无文书</Typography.Text>;
   return (
     <List size="small" dataSource={[...docs]} data-testid="documents" renderItem={(d) => (
-      <List.Item extra={<Flex gap={8} wrap><DocButtons d={d} />{canWrite && canServe(d) && <ServeButton d={d} />}</Flex>}>
-        <List.Item.Meta title={`${d.kindLabel}${d.number ? ` ${d.number}` : ''}`}
-          description={<>{formatTime(d.issuedAt)} {d.issuedByName}{d.services.length > 0 && <div data-testid="document-served">已送达：{served(d)}</div>}</>} />
+      <List.Item>
+        {/* Buttons under the title, not beside it: three of them leave no room for the title on a phone. */}
+        <Flex vertical gap={6} style={{ width: '100%' }}>
+          <List.Item.Meta title={`${d.kindLabel}${d.number ? ` ${d.number}` : ''}`}
+            description={<>{formatTime(d.issuedAt)} {d.issuedByName}{d.services.length > 0 && <div data-testid="document-served">已送达：{served(d)}</div>}</>} />
+          <Flex gap={8} wrap><DocButtons d={d} />{canWrite && canServe(d) && <ServeButton d={d} />}</Flex>
+        </Flex>
       </List.Item>
     )} />
   );

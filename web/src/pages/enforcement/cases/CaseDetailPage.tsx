@@ -13,6 +13,7 @@ import { officerLine } from '../OfficerSelect';
 import { MeasuresCard } from '../measures/MeasuresCard';
 import { TransfersCard } from '../measures/TransfersCard';
 import { CaseActionBar } from './CaseActionBar';
+import { PenaltyProposalPanel } from '../../law/PenaltyProposalPanel';
 
 const STAGES = [['filing'], ['investigating'], ['notified', 'hearing', 'heard'], ['decided'], ['executing', 'enforcing'], ['closed']];
 const STAGE_TITLES = ['立案', '调查取证', '告知', '决定', '执行', '结案'];
@@ -65,6 +66,7 @@ export default function CaseDetailPage() {
                   { title: '依据', dataIndex: 'basis' }, { title: '状态', key: 's', render: (_, d) => d.status === 'met' ? <Tag color="success">已完成</Tag> : d.status === 'open' ? <Tag color="processing">进行中</Tag> : <Tag>已取消</Tag> }]} />
             </Card>
             <Card size="small" title="执法文书"><DocumentLinks docs={c.documents} /></Card>
+            <PenaltyProposalPanel caseId={c.id} />
             <MeasuresCard caseId={c.id} canWrite={canWrite && c.status !== 'closed'} />
             <TransfersCard caseId={c.id} canWrite={canWrite} />
           </Flex>
