@@ -49,7 +49,7 @@ create table returns (
   region_code     char(12) not null references regions(code),
   status          text not null default 'not_started'
                   check (status in ('not_started','draft','pending_approval','submitted','returned','accepted')),
-  "values"        jsonb not null default '{}',
+  data            jsonb not null default '{}',
   warnings        jsonb not null default '[]',
   accepted_values jsonb,                       -- the figures last accepted by the bureau (what aggregates count)
   version         int not null default 0,      -- submissions to the bureau so far
@@ -89,7 +89,7 @@ create table return_events (
   comment     text,
   version     int,
   form_version int,
-  "values"    jsonb
+  data        jsonb                 -- the figures of that version
 );
 create index return_events_return_idx on return_events(return_id, at);
 

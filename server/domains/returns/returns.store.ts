@@ -23,7 +23,7 @@ export const OWING = ['not_started', 'draft', 'pending_approval'];
 
 const select = (today: string) => sql`select r.id, r.form_id, f.code as form_code, f.name as form_name, r.form_version, r.period, r.period_label,
   r.period_start::text, r.period_end::text, r.due_on::text, r.unit_id, r.org_id, r.enterprise_id, r.unit_name, r.unit_type, r.region_code, r.status,
-  r."values", r.warnings, r.accepted_values, r.version, r.correction_reason, r.filled_by, r.filled_by_name, r.approved_by_name, r.submitted_at,
+  r.data as "values", r.warnings, r.accepted_values, r.version, r.correction_reason, r.filled_by, r.filled_by_name, r.approved_by_name, r.submitted_at,
   r.first_submitted_at, r.reviewed_at, r.review_comment, r.updated_at,
   greatest(0, coalesce((r.first_submitted_at at time zone 'Asia/Shanghai')::date, ${today}::date) - r.due_on)::int as late_days,
   (r.first_submitted_at is null and r.due_on < ${today}::date) as overdue
@@ -69,14 +69,14 @@ export const acceptedValuesOf = (db: Queryable, formId: string, unitId: string, 
 
 export async function updateReturn(db: Queryable, id: string, set: Record<string, unknown>) {
   const parts = Object.entries(set).map(([k, v]) =>
-    sql`${k === 'values' ? sql.raw('"values"') : sql.id(k)} = ${v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v}${
+    sql`${sql.id(k === 'values' ? 'data' : k)} = ${v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v}${
       ['values', 'warnings', 'accepted_values'].includes(k) ? sql.raw('::jsonb') : sql.raw('')}`);
   await db.execute(sql`update returns set ${sql.join(parts)}, updated_at = now() where id = ${id}`);
 }
 
 export async function insertEvent(db: Queryable, e: { returnId: string; at: Date; actorId: string | null; actorName: string; action: string; from: string | null; to: string | null;
   comment?: string | null; version?: number | null; formVersion?: number | null; values?: Record<string, unknown> | null }) {
-  await db.execute(sql`insert into return_events (id, return_id, at, actor_id, actor_name, action, from_status, to_status, comment, version, form_version, "values")
+  await db.execute(sql`insert into return_events (id, return_id, at, actor_id, actor_name, action, from_status, to_status, comment, version, form_version, data)
     values (${uuidv7()}, ${e.returnId}, ${e.at.toISOString()}, ${e.actorId}, ${e.actorName}, ${e.action}, ${e.from}, ${e.to}, ${e.comment ?? null},
       ${e.version ?? null}, ${e.formVersion ?? null}, ${e.values ? JSON.stringify(e.values) : null}::jsonb)`);
 }
@@ -84,7 +84,7 @@ export async function insertEvent(db: Queryable, e: { returnId: string; at: Date
 export interface EventRow { at: Date; actor_name: string; action: string; from_status: string | null; to_status: string | null; comment: string | null;
   version: number | null; form_version: number | null; values: Record<string, unknown> | null }
 export const returnEvents = (db: Queryable, id: string) => db.query<EventRow>(sql`select at, actor_name, action, from_status, to_status, comment, version,
-  form_version, "values" from return_events where return_id = ${id} order by at, id`);
+  form_version, data as "values" from return_events where return_id = ${id} order by at, id`);
 
 /** Counts per status of a form's period in the caller's scope, and how many are overdue. */
 export async function progressOf(db: Queryable, viewer: DataScope, formId: string, period: string, today: string) {
