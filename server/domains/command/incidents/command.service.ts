@@ -13,7 +13,7 @@ import { findOrgBrief } from '../../system/orgs.service.js';
 import type { ResponseLevel } from '../ports.js';
 import { levelLabel, loadIncident, publishIncident, requireStatus, timeline } from './incidents.common.js';
 import {
-  findFeedback, findPostRole, findTask, insertFeedback, insertPostRole, insertTask, nextTaskSeq, reviewFeedback as storeReview, setPostHolder, updateTask, type IncidentRow,
+  findFeedback, findPostRole, findTask, insertFeedback, insertPostRole, insertTask, listTasks, nextTaskSeq, reviewFeedback as storeReview, setPostHolder, updateTask, type IncidentRow,
 } from './incidents.store.js';
 import { plansDirectory } from './partners.js';
 
@@ -33,11 +33,15 @@ export async function setUpPost(ctx: Ctx, tx: Tx, i: Live) {
   await timeline(ctx, tx, i.id, 'post', `成立现场指挥部：总指挥${groups.length ? `及${groups.map((g) => g.name).join('、')}` : ''}`);
 }
 
-/** Tasks from the plan's actions at `level`; an action already tasked (at another level) is not repeated. */
+/**
+ * Tasks from the plan's actions at `level`. A plan repeats a lower level's actions at the higher ones (with their own
+ * ids), so an action whose group and wording are already a task of the incident is not tasked again on a raise.
+ */
 export async function generateTasks(ctx: Ctx, tx: Tx, i: Live, level: ResponseLevel | number) {
   const dir = await plansDirectory();
   if (!dir || !i.plan_version_id) return 0;
-  const actions = await dir.planActions(tx, i.plan_version_id, level as ResponseLevel);
+  const tasked = new Set((await listTasks(tx, i.id)).map((t) => `${t.group_name}\u0000${t.title}`));
+  const actions = (await dir.planActions(tx, i.plan_version_id, level as ResponseLevel)).filter((a) => !tasked.has(`${a.role}\u0000${a.action}`));
   let seq = await nextTaskSeq(tx, i.id);
   let made = 0;
   const orgs = new Set<string>();

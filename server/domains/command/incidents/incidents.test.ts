@@ -168,6 +168,12 @@ describe('intake, response and command', () => {
     const i = await ok(get(staff, `${B}/${id}`));
     expect(i.responseLevel).toBe(3);
     expect(i.levelChanges.at(-1)).toMatchObject({ status: 'approved', decidedBy: expect.any(String) });
+    // The raise adds the Ⅲ级 actions, but not again the Ⅳ级 ones the plan repeats at Ⅲ级.
+    const three = await plansDirectory.planActions(t.p.db, i.planVersionId, 3);
+    const keys = i.tasks.map((x: any) => `${x.groupName}|${x.title}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(three.every((a) => keys.includes(`${a.role}|${a.action}`))).toBe(true);
+    expect(i.tasks.some((x: any) => x.level === 3)).toBe(true);
     const lowered = await ok(post(staff, `${B}/${id}/level-changes`, { toLevel: 4, reason: '险情控制' }));
     const c2 = lowered.levelChanges.at(-1);
     expect((await post(leader, `${B}/level-changes/${c2.id}/decide`, { approve: false })).json().error.message).toMatch(/驳回请填写理由/);
