@@ -42,7 +42,7 @@ create table law_articles (
   number      integer,                                 -- 99
   text        text not null,
   paragraphs  jsonb not null,                          -- [{text, items: [{label, number, text}]}]
-  search      text not null,                           -- normalised label + text (ILIKE; see docs/law.md)
+  search      text not null,                           -- normalised label + text (LIKE; see server/domains/law/README.md)
   unique (version_id, label)
 );
 create index law_articles_source_number on law_articles (source_id, number);
