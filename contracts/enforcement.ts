@@ -244,4 +244,5 @@ export const EnforcementStats = Type.Object({
 });
 export const TallyInput = Type.Object({ orgId: Uuid, periodFrom: Day, periodTo: Day, item: Str(50, 2), quantity: Type.Number({ minimum: 0 }), unit: Str(10), note: O(Str(500)) });
 export const Tally = Type.Object({ id: Uuid, orgId: Uuid, orgName: N(Type.String()), periodFrom: Day, periodTo: Day, item: Type.String(), quantity: Type.Number(), unit: Type.String(), note: N(Type.String()) });
-export const EnterpriseEnforcement = Type.Object({ inspections: Type.Array(Inspection), cases: Type.Array(Case), measures: Type.Array(Measure), documents: Type.Array(EnfDocument) });
+export const EnterpriseEnforcement = Type.Object({ inspections: Type.Array(Inspection), cases: Type.Array(Case), measures: Type.Array(Measure), transfers: Type.Array(Transfer),
+  documents: Type.Array(EnfDocument) });

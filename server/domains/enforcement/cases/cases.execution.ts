@@ -9,8 +9,7 @@ import { AppError, badRequest } from '../../../platform/http/errors.js';
 import { cancelDeadlines, meetDeadlines, setDeadline } from '../common/deadlines.js';
 import { cnDate, dayOf, money, today } from '../common/util.js';
 import { issueDocumentIn, recordServiceIn } from '../documents/documents.service.js';
-import { latestOfKind } from '../documents/documents.store.js';
-import { penaltyText } from '../documents/fill.js';
+import { latestCaseDocument, penaltyText } from '../documents/documents.directory.js';
 import { caseLimits } from './case.rules.js';
 import { caseStep } from './case.step.js';
 import { type CaseRow, updateCase } from './cases.store.js';
@@ -29,7 +28,7 @@ const unpaid = (c: CaseRow) => c.fine > 0 && !c.paid_at;
 
 /** 送达处罚决定书: records the service and its 送达回执; the 15-day payment period and the enforcement window start. */
 export const serveDecision = (ctx: Ctx, id: string, input: Static<typeof ServiceInput>) => caseStep(ctx, id, 'serve', 'serve', async (tx, c) => {
-  const doc = await latestOfKind(tx, c.id, 'penalty_decision');
+  const doc = await latestCaseDocument(tx, c.id, 'penalty_decision');
   if (!doc) throw new AppError(409, 'no_decision', '本案还没有行政处罚决定书', 'No decision document');
   const { servedAt, receipt } = await recordServiceIn(ctx, tx, doc, input);
   const day = dayOf(servedAt);

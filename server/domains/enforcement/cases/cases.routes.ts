@@ -11,8 +11,7 @@ import { paging } from '../../../platform/http/types.js';
 import { deadlinesOf, presentDeadline } from '../common/deadlines.js';
 import { caseEvents } from '../common/trail.js';
 import { iso, money, today } from '../common/util.js';
-import { presentDocuments } from '../documents/documents.present.js';
-import { listDocuments } from '../documents/documents.store.js';
+import { documentsFor } from '../documents/documents.directory.js';
 import { caseLimits } from './case.rules.js';
 import { applyEnforcement, closeCase, payFine, remindParty, serveDecision, surchargeOn } from './cases.execution.js';
 import { presentCase, presentMeasure, presentTransfer } from './cases.present.js';
@@ -30,13 +29,13 @@ export async function caseDetail(ctx: Ctx, id: string) {
   if (!c) throw notFound('案件', 'Case');
   const day = today(ctx);
   const [deadlines, events, docs, measures, transfers, rules] = await Promise.all([deadlinesOf(ctx.db, 'case', [id]), caseEvents(ctx.db, id),
-    listDocuments(ctx.db, ctx.actor.scope, { caseId: id }, 1, 200), listMeasures(ctx.db, ctx.actor.scope, { caseId: id }, 1, 200),
+    documentsFor(ctx.db, ctx.actor.scope, { caseId: id }), listMeasures(ctx.db, ctx.actor.scope, { caseId: id }, 1, 200),
     listTransfers(ctx.db, ctx.actor.scope, { caseId: id }, 1, 50), caseLimits(ctx.db, c, ctx.clock())]);
   const tDeadlines = await deadlinesOf(ctx.db, 'transfer', transfers.items.map((t) => t.id));
   const surcharge = c.paid_at ? Number(c.surcharge_paid ?? 0) : surchargeOn(c, day, rules.value.surchargePercentPerDay);
   return { ...presentCase(c, deadlines, day), proposal: c.proposal, deadlines: deadlines.map((d) => presentDeadline(d, day)),
     events: events.map((e) => ({ id: e.id, at: iso(e.at)!, actorName: e.actor_name, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, comment: e.comment, files: e.files, data: e.data })),
-    documents: await presentDocuments(ctx.db, docs.items), measures: measures.items.map(presentMeasure), transfers: transfers.items.map((t) => presentTransfer(t, tDeadlines, day)),
+    documents: docs, measures: measures.items.map(presentMeasure), transfers: transfers.items.map((t) => presentTransfer(t, tDeadlines, day)),
     surchargeToday: surcharge, amountDueToday: c.paid_at ? 0 : money(c.fine + surcharge) };
 }
 

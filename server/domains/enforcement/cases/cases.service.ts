@@ -13,13 +13,13 @@ import { ruleValue } from '../../../platform/settings/rules.js';
 import { deadlinesOf, meetDeadlines, setDeadline } from '../common/deadlines.js';
 import { enterpriseFacts } from '../common/facts.js';
 import { checkFiles } from '../common/files.js';
-import { requireOfficers } from '../common/officers.js';
+import { insertOfficers, requireOfficers } from '../common/officers.js';
 import { DOCUMENT_AGENCY } from '../common/rules.js';
 import { caseEvent } from '../common/trail.js';
 import { cnDate, today } from '../common/util.js';
 import { documentNumber, issueDocumentIn } from '../documents/documents.service.js';
-import { findInspection, insertOfficers } from '../inspections/inspections.store.js';
-import { findTipoff } from '../tipoffs/tipoffs.store.js';
+import { inspectionOf } from '../inspections/inspections.directory.js';
+import { tipoffOf } from '../tipoffs/tipoffs.directory.js';
 import { caseHearingThresholds, caseLimits } from './case.rules.js';
 import { caseStep } from './case.step.js';
 import { type CaseRow, insertCase, type Penalty, updateCase } from './cases.store.js';
@@ -34,10 +34,10 @@ export async function fileCase(ctx: Ctx, input: Static<typeof CaseCreate>): Prom
   return ctx.db.tx(async (tx) => {
     const officers = await requireOfficers(tx, input.officerIds);
     let party: Record<string, unknown>;
-    const inspection = input.inspectionId ? await findInspection(tx, ctx.actor.scope, input.inspectionId) : undefined;
+    const inspection = input.inspectionId ? await inspectionOf(tx, ctx.actor.scope, input.inspectionId) : undefined;
     if (input.inspectionId && !inspection) throw badRequest('关联的检查记录不存在或无权访问', 'Inspection not found');
     if (input.source === 'inspection' && !inspection) throw badRequest('来源为监督检查的案件须关联检查记录', 'Inspection required');
-    if (input.tipoffId && !(await findTipoff(tx, ctx.actor.scope, input.tipoffId))) throw badRequest('关联的举报不存在或无权访问', 'Tip-off not found');
+    if (input.tipoffId && !(await tipoffOf(tx, ctx.actor.scope, input.tipoffId))) throw badRequest('关联的举报不存在或无权访问', 'Tip-off not found');
     const enterpriseId = input.enterpriseId ?? inspection?.enterprise_id ?? undefined;
     if (enterpriseId) {
       const e = await enterpriseFacts(ctx, tx, enterpriseId);

@@ -15,7 +15,7 @@ import { requireOfficers } from '../common/officers.js';
 import { TRANSFER_LIMITS } from '../common/rules.js';
 import { dayOf, today } from '../common/util.js';
 import { issueDocumentIn } from '../documents/documents.service.js';
-import { findInspection } from '../inspections/inspections.store.js';
+import { inspectionOf } from '../inspections/inspections.directory.js';
 import { caseLimits } from './case.rules.js';
 import { findCase } from './cases.store.js';
 import { findMeasure, findTransfer, insertMeasure, insertTransfer, liftMeasure, updateTransfer } from './measures.store.js';
@@ -30,7 +30,7 @@ export async function createMeasure(ctx: Ctx, input: Static<typeof MeasureCreate
   if (!input.caseId && !input.inspectionId) throw badRequest('强制措施须在执法检查或案件中作出：请选择检查记录或案件', 'Inspection or case required');
   return ctx.db.tx(async (tx) => {
     const c = input.caseId ? await findCase(tx, ctx.actor.scope, input.caseId) : undefined;
-    const i = input.inspectionId ? await findInspection(tx, ctx.actor.scope, input.inspectionId) : undefined;
+    const i = input.inspectionId ? await inspectionOf(tx, ctx.actor.scope, input.inspectionId) : undefined;
     if ((input.caseId && !c) || (input.inspectionId && !i)) throw badRequest('所选检查记录或案件不存在或无权访问', 'Subject not found');
     const s = c ? { enterprise_id: c.enterprise_id, party_name: c.party_name, region_code: c.region_code, sector: c.sector, subtype: c.subtype }
       : { enterprise_id: i!.enterprise_id, party_name: i!.unit_name, region_code: i!.region_code, sector: i!.sector, subtype: i!.subtype };

@@ -39,8 +39,8 @@ export const liftMeasure = (db: Queryable, id: string, at: string, reason: strin
 
 const tSelect = sql`select t.* from enforcement_transfers t`;
 
-export async function listTransfers(db: Queryable, viewer: DataScope, f: { caseId?: string; status?: string; q?: string }, page: number, pageSize: number) {
-  const where = sql.and([enforcementScope(viewer, 't'), f.caseId ? sql`t.case_id = ${f.caseId}` : undefined, f.status ? sql`t.status = ${f.status}` : undefined,
+export async function listTransfers(db: Queryable, viewer: DataScope, f: { caseId?: string; enterpriseId?: string; status?: string; q?: string }, page: number, pageSize: number) {
+  const where = sql.and([enforcementScope(viewer, 't'), f.caseId ? sql`t.case_id = ${f.caseId}` : undefined, f.enterpriseId ? sql`t.enterprise_id = ${f.enterpriseId}` : undefined, f.status ? sql`t.status = ${f.status}` : undefined,
     f.q ? sql`(t.party_name like ${'%' + f.q + '%'} or t.suspected_offence like ${'%' + f.q + '%'})` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from enforcement_transfers t where ${where}`);
   const items = await db.query<TransferRow>(sql`${tSelect} where ${where} order by t.reported_at desc, t.id limit ${pageSize} offset ${(page - 1) * pageSize}`);

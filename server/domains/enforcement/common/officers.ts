@@ -3,6 +3,7 @@
 import type { OfficerRef } from '../../../../contracts/enforcement.js';
 import type { DataScope } from '../../../platform/auth/actor.js';
 import { findAccountById, listAccounts } from '../../../platform/auth/accounts.store.js';
+import { sql } from '../../../platform/db/sql.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { badRequest } from '../../../platform/http/errors.js';
 
@@ -29,4 +30,11 @@ export async function requireOfficers(db: Queryable, ids: string[], min = 2): Pr
     out.push({ id: a.id, name: a.display_name, certNo: a.enforcement_cert_no.trim() });
   }
   return out;
+}
+
+/** Record the officers of an inspection or a case, in order (the first leads). */
+export async function insertOfficers(db: Queryable, table: 'enforcement_inspection_officers' | 'enforcement_case_officers', key: string, id: string, officers: OfficerRef[]) {
+  for (const [i, o] of officers.entries()) {
+    await db.execute(sql`insert into ${sql.id(table)} (${sql.id(key)}, officer_id, officer_name, cert_no, position) values (${id}, ${o.id}, ${o.name}, ${o.certNo}, ${i + 1})`);
+  }
 }

@@ -3,11 +3,10 @@ import { CASE_SOURCES, INSPECTION_ORIGINS, MEASURE_KINDS, PENALTY_KINDS, type Do
 import type { Ctx } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { badRequest, notFound } from '../../../platform/http/errors.js';
-import { type CaseRow, findCase, type Penalty } from '../cases/cases.store.js';
-import { findMeasure, findTransfer } from '../cases/measures.store.js';
+import { caseOf, type CaseRow, measureOf, type Penalty, transferOf } from '../cases/cases.directory.js';
 import { deadlinesOf } from '../common/deadlines.js';
 import { cnDate, dayOf, today, yuan } from '../common/util.js';
-import { findingsOf, findInspection } from '../inspections/inspections.store.js';
+import { findingsOfInspection, inspectionOf } from '../inspections/inspections.directory.js';
 import { latestOfKind, listDocuments } from './documents.store.js';
 import type { DocFields } from './fields.js';
 
@@ -34,7 +33,7 @@ export function penaltyText(p: Penalty | null): string {
 const caseParty = (c: CaseRow) => ({ name: c.party_name, address: c.party_address, creditCode: c.party_credit_code, legalRep: c.party_legal_rep });
 
 async function fromCase(ctx: Ctx, db: Queryable, kind: DocumentKind, id: string | undefined, x: Extra): Promise<Filled> {
-  const c = id ? await findCase(db, ctx.actor.scope, id) : undefined;
+  const c = id ? await caseOf(db, ctx.actor.scope, id) : undefined;
   if (!c) throw notFound('案件', 'Case');
   const due = new Map((await deadlinesOf(db, 'case', [c.id])).map((d) => [d.kind, d.due_on]));
   const decision = await latestOfKind(db, c.id, 'penalty_decision');
@@ -54,9 +53,9 @@ async function fromCase(ctx: Ctx, db: Queryable, kind: DocumentKind, id: string 
 }
 
 async function fromInspection(ctx: Ctx, db: Queryable, kind: DocumentKind, id: string | undefined, x: Extra): Promise<Filled> {
-  const i = id ? await findInspection(db, ctx.actor.scope, id) : undefined;
+  const i = id ? await inspectionOf(db, ctx.actor.scope, id) : undefined;
   if (!i) throw notFound('检查记录', 'Inspection');
-  const findings = await findingsOf(db, i.id);
+  const findings = await findingsOfInspection(db, i.id);
   const f: Record<string, unknown> = { inspectionNumber: i.number, place: i.unit_address ?? i.unit_name, startedAt: dt(i.started_at), endedAt: dt(i.ended_at),
     origin: INSPECTION_ORIGINS[i.origin as keyof typeof INSPECTION_ORIGINS] ?? i.origin, results: i.results, summary: i.summary ?? '', signer: i.signer_name ?? '', refusal: i.refusal_note ?? '',
     findings: findings.map((h) => `${h.title}（${h.level === 'major' ? '重大隐患' : '一般隐患'}，${h.hazard_number}）`) };
@@ -83,14 +82,14 @@ export async function fill(ctx: Ctx, db: Queryable, r: IssueRequest): Promise<Fi
     case 'inspection': return fromInspection(ctx, db, r.kind, r.inspectionId, x);
     case 'case': return fromCase(ctx, db, r.kind, r.caseId, x);
     case 'measure': {
-      const m = r.measureId ? await findMeasure(db, ctx.actor.scope, r.measureId) : undefined;
+      const m = r.measureId ? await measureOf(db, ctx.actor.scope, r.measureId) : undefined;
       if (!m) throw notFound('强制措施', 'Measure');
       const base = m.case_id ? await fromCase(ctx, db, 'closing_report', m.case_id, {}) : await fromInspection(ctx, db, 'inspection_record', m.inspection_id!, {});
       return { ...base, refs: { caseId: m.case_id, inspectionId: m.inspection_id }, fields: { ...base.fields, measureLabel: MEASURE_KINDS[m.kind as keyof typeof MEASURE_KINDS] ?? m.kind, reason: m.reason, basis: m.basis ?? '', items: m.items,
         dueText: cnDate(m.due_on), decidedOn: cnDate(dayOf(m.decided_at)), liftReason: m.lift_reason ?? '' } };
     }
     case 'transfer': {
-      const t = r.transferId ? await findTransfer(db, ctx.actor.scope, r.transferId) : undefined;
+      const t = r.transferId ? await transferOf(db, ctx.actor.scope, r.transferId) : undefined;
       if (!t) throw notFound('移送记录', 'Transfer');
       return { refs: { caseId: t.case_id }, regionCode: t.region_code, enterpriseId: t.enterprise_id, orgId: t.org_id, sector: null, partyName: t.party_name,
         fields: { party: { name: t.party_name, address: null, creditCode: null, legalRep: null }, officers: [], suspectedOffence: t.suspected_offence, facts: t.facts, team: t.team,

@@ -17,7 +17,7 @@ import { listPoolUnits } from '../common/facts.js';
 import { officerPool } from '../common/officers.js';
 import { DRAW_RULES } from '../common/rules.js';
 import { serial, today } from '../common/util.js';
-import { findPlan } from '../plans/plans.store.js';
+import { planOf } from '../plans/plans.directory.js';
 import { computeDraw, DRAW_ALGORITHM, DrawError, resultHash } from './algorithm.js';
 import { declaredAvoidances, type DrawRow, drawUnits, findDraw, insertDraw, insertDrawUnit, previousInspectors, setDrawStatus } from './draws.store.js';
 
@@ -47,7 +47,7 @@ async function drawIn(ctx: Ctx, tx: Tx, c: Input, redraw?: { of: DrawRow; reason
   checkCriteria(c);
   const now = ctx.clock();
   const regionCode = await drawRegion(ctx, tx, c);
-  if (c.planId && !(await findPlan(tx, ctx.actor.scope, c.planId))) throw badRequest('所选执法计划不存在或无权使用', 'Plan not found');
+  if (c.planId && !(await planOf(tx, ctx.actor.scope, c.planId))) throw badRequest('所选执法计划不存在或无权使用', 'Plan not found');
   const units = await listPoolUnits(tx, ctx.actor.scope, { sectors: c.sectors, regionCode: c.regionCode, riskLevels: c.riskLevels });
   if (!units.length) throw badRequest('筛选条件下检查对象名录库为空，请放宽行业、区域或风险等级条件', 'The pool is empty');
   let officers = await officerPool(tx, ctx.actor.scope, now);

@@ -6,23 +6,14 @@ import { CancelBody, EnfDocument, Inspection, InspectionComplete, InspectionCrea
 import type { Ctx } from '../../../platform/context.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
-import { iso } from '../common/util.js';
-import { presentDocuments } from '../documents/documents.present.js';
-import { listDocuments } from '../documents/documents.store.js';
-import { createInspection, inspectionMoves, moveInspection, recordOnSite } from './inspections.service.js';
-import { findingsOf, findInspection, type InspectionRow, listInspections } from './inspections.store.js';
+import { documentsFor } from '../documents/documents.directory.js';
+import { presentInspection } from './inspections.present.js';
+import { createInspection, moveInspection, recordOnSite } from './inspections.service.js';
+import { findingsOf, findInspection, listInspections } from './inspections.store.js';
 
 const tags = ['行政执法 enforcement'];
 const read = { permission: 'enforcement:read' } as const;
 const write = { permission: 'enforcement:write' } as const;
-
-/** Row → API shape. */
-export const presentInspection = (i: InspectionRow) => ({
-  id: i.id, number: i.number, origin: i.origin, status: i.status, planId: i.plan_id, drawId: i.draw_id, campaignId: i.campaign_id, tipoffId: i.tipoff_id,
-  enterpriseId: i.enterprise_id, unitName: i.unit_name, unitAddress: i.unit_address, unitCreditCode: i.unit_credit_code, regionCode: i.region_code, sector: i.sector,
-  plannedOn: i.planned_on, startedAt: iso(i.started_at), endedAt: iso(i.ended_at), officers: i.officers, checklistId: i.checklist_id, summary: i.summary, photos: i.photos,
-  signatureFileId: i.signature_file_id, signerName: i.signer_name, refusalNote: i.refusal_note, findingCount: i.finding_count, allowedMoves: inspectionMoves(i),
-});
 
 const Detail = Type.Composite([Inspection, Type.Object({
   results: Type.Array(Type.Object({ code: Type.String(), text: Type.String(), ok: Type.Boolean(), note: Type.Optional(Type.String()), photos: Type.Optional(Type.Array(Type.String())) })),
@@ -34,8 +25,7 @@ async function detail(ctx: Ctx, id: string) {
   const i = await findInspection(ctx.db, ctx.actor.scope, id);
   if (!i) throw notFound('检查记录', 'Inspection');
   const findings = await findingsOf(ctx.db, id);
-  const docs = await listDocuments(ctx.db, ctx.actor.scope, { inspectionId: id }, 1, 200);
-  return { ...presentInspection(i), results: i.results, documents: await presentDocuments(ctx.db, docs.items),
+  return { ...presentInspection(i), results: i.results, documents: await documentsFor(ctx.db, ctx.actor.scope, { inspectionId: id }),
     findings: findings.map((f) => ({ id: f.id, hazardId: f.hazard_id, hazardNumber: f.hazard_number, itemCode: f.item_code, title: f.title, level: f.level })) };
 }
 

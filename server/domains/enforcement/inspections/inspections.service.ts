@@ -12,15 +12,15 @@ import { findCampaign } from '../../hazards/campaigns.js';
 import { reportHazardIn } from '../../hazards/hazards.service.js';
 import { enterpriseFacts } from '../common/facts.js';
 import { checkFiles } from '../common/files.js';
-import { requireOfficers } from '../common/officers.js';
 import { serial, today } from '../common/util.js';
 import { issueDocumentIn } from '../documents/documents.service.js';
-import { drawUnits, findDraw } from '../draws/draws.store.js';
-import { findPlan } from '../plans/plans.store.js';
-import { findTipoff } from '../tipoffs/tipoffs.store.js';
+import { insertOfficers, requireOfficers } from '../common/officers.js';
+import { drawOf, unitsOfDraw } from '../draws/draws.directory.js';
+import { planOf } from '../plans/plans.directory.js';
+import { tipoffOf } from '../tipoffs/tipoffs.directory.js';
 import { findChecklist } from './checklists.js';
 import { inspectionMachine } from './inspection.machine.js';
-import { findInspection, type InspectionRow, insertFinding, insertInspection, insertOfficers, lockInspection, type ResultItem, updateInspection } from './inspections.store.js';
+import { findInspection, type InspectionRow, insertFinding, insertInspection, lockInspection, type ResultItem, updateInspection } from './inspections.store.js';
 
 /** The moves the action bar offers. */
 export const inspectionMoves = (i: InspectionRow) => allowedMoves(inspectionMachine, i.status);
@@ -30,13 +30,13 @@ async function origin(ctx: Ctx, tx: Tx, input: Static<typeof InspectionCreate>):
   const scope = ctx.actor.scope;
   switch (input.origin) {
     case 'plan':
-      if (!input.planId || !(await findPlan(tx, scope, input.planId))) throw badRequest('按计划检查须选择本部门的年度监督检查计划', 'Choose the plan');
+      if (!input.planId || !(await planOf(tx, scope, input.planId))) throw badRequest('按计划检查须选择本部门的年度监督检查计划', 'Choose the plan');
       return { planId: input.planId };
     case 'draw': {
-      const d = input.drawId ? await findDraw(tx, scope, input.drawId) : undefined;
+      const d = input.drawId ? await drawOf(tx, scope, input.drawId) : undefined;
       if (!d) throw badRequest('双随机检查须选择抽查记录', 'Choose the draw');
       if (d.status === 'superseded') throw new AppError(409, 'superseded', '该次抽取已被重新抽取，请按最新一次抽取结果检查', 'Draw superseded');
-      const unit = (await drawUnits(tx, d.id)).find((u) => u.enterprise_id === input.enterpriseId);
+      const unit = (await unitsOfDraw(tx, d.id)).find((u) => u.enterprise_id === input.enterpriseId);
       if (!unit) throw badRequest('该企业不在本次抽取结果中', 'Not drawn');
       if (unit.inspection_id) throw new AppError(409, 'already', '该对象已按本次抽取建立检查记录', 'Already inspected');
       if (input.officerIds && [...input.officerIds].sort().join() !== [...unit.officer_ids].sort().join()) {
@@ -48,7 +48,7 @@ async function origin(ctx: Ctx, tx: Tx, input: Static<typeof InspectionCreate>):
       if (!input.campaignId || !(await findCampaign(tx, scope, input.campaignId))) throw badRequest('专项检查须选择专项行动', 'Choose the campaign');
       return { planId: input.planId ?? null };
     case 'tipoff':
-      if (!input.tipoffId || !(await findTipoff(tx, scope, input.tipoffId))) throw badRequest('举报核查须选择举报件', 'Choose the tip-off');
+      if (!input.tipoffId || !(await tipoffOf(tx, scope, input.tipoffId))) throw badRequest('举报核查须选择举报件', 'Choose the tip-off');
       return { planId: null };
     default:
       return { planId: input.planId ?? null };

@@ -57,12 +57,6 @@ export async function updateInspection(db: Queryable, id: string, w: InspectionW
   if (cols.length) await db.execute(sql`update enforcement_inspections set ${sql.join(cols.map((c) => sql`${sql.id(c)} = ${w[c]}`))}, updated_at = now() where id = ${id}`);
 }
 
-export async function insertOfficers(db: Queryable, table: 'enforcement_inspection_officers' | 'enforcement_case_officers', key: string, id: string, officers: OfficerRef[]) {
-  for (const [i, o] of officers.entries()) {
-    await db.execute(sql`insert into ${sql.id(table)} (${sql.id(key)}, officer_id, officer_name, cert_no, position) values (${id}, ${o.id}, ${o.name}, ${o.certNo}, ${i + 1})`);
-  }
-}
-
 export async function insertFinding(db: Queryable, f: FindingRow & { inspection_id: string; id: string }) {
   await db.execute(sql`insert into enforcement_findings (id, inspection_id, hazard_id, hazard_number, item_code, title, level, basis)
     values (${f.id}, ${f.inspection_id}, ${f.hazard_id}, ${f.hazard_number}, ${f.item_code}, ${f.title}, ${f.level}, ${f.basis})`);

@@ -67,4 +67,13 @@ describe('annual plans and statistics', () => {
     const far = await t.login((await makeOfficer(t, { region: town })).username);
     expect((await api(t).get(far, '/api/enforcement/stats?from=2026-01-01&to=2026-03-31')).json()).toMatchObject({ inspections: 0, casesFiled: 0, fines: 0 });
   });
+
+  it('shows an enterprise\'s measures and 行刑衔接 on its enforcement tab, inside the caller\'s scope', async () => {
+    const t0 = await t.p.db.one<{ enterprise_id: string; region_code: string }>(sql`select enterprise_id, region_code from enforcement_transfers where persons_detained = 3 limit 1`);
+    const tab = (await api(t).get(officer, `/api/enforcement/enterprises/${t0.enterprise_id}`)).json();
+    expect(tab.transfers).toMatchObject([{ status: 'accepted', personsDetained: 3, policeOrg: '汨水市公安局' }]);
+    expect(tab.measures.map((m: { kind: string }) => m.kind)).toContain('seize');
+    const far = await t.login((await makeOfficer(t, { region: t0.region_code.startsWith('430699101') ? '430699102000' : '430699101000' })).username);
+    expect((await api(t).get(far, `/api/enforcement/enterprises/${t0.enterprise_id}`)).statusCode).toBeGreaterThanOrEqual(400);
+  });
 });

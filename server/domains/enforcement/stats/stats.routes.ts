@@ -10,17 +10,13 @@ import { badRequest, forbidden } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
 import { uuidv7 } from '../../../platform/ids.js';
 import { findOrgBrief } from '../../system/orgs.service.js';
-import { presentCase, presentMeasure } from '../cases/cases.present.js';
-import { listCases } from '../cases/cases.store.js';
-import { listMeasures } from '../cases/measures.store.js';
-import { deadlinesOf, listDeadlines, presentDeadline } from '../common/deadlines.js';
+import { casesFor, measuresFor, transfersFor } from '../cases/cases.directory.js';
+import { listDeadlines, presentDeadline } from '../common/deadlines.js';
 import { enterpriseFacts } from '../common/facts.js';
 import { enforcementScope } from '../common/scope.js';
 import { num, today } from '../common/util.js';
-import { presentDocuments } from '../documents/documents.present.js';
-import { listDocuments } from '../documents/documents.store.js';
-import { presentInspection } from '../inspections/inspections.routes.js';
-import { listInspections } from '../inspections/inspections.store.js';
+import { documentsFor } from '../documents/documents.directory.js';
+import { inspectionsFor } from '../inspections/inspections.directory.js';
 import { enforcementStats } from './stats.service.js';
 
 const tags = ['行政执法 enforcement'];
@@ -67,10 +63,8 @@ export const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const ctx = req.ctx;
     const e = await enterpriseFacts(ctx, ctx.db, req.params.id);
     const f = { enterpriseId: e.enterpriseId };
-    const [ins, cases, measures, docs] = await Promise.all([listInspections(ctx.db, ctx.actor.scope, f, 1, 50), listCases(ctx.db, ctx.actor.scope, f, 1, 50),
-      listMeasures(ctx.db, ctx.actor.scope, f, 1, 50), listDocuments(ctx.db, ctx.actor.scope, f, 1, 50)]);
-    const deadlines = await deadlinesOf(ctx.db, 'case', cases.items.map((c) => c.id));
-    return { inspections: ins.items.map(presentInspection), cases: cases.items.map((c) => presentCase(c, deadlines.filter((d) => d.subject_id === c.id), today(ctx))),
-      measures: measures.items.map(presentMeasure), documents: await presentDocuments(ctx.db, docs.items) };
+    const [inspections, cases, measures, transfers, documents] = await Promise.all([inspectionsFor(ctx.db, ctx.actor.scope, f), casesFor(ctx.db, ctx.actor.scope, f, today(ctx)),
+      measuresFor(ctx.db, ctx.actor.scope, f), transfersFor(ctx.db, ctx.actor.scope, f, today(ctx)), documentsFor(ctx.db, ctx.actor.scope, f, 50)]);
+    return { inspections, cases, measures, transfers, documents };
   });
 };

@@ -13,7 +13,7 @@ import { AppError, badRequest, forbidden, notFound } from '../../../platform/htt
 import { uuidv7 } from '../../../platform/ids.js';
 import { ruleValue } from '../../../platform/settings/rules.js';
 import { findOrgBrief } from '../../system/orgs.service.js';
-import { findCase } from '../cases/cases.store.js';
+import { caseOf } from '../cases/cases.directory.js';
 import { meetDeadlines, setDeadline } from '../common/deadlines.js';
 import { enterpriseFacts } from '../common/facts.js';
 import { TIPOFF_RULES } from '../common/rules.js';
@@ -108,7 +108,7 @@ export async function verify(ctx: Ctx, id: string, input: Static<typeof TipoffVe
     const t = await load(ctx, tx, id);
     if (t.status !== 'assigned') throw refuse(t, '登记核查结果');
     if (input.caseId) {
-      const c = await findCase(tx, ctx.actor.scope, input.caseId);
+      const c = await caseOf(tx, ctx.actor.scope, input.caseId);
       if (!c) throw badRequest('关联的案件不存在或无权访问', 'Case not found');
       await tx.execute(sql`update enforcement_cases set tipoff_id = ${id} where id = ${c.id} and tipoff_id is null`);
     }
@@ -145,7 +145,7 @@ export async function grantReward(ctx: Ctx, id: string, input: Static<typeof Rew
       amount = Math.min(r.concealment[input.concealmentLevel], r.rewardMax);
       basis = `举报瞒报谎报${{ general: '一般', larger: '较大', major: '重大', especially: '特别重大' }[input.concealmentLevel]}事故，按每人 ${amount} 元`;
     } else {
-      const c = t.case_id ? await findCase(tx, { kind: 'all' }, t.case_id) : undefined;
+      const c = t.case_id ? await caseOf(tx, { kind: 'all' }, t.case_id) : undefined;
       if (!c?.decided_at || !(c.fine > 0)) throw badRequest('举报奖励按行政处罚罚款计算：请先关联已作出罚款决定的案件', 'Needs a decided fine');
       fine = c.fine;
       amount = Math.min(r.rewardMax, Math.max(r.rewardMin, money(c.fine * r.rewardRate)));

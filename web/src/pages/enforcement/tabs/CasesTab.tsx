@@ -1,10 +1,10 @@
-// 一企一档 · 执法案件: this enterprise's cases, their stage and penalty, and its compulsory measures.
+// 一企一档 · 执法案件: this enterprise's cases, their stage and penalty, its compulsory measures and 行刑衔接 transfers.
 import { Link } from 'react-router';
 import { Alert, Flex, Table, Tag, Typography } from 'antd';
 import type { EnterpriseTabProps } from '../../../app/enterprise-tabs';
 import { formatTime } from '../../../components/format';
 import { DueTag, EnfTag } from '../EnfTag';
-import { paths } from '../enforcementApi';
+import { TRANSFER_COLOURS, paths } from '../enforcementApi';
 import { useEnterpriseEnforcement } from './useEnterpriseEnforcement';
 
 export default function CasesTab({ enterpriseId }: EnterpriseTabProps) {
@@ -27,6 +27,16 @@ export default function CasesTab({ enterpriseId }: EnterpriseTabProps) {
           { title: '决定时间', dataIndex: 'decidedAt', render: formatTime },
           { title: '事由', dataIndex: 'reason' },
           { title: '状态', key: 's', render: (_, m) => m.liftedAt ? <Tag>已解除 {formatTime(m.liftedAt)}</Tag> : <Tag color="error">执行中</Tag> },
+          { title: '', key: 'go', render: (_, m) => <Link to={`${paths.measures}/${m.id}`}>详情</Link> },
+        ]} />
+      <Typography.Title level={5}>行刑衔接</Typography.Title>
+      <Table rowKey="id" size="small" dataSource={q.data?.transfers} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: '没有移送公安机关的案件' }}
+        columns={[
+          { title: '涉嫌', dataIndex: 'suspectedOffence' },
+          { title: '报告', dataIndex: 'reportedAt', render: formatTime },
+          { title: '公安机关', key: 'p', render: (_, t) => t.policeOrg ?? '—' },
+          { title: '拘留', dataIndex: 'personsDetained', render: (n: number) => n || '—' },
+          { title: '状态', key: 's', render: (_, t) => <Link to={`${paths.transfers}/${t.id}`}><Tag color={TRANSFER_COLOURS[t.status]}>{t.statusLabel}</Tag></Link> },
         ]} />
     </Flex>
   );
