@@ -90,6 +90,9 @@ export function plansRoutes(p: Platform): FastifyPluginAsyncTypebox {
         reply.header('content-type', 'application/pdf');
         reply.header('content-disposition', attachmentHeader(f.name.replace(/\.[^.]+$/, '') + '.pdf').replace(/^attachment/, 'inline'));
         reply.header('x-content-type-options', 'nosniff');
+        // Shown in a frame of the plan page (same origin); the site-wide policy forbids framing.
+        reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'self'");
+        reply.header('x-frame-options', 'SAMEORIGIN');
         return reply.send(fs.createReadStream(pdf));
       });
 
