@@ -239,6 +239,7 @@ export const EnforcementStats = Type.Object({
   documents: Type.Integer({ description: '有文号的执法文书份数（不含送达回执；现场检查记录、笔录等见 documentsByKind）' }), documentsByKind: Type.Array(Count),
   casesFiled: Type.Integer(), casesClosed: Type.Integer(), fines: Type.Number(), finesPaid: Type.Number(), measures: Type.Integer(), measuresByKind: Type.Array(Count),
   transfers: Type.Integer(), personsDetained: Type.Integer(), tipoffs: Type.Integer(), tipoffsReplied: Type.Integer(),
+  rewards: Type.Number({ description: '核定的举报奖励金额（元），按举报受理时间统计' }),
   seized: Type.Array(Type.Object({ name: Type.String(), unit: Type.String(), quantity: Type.Number() })), tallies: Type.Array(Type.Object({ item: Type.String(), unit: Type.String(), quantity: Type.Number() })),
   groups: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), inspections: Type.Integer(), findings: Type.Integer(), cases: Type.Integer(), fines: Type.Number(), measures: Type.Integer(), documents: Type.Integer() })),
 });

@@ -68,6 +68,13 @@ describe('annual plans and statistics', () => {
     expect((await api(t).get(far, '/api/enforcement/stats?from=2026-01-01&to=2026-03-31')).json()).toMatchObject({ inspections: 0, casesFiled: 0, fines: 0 });
   });
 
+  it('counts the demo half year\'s 行刑衔接, detentions, seizures and tip-off rewards', async () => {
+    const h1 = (await api(t).get(officer, '/api/enforcement/stats?from=2022-01-01&to=2022-06-30')).json();
+    expect(h1).toMatchObject({ transfers: 1, personsDetained: 3, rewards: 6000 });
+    expect(h1.measuresByKind.find((k: { key: string }) => k.key === 'stop_use').count).toBe(1);
+    expect(h1.documentsByKind.find((k: { key: string }) => k.key === 'service_receipt').count).toBeGreaterThanOrEqual(7); // 2 decisions + 5 orders served
+  });
+
   it('shows an enterprise\'s measures and 行刑衔接 on its enforcement tab, inside the caller\'s scope', async () => {
     const t0 = await t.p.db.one<{ enterprise_id: string; region_code: string }>(sql`select enterprise_id, region_code from enforcement_transfers where persons_detained = 3 limit 1`);
     const tab = (await api(t).get(officer, `/api/enforcement/enterprises/${t0.enterprise_id}`)).json();

@@ -20,7 +20,7 @@ export default function EnforcementStatsPage() {
   const tiles: [string, number | undefined, string?][] = [
     ['检查次数', s?.inspections], ['检查单位', s?.unitsInspected, '家'], ['发现隐患', s?.findings, '项'], ['其中重大', s?.majorFindings, '项'],
     ['执法文书', s?.documents, '份'], ['立案', s?.casesFiled, '起'], ['结案', s?.casesClosed, '起'], ['罚款', s?.fines, '元'], ['强制措施', s?.measures, '次'],
-    ['移送公安', s?.transfers, '件'], ['行政拘留', s?.personsDetained, '人'], ['举报 / 已答复', s?.tipoffs],
+    ['移送公安', s?.transfers, '件'], ['行政拘留', s?.personsDetained, '人'], ['举报 / 已答复', s?.tipoffs], ['举报奖励', s?.rewards, '元'],
   ];
   return (
     <>
