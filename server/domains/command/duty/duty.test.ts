@@ -211,3 +211,20 @@ describe('duty log and desk (值班日志、值班台)', () => {
     expect((await ok(h.get(luo, '/api/command/duty/desk'))).newIncidents.map((i: { id: string }) => i.id)).not.toContain(inc.id);
   });
 });
+
+describe('demo county (演示数据)', () => {
+  it('has a leader and officers on every shift of June 2022, a received handover between shifts, and the incidents\' 接报 calls in the log', async () => {
+    const june = await ok(h.get(staffC(), '/api/command/duty/roster?month=2022-06'));
+    for (const d of june.days) for (const s of d.slots) { expect(s.leaders.length, `${d.date} ${s.shift}`).toBe(1); expect(s.officers.length).toBeGreaterThan(0); }
+    const handovers = await ok(h.get(staffC(), '/api/command/duty/handovers?from=2022-06-01&to=2022-06-30&pageSize=200'));
+    expect(handovers.total).toBe(60);
+    expect(handovers.items.every((x: { receivedAt: string | null }) => x.receivedAt)).toBe(true);
+    const [{ n }] = await t.p.db.query<{ n: number }>(sql`select count(*)::int as n from incidents i where not exists (select 1 from duty_logs l where l.incident_id = i.id)
+      and i.reported_at < '2022-07-01'`);
+    expect(n).toBe(0);
+    const [{ villages, people }] = await t.p.db.query<{ villages: number; people: number }>(sql`select count(*)::int as villages, count(p.population)::int as people
+      from regions r left join region_populations p on p.region_code = r.code where r.level = 'village'`);
+    expect(people).toBe(villages);
+  });
+});
+
