@@ -92,7 +92,7 @@ export const Feedback = Type.Object({
   reviewNote: Nullable(Type.String()), createdBy: Nullable(Type.String()), createdAt: Timestamp, reviewedAt: Nullable(Timestamp),
 });
 export const Task = Type.Object({
-  id: Uuid, incidentId: Uuid, incidentNumber: Type.String(), incidentTitle: Type.String(), seq: Type.Integer(), level: Nullable(Type.Integer()),
+  id: Uuid, incidentId: Uuid, incidentNumber: Type.String(), incidentTitle: Type.String(), incidentStatus: Type.String(), seq: Type.Integer(), level: Nullable(Type.Integer()),
   groupName: Nullable(Type.String()), title: Type.String(), assigneeOrgId: Nullable(Uuid), assigneeAccountId: Nullable(Uuid), assigneeLabel: Nullable(Type.String()),
   dueAt: Nullable(Timestamp), overdue: Type.Boolean(), status: Type.String(), statusLabel: Type.String(), readAt: Nullable(Timestamp), feedback: Type.Array(Feedback),
   /** Assigned to the caller or the caller's unit: they sign for it and answer it. */
@@ -155,7 +155,14 @@ export const TaskCreate = Type.Object({
 export const FeedbackInput = Type.Object({
   text: Type.String({ minLength: 2, maxLength: 2000 }), lng: Type.Optional(Lng), lat: Type.Optional(Lat), fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
 });
-export const MyTaskQuery = Type.Composite([PageQuery, Type.Object({ open: Type.Optional(Type.Boolean()) })]);
+export const MyTaskQuery = Type.Composite([PageQuery, Type.Object({
+  /** Only tasks still to do: not yet accepted, of an incident still responding. */
+  open: Type.Optional(Type.Boolean()),
+  status: Type.Optional(keys(TASK_STATUSES)),
+  /** Words of the task, or the incident's number or name. */
+  q: Type.Optional(Type.String({ maxLength: 50 })),
+})]);
+export type MyTaskQuery = Static<typeof MyTaskQuery>;
 
 export const NearestQueryIn = Type.Object({
   kinds: Type.Optional(Type.String({ maxLength: 60, description: '逗号分隔：team,expert,warehouse,shelter,equipment' })),

@@ -29,7 +29,7 @@ const presentFeedback = (f: FeedbackRow) => ({
 export function presentTask(t: TaskRow, feedback: FeedbackRow[], now: Date, actor: Actor): Task {
   const orgId = actor.scope.kind === 'org' ? actor.scope.orgId : actor.orgId;
   return {
-    id: t.id, incidentId: t.incident_id, incidentNumber: t.incident_number, incidentTitle: t.incident_title, seq: t.seq, level: t.level, groupName: t.group_name, title: t.title,
+    id: t.id, incidentId: t.incident_id, incidentNumber: t.incident_number, incidentTitle: t.incident_title, incidentStatus: t.incident_status, seq: t.seq, level: t.level, groupName: t.group_name, title: t.title,
     assigneeOrgId: t.assignee_org_id, assigneeAccountId: t.assignee_account_id, assigneeLabel: t.assignee_label, dueAt: iso(t.due_at),
     overdue: !!t.due_at && !['submitted', 'accepted'].includes(t.status) && new Date(t.due_at).getTime() < now.getTime(),
     status: t.status, statusLabel: TASK_STATUSES[t.status as keyof typeof TASK_STATUSES] ?? t.status, readAt: iso(t.read_at),

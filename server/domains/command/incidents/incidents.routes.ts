@@ -59,7 +59,8 @@ export function incidentsRoutes(_p: Platform): FastifyPluginAsyncTypebox {
 
     app.get(`${base}/tasks`, { config: read, schema: { tags, summary: '我的应急任务（分配给本人或本单位）', querystring: MyTaskQuery, response: { 200: Page(Task) } } }, async (req) => {
       const { page, pageSize } = paging(req.query);
-      const { items, total } = await listMyTasks(req.ctx.db, req.ctx.actor, req.query.open, page, pageSize);
+      const { page: _p, pageSize: _s, ...f } = req.query;
+      const { items, total } = await listMyTasks(req.ctx.db, req.ctx.actor, f, page, pageSize);
       return { items: await presentTasks(req.ctx.db, items, req.ctx.clock(), req.ctx.actor), total, page, pageSize };
     });
 

@@ -2,7 +2,7 @@
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { sql, type Sql } from '../../../platform/db/sql.js';
-import type { IncidentQuery } from '../../../../contracts/command-incidents.js';
+import type { IncidentQuery, MyTaskQuery } from '../../../../contracts/command-incidents.js';
 import { incidentScope } from './incidents.scope.js';
 
 export interface IncidentRow {
@@ -96,10 +96,18 @@ export const mine = (actor: Actor) => {
   const orgId = actor.scope.kind === 'org' ? actor.scope.orgId! : (actor.orgId ?? null);
   return sql`(t.assignee_account_id = ${actor.id} or (${orgId}::uuid is not null and t.assignee_org_id = ${orgId}::uuid))`;
 };
-export async function listMyTasks(db: Queryable, actor: Actor, open: boolean | undefined, page: number, pageSize: number) {
-  const where = sql.and([mine(actor), open ? sql`t.status not in ('accepted') and i.status = 'responding'` : undefined]);
+/** The tasks of the actor or the actor's unit across incidents; open ones (to sign for or answer) first, the soonest due first. */
+export async function listMyTasks(db: Queryable, actor: Actor, f: Omit<MyTaskQuery, 'page' | 'pageSize'>, page: number, pageSize: number) {
+  const like = f.q ? `%${f.q}%` : null;
+  const where = sql.and([
+    mine(actor),
+    f.open ? sql`t.status not in ('accepted') and i.status = 'responding'` : undefined,
+    f.status ? sql`t.status = ${f.status}` : undefined,
+    like ? sql`(t.title ilike ${like} or i.number ilike ${like} or i.title ilike ${like})` : undefined,
+  ]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from incident_tasks t join incidents i on i.id = t.incident_id where ${where}`);
-  const items = await db.query<TaskRow>(sql`${TASKS} where ${where} order by (t.status in ('assigned','returned')) desc, t.due_at nulls last, t.created_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  const items = await db.query<TaskRow>(sql`${TASKS} where ${where} order by (i.status = 'responding' and t.status in ('assigned','returned')) desc,
+    (i.status = 'responding') desc, t.due_at nulls last, t.created_at desc, t.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { items, total };
 }
 /** A task the actor may see (through its incident's scope or because it is theirs), locked for a change. */

@@ -192,6 +192,11 @@ describe('intake, response and command', () => {
     const task = i.tasks.at(-1);
     const mine = await ok(get(rescuer, `${B}/tasks?open=true`));
     expect(mine.items.map((x: any) => x.id)).toContain(task.id);
+    expect(mine.items.every((x: any) => x.mine && x.incidentStatus === 'responding' && x.status !== 'accepted')).toBe(true);
+    expect(mine.items[0]).toMatchObject({ id: task.id, status: 'assigned' }); // open tasks to sign for come first
+    expect((await ok(get(rescuer, `${B}/tasks?q=${encodeURIComponent('搜救被困')}`))).items.map((x: any) => x.id)).toEqual([task.id]);
+    expect((await ok(get(rescuer, `${B}/tasks?status=accepted&q=${encodeURIComponent('搜救被困')}`))).total).toBe(0);
+    expect((await ok(get(town, `${B}/tasks?q=${encodeURIComponent('搜救被困')}`))).total).toBe(0);
     expect((await get(rescuer, `${B}/${id}`)).statusCode).toBe(200); // sees the incident through its task
     expect((await post(town, `${B}/tasks/${task.id}/read`)).statusCode).toBe(404);
     await ok(post(rescuer, `${B}/tasks/${task.id}/read`));

@@ -16,12 +16,14 @@ interface Props<V> extends Omit<ButtonProps, 'onClick' | 'title'> {
   success: string;
   children: ReactNode;
   okText?: string;
+  /** Query-key prefixes to refresh besides the incidents (e.g. the my-tasks list). */
+  invalidate?: string[];
 }
 
-export function FormButton<V extends object>({ label, title, path, toBody, initialValues, success, children, okText = '确定', ...button }: Props<V>) {
+export function FormButton<V extends object>({ label, title, path, toBody, initialValues, success, children, okText = '确定', invalidate = [], ...button }: Props<V>) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<V>();
-  const run = useApiMutation((v: V) => api.post(path, toBody ? toBody(v) : v), { invalidate: [INCIDENTS], success, onSuccess: () => setOpen(false) });
+  const run = useApiMutation((v: V) => api.post(path, toBody ? toBody(v) : v), { invalidate: [INCIDENTS, ...invalidate], success, onSuccess: () => setOpen(false) });
   return (
     <>
       <Button {...button} onClick={() => { form.resetFields(); setOpen(true); }}>{label}</Button>
@@ -34,6 +36,6 @@ export function FormButton<V extends object>({ label, title, path, toBody, initi
 }
 
 /** A one-click POST (with its own confirmation when asked). */
-export function usePost(success: string) {
-  return useApiMutation(({ path, body }: { path: string; body?: unknown }) => api.post(path, body ?? {}), { invalidate: [INCIDENTS], success });
+export function usePost(success: string, invalidate: string[] = []) {
+  return useApiMutation(({ path, body }: { path: string; body?: unknown }) => api.post(path, body ?? {}), { invalidate: [INCIDENTS, ...invalidate], success });
 }

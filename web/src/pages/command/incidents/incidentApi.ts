@@ -14,3 +14,6 @@ export const LEVEL_OPTIONS = [1, 2, 3, 4].map((l) => ({ value: l, label: `${leve
 /** Grade colours: 特别重大 red … 一般 blue (the national four-colour order). */
 export const GRADE_COLOURS: Record<string, string> = { especially_major: 'red', major: 'orange', larger: 'gold', ordinary: 'blue' };
 export const STATUS_COLOURS: Record<string, string> = { reported: 'orange', responding: 'red', terminated: 'blue', closed: 'default' };
+/** The assignee's tasks across incidents (我的任务). */
+export const MY_TASKS = `${INCIDENTS}/tasks`;
+export const MY_TASKS_PATH = '/command/tasks';
