@@ -11,7 +11,8 @@ import { badRequest, forbidden, notFound } from '../../../platform/http/errors.j
 import { uuidv7 } from '../../../platform/ids.js';
 import { shanghaiDate } from '../../../platform/settings/rules.js';
 import { findEnterpriseBrief } from '../../enterprises/directory.js';
-import { findTipoff } from '../../enforcement/tipoffs/tipoffs.store.js';
+import { tipoffOf } from '../../enforcement/tipoffs/tipoffs.directory.js';
+// Monitoring exports no directory or service read of one alarm yet; until it does, its store's scoped find is used here.
 import { findAlarm } from '../../monitoring/alarms/alarms.store.js';
 import type { IncidentFacts, IncidentKind } from '../ports.js';
 import { GRADE_LABELS, gradeIncident, levelOfGrade } from './grading.js';
@@ -33,7 +34,7 @@ export async function previewGrade(ctx: Ctx, input: { kind: IncidentKind } & Par
 async function checkSource(ctx: Ctx, tx: Parameters<typeof findAlarm>[0], input: IncidentIntake) {
   if (!input.sourceRefId) return;
   if (input.source === 'alarm' && !(await findAlarm(tx, ctx.actor.scope, input.sourceRefId))) throw badRequest('关联的监测报警不存在或无权访问', 'Alarm not found');
-  if (input.source === 'tipoff' && !(await findTipoff(tx, ctx.actor.scope, input.sourceRefId))) throw badRequest('关联的举报不存在或无权访问', 'Tip-off not found');
+  if (input.source === 'tipoff' && !(await tipoffOf(tx, ctx.actor.scope, input.sourceRefId))) throw badRequest('关联的举报不存在或无权访问', 'Tip-off not found');
   if (!['alarm', 'tipoff'].includes(input.source)) throw badRequest('只有监测报警和举报来源可以关联原始记录', 'Only alarms and tip-offs are linked');
 }
 

@@ -118,6 +118,16 @@ describe('intake, response and command', () => {
     expect((await post(staff, B, leak({ enterpriseId: uuidv7() }))).json().error.message).toMatch(/企业不存在/);
   });
 
+  it('links a report to the monitoring alarm or the tip-off it came from, when the caller may see it', async () => {
+    const alarm = await t.p.db.one<{ id: string }>(sql`select id from monitoring_alarms order by raised_at desc, id limit 1`);
+    const tip = await t.p.db.one<{ id: string }>(sql`select id from enforcement_tipoffs order by received_at desc, id limit 1`);
+    expect((await ok(post(staff, B, leak({ source: 'alarm', sourceRefId: alarm.id, title: '报警转接报' })))).sourceRefId).toBe(alarm.id);
+    expect((await ok(post(staff, B, leak({ source: 'tipoff', sourceRefId: tip.id, title: '举报转接报' })))).sourceRefId).toBe(tip.id);
+    expect((await post(staff, B, leak({ source: 'tipoff', sourceRefId: uuidv7() }))).json().error.message).toMatch(/关联的举报不存在/);
+    expect((await post(staff, B, leak({ source: 'alarm', sourceRefId: uuidv7() }))).json().error.message).toMatch(/关联的监测报警不存在/);
+    expect((await post(staff, B, leak({ source: 'phone', sourceRefId: tip.id }))).json().error.message).toMatch(/只有监测报警和举报来源/);
+  });
+
   it('regrades when the casualties change and records it on the timeline', async () => {
     const r = await ok(post(staff, `${B}/${id}/facts`, { dead: 0, injured: 12, missing: 0, trapped: 1, lossWan: 80, relocated: 300, note: '医院核报' }));
     expect(r.grade).toBe('larger');
