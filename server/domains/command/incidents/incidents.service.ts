@@ -101,13 +101,17 @@ export const factsOf = (i: IncidentRow): IncidentFacts => ({
   missing: i.missing, trapped: i.trapped, lossWan: Number(i.loss_wan), relocated: i.relocated,
 });
 
-/** The plans that apply, best first, with the reasons; the proposed level is the best plan's, else the grade's. */
+/**
+ * The plans that apply, best first, with the reasons. The proposed level is the best government plan's, else the grade's:
+ * an enterprise's own plan ranks first for its accident, but its levels (车间/公司/社会级) are the enterprise's own
+ * response, not the county's Ⅰ–Ⅳ级.
+ */
 export async function planMatches(ctx: Ctx, id: string): Promise<PlanMatches> {
   const i = await findIncident(ctx.db, ctx.actor, id);
   if (!i) throw notFound('突发事件', 'Incident');
   const dir = await plansDirectory();
   const matches = dir ? await dir.matchPlans(ctx.db, factsOf(i)) : [];
-  const best = matches.find((m) => m.proposedLevel != null);
+  const best = matches.find((m) => m.proposedLevel != null && m.planKind !== 'enterprise');
   const byGrade = levelOfGrade(i.grade as keyof typeof GRADE_LABELS);
   return {
     available: !!dir, matches,

@@ -145,6 +145,10 @@ describe('intake, response and command', () => {
     expect(m.matches.some((x: any) => /危险化学品/.test(x.title))).toBe(true);
     expect(m.matches[0].reasons.length).toBeGreaterThan(0);
     expect([1, 2, 3, 4]).toContain(m.proposedLevel);
+    // The enterprise's own plan ranks first and its 公司级 is met by the injured, but the county's level is not the enterprise's.
+    expect(m.matches[0]).toMatchObject({ planKind: 'enterprise', proposedLevel: expect.any(Number) });
+    expect(m.proposedLevel).toBe(4);
+    expect(m.proposedReason).not.toMatch(/恒达化工/);
   });
 
   it('lets only a leader start the response; the post and the plan\'s tasks at that level follow', async () => {

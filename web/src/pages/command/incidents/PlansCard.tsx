@@ -14,7 +14,7 @@ export function PlansCard({ incident }: { incident: Incident }) {
       extra={canStart && m && (
         <FormButton<{ planId?: string; level: number; reason: string }> type="primary" danger label="启动响应" title="领导决策：启动应急响应"
           path={`${INCIDENTS}/${incident.id}/start`} success="已启动应急响应" okText="启动"
-          initialValues={{ planId: m.matches[0]?.planId, level: m.proposedLevel, reason: m.proposedReason }}>
+          initialValues={{ planId: (m.matches.find((p) => p.planKind !== 'enterprise') ?? m.matches[0])?.planId, level: m.proposedLevel, reason: m.proposedReason }}>
           <Form.Item name="planId" label="执行预案"><Select allowClear options={m.matches.map((p) => ({ value: p.planId, label: `${p.rank}. ${p.title}` }))} placeholder="不选则不按预案生成任务" /></Form.Item>
           <Form.Item name="level" label="响应级别" rules={[{ required: true }]}><Select options={LEVEL_OPTIONS} /></Form.Item>
           <Form.Item name="reason" label="决策理由" rules={[{ required: true, min: 2, message: '请写明启动理由' }]}><Input.TextArea autoSize maxLength={500} /></Form.Item>
