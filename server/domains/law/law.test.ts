@@ -47,6 +47,22 @@ describe('the version in force on a day', () => {
   });
 });
 
+describe('checked article texts (issue #14)', () => {
+  it('ships every article marked as checked, and an edited text loses the mark', async () => {
+    const rows = await t.p.db.query<{ id: string; label: string; verified: boolean; verification_note: string }>(sql`select id, label, verified, verification_note from law_articles
+      where id::text like '0190f202-%' order by position`);
+    expect(rows.length).toBeGreaterThanOrEqual(22);
+    expect(rows.filter((r) => !r.verified || !r.verification_note)).toEqual([]);
+    const a98 = rows.find((r) => r.label === '第九十八条')!;
+    expect(a98.verification_note).toMatch(/已更正.*装卸/);
+    await t.p.db.execute(sql`update law_articles set text = text || '（测试）' where id = ${a98.id}`);
+    const after = await t.p.db.one<{ verified: boolean; verification_note: string }>(sql`select verified, verification_note from law_articles where id = ${a98.id}`);
+    expect(after.verified).toBe(false);
+    expect(after.verification_note).toMatch(/^条文在核对后被修改，需重新核对（原核对：与国家法律法规数据库/);
+    await t.p.db.execute(sql`update law_articles set text = replace(text, '（测试）', ''), verified = true, verification_note = ${a98.verification_note} where id = ${a98.id}`);
+  });
+});
+
 describe('searching articles', () => {
   it('finds an article by its citation, by number alone and by words', async () => {
     const byCite = (await api(t).get(officer, `/api/law/articles?q=${encodeURIComponent('安全生产法第九十九条')}`)).json();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { docxText, uploadedText } from './docx-text.js';
 import { articleLabel, normalize, numeral, parseNumeral } from './numerals.js';
 import { articleFromText, parseCitation, splitLawText } from './split.js';
+import { generateDefaults } from './defaults/generate.js';
 
 const fixture = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'anquan-shengchan-fa-2021-excerpt.txt'), 'utf8');
 
@@ -91,5 +92,13 @@ describe('citations typed by people', () => {
     expect(parseCitation('第99条')).toEqual({ source: null, article: 99 });
     expect(parseCitation('《安全生产法》第九十七条第一款第（七）项')).toMatchObject({ source: '安全生产法', article: 97, paragraph: 1, item: 7 });
     expect(parseCitation('可燃气体报警')).toBeUndefined();
+  });
+});
+
+describe('the shipped product data', () => {
+  it('is what the generator writes from the checked fixture (regenerate 0061 after editing the fixture or defaults/)', () => {
+    const shipped = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'db', 'migrations', '0061_law_defaults.sql'), 'utf8');
+    expect(shipped).toBe(generateDefaults());
+    expect(shipped).toContain('用于生产、储存、装卸危险物品的建设项目竣工投入生产或者使用前，安全设施未经验收合格的');
   });
 });

@@ -7,6 +7,26 @@ export interface DefaultBand { grade: Grade; circumstances: string; kinds: strin
 export interface DefaultItem { code: string; name: string; sector?: string; violated: string; violatedPart?: string; penalty: string; penaltyPart?: string;
   keywords: string[]; bands: DefaultBand[] }
 
+/**
+ * What each penalty article allows, read from its verified text (verification.ts): the unit's fine when first ordered to
+ * correct (`first`), after 逾期未改正/拒不执行 (`overdue`, absent where the article adds no unit fine then), and the fine on
+ * 直接负责的主管人员和其他直接责任人员 (`person`); `phrases` must occur in the article as shipped, so a range cannot drift
+ * from the text. generate.ts refuses a band outside these (minor/general/serious within `first`, severe within
+ * `overdue` or else `first`, a band's person fine within `person`). Yuan; 以上/以下 include the amount.
+ */
+export const STATUTORY: Record<string, { first: [number, number]; overdue?: [number, number]; person?: [number, number]; suspension: boolean; phrases: string[] }> = {
+  第九十四条: { first: [20000, 50000], overdue: [50000, 100000], suspension: true,
+    phrases: ['责令限期改正，处二万元以上五万元以下的罚款；逾期未改正的，处五万元以上十万元以下的罚款，责令生产经营单位停产停业整顿'] },
+  第九十七条: { first: [0, 100000], overdue: [100000, 200000], person: [20000, 50000], suspension: true,
+    phrases: ['责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处二万元以上五万元以下的罚款'] },
+  第九十九条: { first: [0, 50000], overdue: [50000, 200000], person: [10000, 20000], suspension: true,
+    phrases: ['责令限期改正，处五万元以下的罚款；逾期未改正的，处五万元以上二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处一万元以上二万元以下的罚款；情节严重的，责令停产停业整顿'] },
+  第一百零一条: { first: [0, 100000], overdue: [100000, 200000], person: [20000, 50000], suspension: true,
+    phrases: ['责令限期改正，处十万元以下的罚款；逾期未改正的，责令停产停业整顿，并处十万元以上二十万元以下的罚款，对其直接负责的主管人员和其他直接责任人员处二万元以上五万元以下的罚款'] },
+  第一百零二条: { first: [0, 50000], person: [50000, 100000], suspension: true,
+    phrases: ['责令立即消除或者限期消除，处五万元以下的罚款；生产经营单位拒不执行的，责令停产停业整顿，对其直接负责的主管人员和其他直接责任人员处五万元以上十万元以下的罚款'] },
+};
+
 export const BENCHMARK_SOURCE = '处罚幅度：《安全生产法》（2021年修正）所列条文 [C]；档次划分：参照各省应急管理行政处罚自由裁量基准通行做法拟定 [M]，待本局按省级基准确认；轻微情形：《行政处罚法》第三十三条第一款 [C]';
 
 export const CIRCUMSTANCES: Record<Grade, string> = {
@@ -30,7 +50,8 @@ const upTo5w: DefaultBand[] = [minor,
   { grade: 'serious', circumstances: CIRCUMSTANCES.serious, kinds: ['fine'], fine: [20000, 50000], other: '责令限期改正', unconfirmed: true },
   { grade: 'severe', circumstances: CIRCUMSTANCES.severe, kinds: ['fine'], fine: [50000, 200000], personFine: [10000, 20000], other: '情节严重的，责令停产停业整顿', unconfirmed: false },
 ];
-/** 未采取措施消除事故隐患：处五万元以下罚款；拒不执行的，责令停产停业整顿，个人五万元以上十万元以下 (Art. 102). */
+/** 未采取措施消除事故隐患：处五万元以下罚款；拒不执行的，责令停产停业整顿，个人五万元以上十万元以下 (Art. 102).
+ * The 2021 text adds no unit fine on refusal, so the severe band's unit fine stays within the first 五万元以下. */
 const hazard102: DefaultBand[] = [minor,
   { grade: 'general', circumstances: CIRCUMSTANCES.general, kinds: ['fine'], fine: [10000, 30000], other: '责令立即消除或者限期消除', unconfirmed: true },
   { grade: 'serious', circumstances: CIRCUMSTANCES.serious, kinds: ['fine'], fine: [30000, 50000], other: '责令立即消除或者限期消除', unconfirmed: true },
