@@ -6,7 +6,6 @@ import { alarmsRoutes } from './alarms/alarms.routes.js';
 import { escalateAlarms } from './alarms/alarms.escalate.js';
 import { ingesterFor } from './ingest/accept.js';
 import { httpIngestRoutes } from './ingest/http.routes.js';
-import { monitoringConfigOf } from './monitoring.config.js';
 import { registryRoutes } from './registry/registry.routes.js';
 import { checkOffline } from './rules/offline.js';
 import { applyRetention } from './storage/retention.js';
@@ -21,7 +20,7 @@ export function scheduleMonitoringJobs(p: Platform) {
   p.jobs.every('monitoring.alarms.escalate', 60_000, 'monitoring.alarms.escalate');
   p.jobs.register('monitoring.warnings.callback', async () => { await runWarningCallback(p); });
   p.jobs.every('monitoring.warnings.callback', 60_000, 'monitoring.warnings.callback');
-  p.jobs.register('monitoring.retention', async () => { await applyRetention(p, monitoringConfigOf(p.config).rawRetentionDays); });
+  p.jobs.register('monitoring.retention', async () => { await applyRetention(p, p.config.monitoring.rawRetentionDays); });
   p.jobs.every('monitoring.retention', 24 * 3600_000, 'monitoring.retention');
 }
 

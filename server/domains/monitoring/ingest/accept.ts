@@ -2,7 +2,6 @@
 // device, submit the valid ones, count everything (accepted, duplicates, rejections by reason).
 import type { Platform } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/db.js';
-import { monitoringConfigOf } from '../monitoring.config.js';
 import type { CachedDevice } from './device-cache.js';
 import { Ingester } from './ingester.js';
 import { REJECT_MESSAGES, type RawReading, type Rejection } from './payload.js';
@@ -25,7 +24,7 @@ export function ingesterFor(p: Platform): Ingester {
 }
 
 /** The oldest reading time still taken (the raw retention period). */
-export const oldestAccepted = (p: Platform) => p.clock().getTime() - monitoringConfigOf(p.config).rawRetentionDays * 86400_000;
+export const oldestAccepted = (p: Platform) => p.clock().getTime() - p.config.monitoring.rawRetentionDays * 86400_000;
 
 export interface AcceptResult { accepted: number; duplicates: number; rejected: Rejection[] }
 

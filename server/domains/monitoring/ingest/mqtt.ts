@@ -5,7 +5,7 @@
 import type { Platform } from '../../../platform/context.js';
 import { type EmbeddedBroker, MqttPortInUseError, startBroker } from '../../../platform/mqtt/broker.js';
 import { startSubscriber, type Subscriber } from '../../../platform/mqtt/subscriber.js';
-import type { MonitoringConfig } from '../monitoring.config.js';
+import type { MonitoringConfig } from '../../../config.js';
 import { acceptReadings, ingesterFor, oldestAccepted } from './accept.js';
 import type { Ingester } from './ingester.js';
 import { deviceIdOfTopic, parseMessage, TOPIC_PREFIX } from './payload.js';
