@@ -72,9 +72,26 @@ export async function registerFailedLogin(db: Queryable, id: string, threshold: 
     where id = ${id} returning failed_logins, locked_until`);
 }
 
-/** Who should hear about a record: accounts of an enterprise, of organisations, and region accounts of given roles
- *  whose scope covers the record's region (a town station for a village's hazard). Disabled accounts are left out. */
-export async function recipientIds(db: Queryable, to: { enterpriseId?: string | null; orgIds?: (string | null | undefined)[]; regionCode?: string; regionRoles?: string[]; countyRoles?: string[] }) {
+/** Who should hear about a record (see recipientIds). */
+export interface RecipientQuery {
+  /** The accounts of this enterprise. */
+  enterpriseId?: string | null;
+  /** The accounts of these organisations (members, or scoped to them). */
+  orgIds?: (string | null | undefined)[];
+  /** Region accounts of `regionRoles` whose scope covers `regionCode` (a town station for a village's hazard). */
+  regionCode?: string;
+  regionRoles?: string[];
+  /** County-wide accounts of these roles. */
+  countyRoles?: string[];
+  /** Everyone whose scope lies inside these regions' subtrees: region accounts at or below them (only of `insideRoles`
+   *  when given) and, with `insideEnterprises`, the accounts of the enterprises located there. */
+  insideRegions?: string[];
+  insideRoles?: string[];
+  insideEnterprises?: boolean;
+}
+
+/** Who should hear about a record: the union of the groups the query names. Disabled accounts are left out. */
+export async function recipientIds(db: Queryable, to: RecipientQuery) {
   const orgIds = (to.orgIds ?? []).filter((x): x is string => !!x);
   const conds: Sql[] = [];
   if (to.enterpriseId) conds.push(sql`(a.scope_kind = 'enterprise' and a.scope_enterprise_id = ${to.enterpriseId})`);
@@ -83,7 +100,24 @@ export async function recipientIds(db: Queryable, to: { enterpriseId?: string | 
     conds.push(sql`(a.scope_kind = 'region' and a.roles && ${to.regionRoles}::text[] and ${to.regionCode} like region_prefix(a.scope_region_code) || '%')`);
   }
   if (to.countyRoles?.length) conds.push(sql`(a.scope_kind = 'all' and a.roles && ${to.countyRoles}::text[])`);
+  const inside = to.insideRegions ?? [];
+  if (inside.length) {
+    const within = (col: Sql) => sql`exists (select 1 from unnest(${inside}::text[]) c where ${col} like region_prefix(c) || '%')`;
+    conds.push(sql`(a.scope_kind = 'region' and ${within(sql`a.scope_region_code`)}${to.insideRoles ? sql` and a.roles && ${to.insideRoles}::text[]` : sql``})`);
+    if (to.insideEnterprises) {
+      conds.push(sql`(a.scope_kind = 'enterprise' and exists (select 1 from enterprises e where e.id = a.scope_enterprise_id and ${within(sql`e.region_code`)}))`);
+    }
+  }
   if (!conds.length) return [];
   const rows = await db.query<{ id: string }>(sql`select a.id from accounts a where not a.disabled and (${sql.join(conds, ' or ')}) order by a.id`);
   return rows.map((r) => r.id);
+}
+
+/** Where each account is, for lists of recipients: its scope region, its enterprise's region, or its organisation's. */
+export async function accountPlaces(db: Queryable, ids: string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: string; region_code: string | null }>(sql`select a.id, coalesce(a.scope_region_code, e.region_code, o.region_code) as region_code
+    from accounts a left join enterprises e on e.id = a.scope_enterprise_id left join organizations o on o.id = coalesce(a.scope_org_id, a.org_id)
+    where a.id = any(${ids}::uuid[])`);
+  return new Map(rows.map((r) => [r.id, r.region_code]));
 }

@@ -34,28 +34,27 @@ export class Notifier {
     jobs.register('notify.deliver', () => this.deliverPending());
   }
 
-  /** Queue messages in the caller's transaction; delivery happens after commit. */
-  async send(tx: Queryable, m: Message): Promise<number> {
+  /** Queue messages in the caller's transaction; delivery happens after commit. Returns the ids of the notifications
+   *  created (one per account and channel, and per extra phone), in the order they were queued. */
+  async send(tx: Queryable, m: Message): Promise<string[]> {
     const channels = m.channels ?? ['inapp'];
-    let n = 0;
+    const ids: string[] = [];
+    const queue = async (accountId: string | null, ch: Channel, address: string | null, ackRequired: boolean) => {
+      const id = uuidv7();
+      await tx.execute(sql`insert into notifications (id, account_id, channel, address, title, body, link, region_code, ack_required)
+        values (${id}, ${accountId}, ${ch}, ${address}, ${m.title}, ${m.body}, ${m.link ?? null}, ${m.regionCode ?? null}, ${ackRequired})`);
+      ids.push(id);
+    };
     for (const accountId of m.accountIds) {
       const acct = await tx.maybeOne<{ phone: string | null }>(sql`select phone from accounts where id = ${accountId}`);
       for (const ch of channels) {
         if (ch === 'sms' && !acct?.phone) continue;
-        await tx.execute(sql`insert into notifications (id, account_id, channel, address, title, body, link, region_code, ack_required)
-          values (${uuidv7()}, ${accountId}, ${ch}, ${ch === 'sms' ? acct!.phone : null}, ${m.title}, ${m.body}, ${m.link ?? null},
-          ${m.regionCode ?? null}, ${m.ackRequired ?? false})`);
-        n++;
+        await queue(accountId, ch, ch === 'sms' ? acct!.phone : null, m.ackRequired ?? false);
       }
     }
-    for (const phone of new Set(m.phones ?? [])) {
-      if (!channels.includes('sms')) break;
-      await tx.execute(sql`insert into notifications (id, account_id, channel, address, title, body, link, region_code, ack_required)
-        values (${uuidv7()}, ${null}, 'sms', ${phone}, ${m.title}, ${m.body}, ${m.link ?? null}, ${m.regionCode ?? null}, false)`);
-      n++;
-    }
-    if (n) await this.jobs.enqueue(tx, 'notify.deliver');
-    return n;
+    if (channels.includes('sms')) for (const phone of new Set(m.phones ?? [])) await queue(null, 'sms', phone, false);
+    if (ids.length) await this.jobs.enqueue(tx, 'notify.deliver');
+    return ids;
   }
 
   /** Deliver every pending message; a failed one is retried by the job's backoff. */
