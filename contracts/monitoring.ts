@@ -23,8 +23,16 @@ export const ALARM_STATUSES = { raised: '待确认', acknowledged: '已确认', 
 export const WARNING_KINDS = { weather: '气象预警', hydrological: '水文预警', geological: '地质灾害预警', forest_fire: '森林火险预警', other: '其他预警' } as const;
 export const WARNING_COLOURS = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' } as const;
 export const WARNING_STATUSES = { draft: '草稿', issued: '已发布', cancelled: '已解除' } as const;
+/** 预警对象: who a warning is sent to, each asked to confirm (叫应). */
+export const WARNING_AUDIENCES = { responsible: '责任人（乡镇应急站、村灾害信息员）', everyone: '区域内全部账号（含乡镇、村和企业）' } as const;
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/** A number or null in a request body: one schema of type [number, null]. (With anyOf, Fastify's type coercion
+ *  turns null into 0 in the number branch, so clearing a threshold would set it to 0.) */
+const NumOrNull = (opts: { minimum?: number; maximum?: number; exclusiveMinimum?: number; description?: string; integer?: boolean } = {}) => {
+  const { integer, ...rest } = opts;
+  return Type.Unsafe<number | null>({ ...rest, type: [integer ? 'integer' : 'number', 'null'] });
+};
 const Num = Type.Number();
 
 export const FacilityKind = keysOf(FACILITY_KINDS);
@@ -37,6 +45,7 @@ export const AlarmStatus = keysOf(ALARM_STATUSES);
 export const WarningKind = keysOf(WARNING_KINDS);
 export const WarningColour = keysOf(WARNING_COLOURS);
 export const WarningStatus = keysOf(WARNING_STATUSES);
+export const WarningAudience = keysOf(WARNING_AUDIENCES);
 
 const Lng = Type.Number({ minimum: 73, maximum: 136, description: '经度' });
 const Lat = Type.Number({ minimum: 3, maximum: 54, description: '纬度' });
@@ -83,11 +92,11 @@ export const DeviceKey = Type.Object({ deviceId: Uuid, key: Type.String({ descri
   mqtt: Type.Object({ topic: Type.String(), username: Type.String() }) });
 
 const Thresholds = {
-  rangeMin: Type.Optional(Nullable(Num)), rangeMax: Type.Optional(Nullable(Num)),
-  lowLow: Type.Optional(Nullable(Num)), low: Type.Optional(Nullable(Num)), high: Type.Optional(Nullable(Num)), highHigh: Type.Optional(Nullable(Num)),
+  rangeMin: Type.Optional(NumOrNull()), rangeMax: Type.Optional(NumOrNull()),
+  lowLow: Type.Optional(NumOrNull()), low: Type.Optional(NumOrNull()), high: Type.Optional(NumOrNull()), highHigh: Type.Optional(NumOrNull()),
   hysteresis: Type.Optional(Type.Number({ minimum: 0 })), alarmDelaySec: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400 })),
-  rateLimit: Type.Optional(Nullable(Type.Number({ exclusiveMinimum: 0, description: '每分钟变化量上限' }))),
-  stuckAfterSec: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 30 * 86400 }))),
+  rateLimit: Type.Optional(NumOrNull({ exclusiveMinimum: 0, description: '每分钟变化量上限' })),
+  stuckAfterSec: Type.Optional(NumOrNull({ minimum: 1, maximum: 30 * 86400, integer: true })),
   expectedIntervalSec: Type.Optional(Type.Integer({ minimum: 1, maximum: 86400 })), enabled: Type.Optional(Type.Boolean()),
 };
 export const Sensor = Type.Object({
@@ -156,7 +165,7 @@ export const Overview = Type.Object({
 export const Warning = Type.Object({
   id: Uuid, number: Nullable(Type.String()), kind: WarningKind, event: Type.String(), colour: WarningColour, headline: Type.String(), description: Type.String(),
   guidance: Type.String(), regionCodes: Type.Array(RegionCode), regionNames: Type.Array(Type.String()), effectiveAt: Timestamp, expiresAt: Timestamp,
-  senderName: Type.String(), source: Type.Union([Type.Literal('issued'), Type.Literal('imported')]), status: WarningStatus, issuedAt: Nullable(Timestamp),
+  senderName: Type.String(), source: Type.Union([Type.Literal('issued'), Type.Literal('imported')]), status: WarningStatus, audience: WarningAudience, issuedAt: Nullable(Timestamp),
   cancelledAt: Nullable(Timestamp), capIdentifier: Nullable(Type.String()), recipients: Type.Integer(), confirmed: Type.Integer(),
 });
 export const WarningRecipient = Type.Object({
@@ -168,6 +177,7 @@ export const WarningCreate = Type.Object({
   kind: WarningKind, event: Type.String({ minLength: 1, maxLength: 50 }), colour: WarningColour, headline: Type.String({ minLength: 1, maxLength: 200 }),
   description: Type.String({ minLength: 1, maxLength: 4000 }), guidance: Type.String({ minLength: 1, maxLength: 4000 }),
   regionCodes: Type.Array(RegionCode, { minItems: 1, maxItems: 200 }), effectiveAt: Timestamp, expiresAt: Timestamp,
+  audience: Type.Optional(WarningAudience),
 }, { additionalProperties: false });
 export const WarningUpdate = Type.Partial(WarningCreate, { additionalProperties: false });
 export const WarningQuery = Type.Composite([PageQuery, Type.Object({
@@ -175,6 +185,13 @@ export const WarningQuery = Type.Composite([PageQuery, Type.Object({
   regionCode: Type.Optional(RegionCode),
 })]);
 export const CapImport = Type.Object({ xml: Type.String({ minLength: 1, maxLength: 200_000, description: 'CAP 1.2 XML 文本' }) });
+/** What a CAP file would become, before it is saved. */
+export const CapPreview = Type.Object({
+  capIdentifier: Type.String(), sender: Type.String(), senderName: Type.String(), msgType: Type.String(), sentAt: Timestamp,
+  warning: Type.Omit(WarningCreate, ['audience']), regionNames: Type.Array(Type.String()), unknownRegions: Type.Array(Type.String({ description: '本平台没有的区划代码（导入时略去）' })),
+  alreadyImported: Type.Boolean(), cancels: Nullable(Type.Object({ id: Uuid, headline: Type.String() }, { description: '解除消息所指的预警' })),
+});
+export const ResendResult = Type.Object({ recipients: Type.Integer({ description: '再次叫应的未确认人数' }), notifications: Type.Integer({ description: '发出的短信和站内信条数' }) });
 
 export type Facility = Static<typeof Facility>;
 export type Device = Static<typeof Device>;
@@ -186,3 +203,4 @@ export type SensorUpdate = Static<typeof SensorUpdate>;
 export type DeviceCreate = Static<typeof DeviceCreate>;
 export type FacilityCreate = Static<typeof FacilityCreate>;
 export type WarningCreate = Static<typeof WarningCreate>;
+export type CapPreview = Static<typeof CapPreview>;

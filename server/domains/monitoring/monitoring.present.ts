@@ -68,7 +68,7 @@ export const presentAlarmEvent = (e: AlarmEventRow) => ({
 export const presentWarning = (w: WarningRow): Warning => ({
   id: w.id, number: w.number, kind: w.kind as Warning['kind'], event: w.event, colour: w.colour, headline: w.headline, description: w.description, guidance: w.guidance,
   regionCodes: w.region_codes, regionNames: w.region_names, effectiveAt: iso(w.effective_at)!, expiresAt: iso(w.expires_at)!, senderName: w.sender_name,
-  source: w.source, status: w.status, issuedAt: iso(w.issued_at), cancelledAt: iso(w.cancelled_at), capIdentifier: w.cap_identifier, recipients: w.recipients,
+  source: w.source, status: w.status, audience: w.audience, issuedAt: iso(w.issued_at), cancelledAt: iso(w.cancelled_at), capIdentifier: w.cap_identifier, recipients: w.recipients,
   confirmed: w.confirmed,
 });
 

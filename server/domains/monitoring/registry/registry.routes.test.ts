@@ -125,3 +125,14 @@ describe('scope on every route', () => {
       regionCodes: [LUOJIANG], effectiveAt: T0, expiresAt: at(T0, 3600) })).statusCode).toBe(403);
   });
 });
+
+describe('thresholds that are not set', () => {
+  it('keeps null as "not set" and 0 as 0, on create and when a threshold is cleared', async () => {
+    const r = await post(t, staff, '/api/monitoring/sensors', { deviceId: inBaitang.device.id, code: 'NULLS', name: '空阈值', type: 'temperature', unit: '℃',
+      rangeMin: -20, rangeMax: 80, lowLow: null, low: 0, high: 40, highHigh: null, rateLimit: null, stuckAfterSec: null, expectedIntervalSec: 60 });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ lowLow: null, low: 0, high: 40, highHigh: null, rateLimit: null, stuckAfterSec: null });
+    const cleared = await t.as(staff, { method: 'PATCH', url: `/api/monitoring/sensors/${r.json().id}`, payload: { low: null, highHigh: 50 } });
+    expect(cleared.json()).toMatchObject({ lowLow: null, low: null, high: 40, highHigh: 50 });
+  });
+});

@@ -36,12 +36,18 @@ export async function confirmRecipient(db: Queryable, warningId: string, account
   return n > 0;
 }
 
-/** Confirmations given in the inbox (确认收到 on the notification) count as confirming the warning. */
-export async function syncInboxConfirmations(db: Queryable): Promise<number> {
+/** Confirmations given in the inbox (确认收到 on the notification) count as confirming the warning (all, or one). */
+export async function syncInboxConfirmations(db: Queryable, warningId?: string): Promise<number> {
+  const links = warningId ? sql`link = ${warningLink(warningId)}` : sql`link like '/monitoring/warnings/%'`;
   return db.execute(sql`update warning_recipients wr set confirmed_at = n.acked_at
-    from (select account_id, link, min(acked_at) as acked_at from notifications where acked_at is not null and link like '/monitoring/warnings/%' group by 1, 2) n
+    from (select account_id, link, min(acked_at) as acked_at from notifications where acked_at is not null and ${links} group by 1, 2) n
     where wr.confirmed_at is null and n.account_id = wr.account_id and n.link = '/monitoring/warnings/' || wr.warning_id::text`);
 }
+
+/** The recipients of a warning who have not confirmed. */
+export const unconfirmedIds = async (db: Queryable, warningId: string) =>
+  (await db.query<{ account_id: string }>(sql`select account_id from warning_recipients where warning_id = ${warningId} and confirmed_at is null order by account_id`))
+    .map((r) => r.account_id);
 
 export interface PendingRow { warning_id: string; account_id: string; display_name: string; roles: string[]; scope_region_code: string | null; sends: number }
 

@@ -5,12 +5,22 @@ import { WARNING_COLOURS } from '../../../../contracts/monitoring.js';
 import { recipientIds } from '../../../platform/auth/accounts.store.js';
 import { SYSTEM_ACTOR } from '../../../platform/auth/actor.js';
 import type { Platform } from '../../../platform/context.js';
+import type { Tx } from '../../../platform/db/db.js';
+import type { Notifier } from '../../../platform/notify/notify.js';
 import { ruleValue } from '../../../platform/settings/rules.js';
 import { WARNING_CALLBACK } from '../monitoring.rules.js';
 import { dueEscalation, dueResend, markEscalated, markResent, type PendingRow, syncInboxConfirmations, warningLink } from './recipients.store.js';
-import { findWarning } from './warnings.store.js';
+import { findWarning, type WarningRow } from './warnings.store.js';
 
 const ACTOR = { ...SYSTEM_ACTOR, name: '预警叫应' };
+
+/** Send a warning again to recipients who have not confirmed, and count the send; returns the notifications' ids. */
+export async function remind(tx: Tx, notify: Notifier, w: WarningRow, accountIds: string[], at: Date): Promise<string[]> {
+  const sent = await notify.send(tx, { accountIds, title: `【再次提醒】${w.event}${WARNING_COLOURS[w.colour]}预警`, body: `${w.headline}。您尚未确认收到，请立即点“确认收到”。${w.guidance}`,
+    link: warningLink(w.id), regionCode: w.region_code, channels: ['inapp', 'sms'], ackRequired: true });
+  await markResent(tx, w.id, accountIds, at);
+  return sent;
+}
 
 const byWarning = (rows: PendingRow[]) => {
   const m = new Map<string, PendingRow[]>();
@@ -28,11 +38,9 @@ export async function runWarningCallback(p: Platform): Promise<{ confirmedInInbo
     await p.db.tx(async (tx) => {
       const w = (await findWarning(tx, { kind: 'all' }, undefined, warningId))!;
       const ids = rows.map((r) => r.account_id);
-      await p.notify.send(tx, { accountIds: ids, title: `【再次提醒】${w.event}${WARNING_COLOURS[w.colour]}预警`, body: `${w.headline}。您尚未确认收到，请立即点“确认收到”。${w.guidance}`,
-        link: warningLink(warningId), regionCode: w.region_code, channels: ['inapp', 'sms'], ackRequired: true });
-      await markResent(tx, warningId, ids, now);
+      const sent = await remind(tx, p.notify, w, ids, now);
       await p.audit.record(tx, ACTOR, {}, { action: 'monitoring.warning.resend', entityType: 'early_warning', entityId: warningId, regionCode: w.region_code,
-        after: { accounts: ids, ruleVersion: version } });
+        after: { accounts: ids, notifications: sent.length, ruleVersion: version } });
     });
     resent += rows.length;
   }

@@ -1,11 +1,11 @@
 // Where warnings come from: drafted here, or imported from CAP 1.2 (a Cancel cancels the warning it refers to);
 // and where they go: exported as CAP 1.2.
-import type { WarningCreate } from '../../../../contracts/monitoring.js';
+import type { CapPreview, WarningCreate } from '../../../../contracts/monitoring.js';
 import { audit, type Ctx } from '../../../platform/context.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
 import { findOrgBrief } from '../../system/orgs.service.js';
-import { buildCap, parseCap } from './cap.js';
+import { buildCap, parseCap, type ImportedCap } from './cap.js';
 import { cancelWarning, checkPeriod, checkRegions, commonRegion, issueWarning, viewerRegion } from './warnings.service.js';
 import { findByCapIdentifier, findWarning, insertWarning, knownRegions, type WarningRow } from './warnings.store.js';
 
@@ -22,7 +22,7 @@ export async function createWarning(ctx: Ctx, input: WarningCreate): Promise<War
     const id = uuidv7();
     await insertWarning(tx, id, {
       kind: input.kind, event: input.event, colour: input.colour, headline: input.headline, description: input.description, guidance: input.guidance,
-      region_codes: input.regionCodes, region_code: anchor, effective_at: input.effectiveAt, expires_at: input.expiresAt, sender: senderOf(anchor),
+      region_codes: input.regionCodes, region_code: anchor, effective_at: input.effectiveAt, expires_at: input.expiresAt, sender: senderOf(anchor), audience: input.audience ?? 'responsible',
       sender_name: org?.name ?? ctx.actor.name, sender_org_id: ctx.actor.orgId ?? null, source: 'issued', status: 'draft', created_by: ctx.actor.id,
     });
     await audit(ctx, tx, { action: 'monitoring.warning.create', entityType: 'early_warning', entityId: id, regionCode: anchor, after: input });
@@ -30,12 +30,29 @@ export async function createWarning(ctx: Ctx, input: WarningCreate): Promise<War
   });
 }
 
+/** The warning a CAP Cancel refers to (its first reference: sender,identifier,sent). */
+async function cancelTarget(ctx: Ctx, cap: ImportedCap) {
+  const [sender, identifier] = (cap.references ?? '').trim().split(/\s+/)[0]?.split(',') ?? [];
+  return sender && identifier ? findByCapIdentifier(ctx.db, sender, identifier) : undefined;
+}
+
+/** What a CAP 1.2 file would become, without saving anything (the import dialog's preview); a 400 lists what is wrong. */
+export async function previewCap(ctx: Ctx, xml: string): Promise<CapPreview> {
+  const cap = parseCap(xml);
+  const known = await knownRegions(ctx.db, cap.input.regionCodes);
+  const target = cap.msgType === 'Cancel' ? await cancelTarget(ctx, cap) : undefined;
+  return {
+    capIdentifier: cap.capIdentifier, sender: cap.sender, senderName: cap.senderName, msgType: cap.msgType, sentAt: cap.sentAt.toISOString(), warning: cap.input,
+    regionNames: known.map((k) => k.name), unknownRegions: cap.input.regionCodes.filter((c) => !known.some((k) => k.code === c)),
+    alreadyImported: !!(await findByCapIdentifier(ctx.db, cap.sender, cap.capIdentifier)), cancels: target ? { id: target.id, headline: target.headline } : null,
+  };
+}
+
 /** Import a CAP 1.2 alert as a draft (issued at once with `issue`); a Cancel cancels the warning it refers to. */
 export async function importCap(ctx: Ctx, xml: string, issue: boolean): Promise<WarningRow> {
   const cap = parseCap(xml);
   if (cap.msgType === 'Cancel') {
-    const [sender, identifier] = (cap.references ?? '').trim().split(/\s+/)[0]?.split(',') ?? [];
-    const target = sender && identifier ? await findByCapIdentifier(ctx.db, sender, identifier) : undefined;
+    const target = await cancelTarget(ctx, cap);
     if (!target) throw notFound('该解除消息所指的预警', 'The warning this Cancel refers to');
     return cancelWarning(ctx, target.id);
   }

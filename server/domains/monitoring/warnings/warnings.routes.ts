@@ -2,13 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody, IdParams, Page, Timestamp } from '../../../../contracts/common.js';
-import { CapImport, Warning, WarningCreate, WarningDetail, WarningQuery, WarningUpdate } from '../../../../contracts/monitoring.js';
+import { CapImport, CapPreview, ResendResult, Warning, WarningCreate, WarningDetail, WarningQuery, WarningUpdate } from '../../../../contracts/monitoring.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
 import { presentRecipient, presentWarning } from '../monitoring.present.js';
 import { listRecipients } from './recipients.store.js';
-import { createWarning, exportCap, importCap } from './warnings.create.js';
-import { cancelWarning, confirmWarning, editWarning, issueWarning, viewerRegion } from './warnings.service.js';
+import { createWarning, exportCap, importCap, previewCap } from './warnings.create.js';
+import { cancelWarning, confirmWarning, editWarning, issueWarning, resendWarning, viewerRegion } from './warnings.service.js';
 import { findWarning, listWarnings } from './warnings.store.js';
 
 const tags = ['监测预警 monitoring'];
@@ -46,6 +46,12 @@ export const warningsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({ issue: Type.Optional(Type.Boolean()) }), body: CapImport, response: { 200: Warning, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => presentWarning(await importCap(req.ctx, req.body.xml, !!req.query.issue)));
 
+  app.post('/api/monitoring/warnings/import/preview', {
+    config: write, schema: { tags, summary: '预览 CAP 1.2 预警（解析并检查，不保存）', consumes: ['application/json', ...XML_TYPES], body: CapImport,
+      response: { 200: CapPreview, 400: ErrorBody } },
+  }, async (req) => previewCap(req.ctx, req.body.xml));
+  app.post('/api/monitoring/warnings/:id/resend', { config: write, schema: { tags, summary: '再次叫应：立即向尚未确认的接收人重发预警（短信、站内信）', params: IdParams,
+    response: { 200: ResendResult, 404: ErrorBody, 409: ErrorBody } } }, async (req) => resendWarning(req.ctx, req.params.id));
   app.get('/api/monitoring/warnings/:id/cap', { config: read, schema: { tags, summary: '导出 CAP 1.2 XML', params: IdParams, produces: ['application/cap+xml'], response: { 200: Type.String({ description: 'CAP 1.2 XML' }), 404: ErrorBody, 409: ErrorBody } } },
     async (req, reply) => reply.type('application/cap+xml; charset=utf-8').header('content-disposition', `attachment; filename="warning-${req.params.id}.xml"`)
       .send(await exportCap(req.ctx, req.params.id)));

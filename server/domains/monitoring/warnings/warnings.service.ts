@@ -3,7 +3,6 @@
 import type { WarningCreate, WarningUpdate } from '../../../../contracts/monitoring.js';
 import { WARNING_COLOURS } from '../../../../contracts/monitoring.js';
 import type { Static } from '@sinclair/typebox';
-import { recipientIds } from '../../../platform/auth/accounts.store.js';
 import { inScope, regionPrefix } from '../../../platform/auth/scope.js';
 import { audit, type Ctx } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/db.js';
@@ -13,11 +12,11 @@ import { AppError, badRequest, forbidden, notFound } from '../../../platform/htt
 import { uuidv7 } from '../../../platform/ids.js';
 import { shanghaiDate } from '../../../platform/settings/rules.js';
 import { findEnterpriseBrief } from '../../enterprises/directory.js';
-import { confirmRecipient, insertRecipients, isRecipient, warningLink } from './recipients.store.js';
-import { findWarning, knownRegions, lockWarning, subtreeRegions, updateWarning, type WarningRow } from './warnings.store.js';
+import { confirmRecipient, insertRecipients, isRecipient, syncInboxConfirmations, unconfirmedIds, warningLink } from './recipients.store.js';
+import { remind } from './warnings.callback.js';
+import { warningRecipients } from './audience.js';
+import { findWarning, knownRegions, lockWarning, updateWarning, type WarningRow } from './warnings.store.js';
 
-/** Who is told of a warning in a region: town stations and village 灾害信息员 whose area lies in or covers it. */
-export const WARNING_ROLES = ['town', 'informant'];
 
 /** The enterprise's region when the viewer is an enterprise (warnings are scoped by place). */
 export async function viewerRegion(ctx: Ctx): Promise<string | undefined> {
@@ -67,7 +66,7 @@ export async function editWarning(ctx: Ctx, id: string, input: Static<typeof War
     checkPeriod(ctx, input.effectiveAt ?? w.effective_at.toISOString(), input.expiresAt ?? new Date(w.expires_at).toISOString());
     await updateWarning(tx, id, { kind: input.kind, event: input.event, colour: input.colour, headline: input.headline, description: input.description,
       guidance: input.guidance, region_codes: input.regionCodes, region_code: input.regionCodes && commonRegion(input.regionCodes),
-      effective_at: input.effectiveAt, expires_at: input.expiresAt });
+      effective_at: input.effectiveAt, expires_at: input.expiresAt, audience: input.audience });
     await audit(ctx, tx, { action: 'monitoring.warning.update', entityType: 'early_warning', entityId: id, regionCode: w.region_code, before: { headline: w.headline }, after: input });
     return (await findWarning(tx, { kind: 'all' }, undefined, id))!;
   });
@@ -85,15 +84,12 @@ export async function issueWarning(ctx: Ctx, id: string): Promise<WarningRow> {
     const year = Number(shanghaiDate(now).slice(0, 4));
     const number = `YJ-${year}-${String(await nextNumber(tx, 'early_warning', year)).padStart(6, '0')}`;
     await updateWarning(tx, id, { status: 'issued', number, issued_at: now.toISOString(), issued_by: ctx.actor.id, cap_identifier: w.cap_identifier ?? `${w.sender}-${number}` });
-    // Each covered region and everything under it: the accounts whose area lies in it or covers it.
-    const regions = (await subtreeRegions(tx, w.region_codes)).map((r) => r.code).sort();
-    const who = new Map<string, string>();
-    for (const code of regions) for (const a of await recipientIds(tx, { regionCode: code, regionRoles: WARNING_ROLES })) if (!who.has(a)) who.set(a, code);
+    const who = await warningRecipients(tx, w);
     await insertRecipients(tx, id, [...who].map(([accountId, regionCode]) => ({ accountId, regionCode })), now);
-    await ctx.notify.send(tx, { accountIds: [...who.keys()], title: title(w), body: `${w.headline}。${w.guidance}（有效至 ${shanghaiDate(new Date(w.expires_at))}，请点“确认收到”）`,
+    const sent = await ctx.notify.send(tx, { accountIds: [...who.keys()], title: title(w), body: `${w.headline}。${w.guidance}（有效至 ${shanghaiDate(new Date(w.expires_at))}，请点“确认收到”）`,
       link: warningLink(id), regionCode: w.region_code, channels: ['inapp', 'sms'], ackRequired: true });
     await audit(ctx, tx, { action: 'monitoring.warning.issue', entityType: 'early_warning', entityId: id, regionCode: w.region_code,
-      after: { number, colour: w.colour, regions: w.region_codes, recipients: who.size } });
+      after: { number, colour: w.colour, regions: w.region_codes, audience: w.audience, recipients: who.size, notifications: sent.length } });
     return (await findWarning(tx, { kind: 'all' }, undefined, id))!;
   });
   for (const code of w.region_codes) {
@@ -119,6 +115,25 @@ export async function cancelWarning(ctx: Ctx, id: string): Promise<WarningRow> {
   for (const code of w.region_codes) await ctx.events.publish({ type: 'monitoring.warning.cancelled', regionCode: code, data: { id: w.id, number: w.number } });
   ctx.jobs.kick();
   return w;
+}
+
+/** 再次叫应: send an issued warning again, now, to every recipient who has not confirmed (besides the automatic re-sends). */
+export async function resendWarning(ctx: Ctx, id: string): Promise<{ recipients: number; notifications: number }> {
+  const result = await ctx.db.tx(async (tx) => {
+    const w = await loadWarning(ctx, tx, id);
+    if (w.status !== 'issued') throw new AppError(409, 'not_issued', w.status === 'draft' ? '预警尚未发布，发布后才能叫应' : '预警已解除，不再叫应', 'Not issued');
+    const now = ctx.clock();
+    if (new Date(w.expires_at) <= now) throw new AppError(409, 'expired', '预警已过有效期，不再叫应', 'Expired');
+    await syncInboxConfirmations(tx, id);
+    const pending = await unconfirmedIds(tx, id);
+    if (!pending.length) throw new AppError(409, 'all_confirmed', '全部责任人都已确认收到，无需再次叫应', 'Everyone has confirmed');
+    const sent = await remind(tx, ctx.notify, w, pending, now);
+    await audit(ctx, tx, { action: 'monitoring.warning.resend', entityType: 'early_warning', entityId: id, regionCode: w.region_code,
+      after: { accounts: pending, notifications: sent.length, manual: true } });
+    return { recipients: pending.length, notifications: sent.length };
+  });
+  ctx.jobs.kick();
+  return result;
 }
 
 /** The caller confirms they received a warning (叫应); only its recipients can. */

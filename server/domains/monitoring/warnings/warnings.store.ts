@@ -9,7 +9,7 @@ import { sql, type Sql } from '../../../platform/db/sql.js';
 export interface WarningRow {
   id: string; number: string | null; kind: string; event: string; colour: 'blue' | 'yellow' | 'orange' | 'red'; headline: string; description: string;
   guidance: string; region_codes: string[]; region_names: string[]; region_code: string; effective_at: Date; expires_at: Date; sender: string; sender_name: string;
-  sender_org_id: string | null; source: 'issued' | 'imported'; status: 'draft' | 'issued' | 'cancelled'; cap_identifier: string | null; issued_at: Date | null;
+  sender_org_id: string | null; source: 'issued' | 'imported'; status: 'draft' | 'issued' | 'cancelled'; audience: 'responsible' | 'everyone'; cap_identifier: string | null; issued_at: Date | null;
   cancelled_at: Date | null; created_at: Date; recipients: number; confirmed: number;
 }
 
@@ -58,10 +58,10 @@ export const lockWarning = (db: Queryable, id: string) => db.maybeOne(sql`select
 
 /** The warning a CAP sender and identifier name. */
 export const findByCapIdentifier = (db: Queryable, sender: string, identifier: string) =>
-  db.maybeOne<{ id: string; status: string }>(sql`select id, status from early_warnings where sender = ${sender} and cap_identifier = ${identifier}`);
+  db.maybeOne<{ id: string; status: string; headline: string }>(sql`select id, status, headline from early_warnings where sender = ${sender} and cap_identifier = ${identifier}`);
 
 export type WarningWrite = Partial<Record<'number' | 'kind' | 'event' | 'colour' | 'headline' | 'description' | 'guidance' | 'region_code' | 'effective_at' | 'expires_at'
-  | 'sender' | 'sender_name' | 'sender_org_id' | 'source' | 'status' | 'cap_identifier' | 'cap_xml' | 'issued_at' | 'issued_by' | 'cancelled_at' | 'created_by', string | null>>
+  | 'sender' | 'sender_name' | 'sender_org_id' | 'source' | 'status' | 'audience' | 'cap_identifier' | 'cap_xml' | 'issued_at' | 'issued_by' | 'cancelled_at' | 'created_by', string | null>>
   & { region_codes?: string[] };
 
 /** Insert a warning row. */
@@ -80,6 +80,3 @@ export async function updateWarning(db: Queryable, id: string, w: WarningWrite) 
 export const knownRegions = (db: Queryable, codes: string[]) =>
   db.query<{ code: string; name: string }>(sql`select code, name from regions where code = any(${codes}::bpchar[]) order by code`);
 
-/** Every region in the subtrees of `codes` (a town's villages with it). */
-export const subtreeRegions = (db: Queryable, codes: string[]) =>
-  db.query<{ code: string }>(sql`select r.code from regions r where exists (select 1 from unnest(${codes}::text[]) c where r.code like region_prefix(c) || '%')`);
