@@ -19,7 +19,9 @@ import { alarmCounts, findAlarm, listAlarmEvents, listAlarms } from './alarms.st
 
 const tags = ['监测预警 monitoring'];
 const read = { permission: 'monitoring:read' } as const;
-const write = { permission: 'monitoring:write' } as const;
+// 确认/处置/关闭 belong to whoever answers for the alarm — bureau staff, the town over it, the enterprise it concerns —
+// within their scope (findAlarm); the registry stays with monitoring:write (docs/decisions/0004-monitoring-alarm-handling-permission.md).
+const handle = { permission: 'monitoring:handle' } as const;
 
 /** The alarm routes of a platform (the ingest counters are this process's). */
 export function alarmsRoutes(p: Platform): FastifyPluginAsyncTypebox {
@@ -38,7 +40,7 @@ export function alarmsRoutes(p: Platform): FastifyPluginAsyncTypebox {
     });
 
     const move = (m: AlarmMove, summary: string, body: typeof AlarmAck | typeof AlarmDispose | typeof AlarmClose) =>
-      app.post(`/api/monitoring/alarms/:id/${m}`, { config: write, schema: { tags, summary, params: IdParams, body, response: { 200: Alarm, 404: ErrorBody, 409: ErrorBody } } },
+      app.post(`/api/monitoring/alarms/:id/${m}`, { config: handle, schema: { tags, summary, params: IdParams, body, response: { 200: Alarm, 404: ErrorBody, 409: ErrorBody } } },
         async (req) => { const a = await moveAlarm(req.ctx, (req.params as { id: string }).id, m, req.body as object); return presentAlarm(a, await namesOf(req.ctx.db, [a])); });
     move('acknowledge', '确认报警（停止升级）', AlarmAck);
     move('dispose', '处置报警（原因、措施、是否误报）', AlarmDispose);
