@@ -51,6 +51,13 @@ describe('demo monitoring data', () => {
     const series = (await get(t, staff, `/api/monitoring/sensors/${items[0].id}/series?from=2022-06-29T16:00:00Z&to=2022-06-30T16:00:00Z`)).json();
     expect(series.resolution).toBe('1m');
     expect(series.points).toHaveLength(144); // every 10 minutes for 24 hours
+    // Years later the 1-minute rollups are past their 400 days: the same day is drawn from the hourly ones.
+    const later = t.now.value;
+    t.now.value = new Date('2026-06-10T02:00:00Z');
+    const old = (await get(t, await t.login('staff'), `/api/monitoring/sensors/${items[0].id}/series?from=2022-06-29T16:00:00Z&to=2022-06-30T16:00:00Z`)).json();
+    t.now.value = later;
+    expect(old.resolution).toBe('1h');
+    expect(old.points).toHaveLength(24);
     const open = (await get(t, staff, '/api/monitoring/alarms?open=true&pageSize=50')).json();
     expect(open.total).toBeGreaterThanOrEqual(3);
     expect(open.items.some((a: { status: string }) => a.status === 'raised')).toBe(true);

@@ -9,9 +9,9 @@ import type { Ctx } from '../../../platform/context.js';
 import { badRequest, notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
 import { ruleValue } from '../../../platform/settings/rules.js';
-import { monitoringConfigOf } from '../monitoring.config.js';
 import { namesOf, presentDevice, presentFacility, presentSensor } from '../monitoring.present.js';
 import { OFFLINE } from '../monitoring.rules.js';
+import { ROLLUP_1M_DAYS } from '../storage/retention.js';
 import { pickResolution, sensorSeries } from '../storage/series.js';
 import { createDevice, editDevice, issueDeviceKey, revokeDeviceKey } from './devices.service.js';
 import { findDevice, listDevices } from './devices.store.js';
@@ -91,8 +91,10 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!s) throw notFound('测点', 'Sensor');
     const from = new Date(req.query.from); const to = new Date(req.query.to);
     if (!(from < to)) throw badRequest('起始时间须早于结束时间', 'from must be before to');
-    const rawSince = new Date(req.ctx.clock().getTime() - monitoringConfigOf(req.ctx.config).rawRetentionDays * 86400_000);
-    const wanted = req.query.resolution && req.query.resolution !== 'auto' ? req.query.resolution : pickResolution(from, to, rawSince);
+    const now = req.ctx.clock().getTime();
+    const rawSince = new Date(now - req.ctx.config.monitoring.rawRetentionDays * 86400_000);
+    const wanted = req.query.resolution && req.query.resolution !== 'auto' ? req.query.resolution
+      : pickResolution(from, to, rawSince, new Date(now - ROLLUP_1M_DAYS * 86400_000));
     return { sensorId: s.id, unit: s.unit, ...(await sensorSeries(req.ctx.db, s.id, from, to, wanted)) };
   });
 };

@@ -8,11 +8,12 @@ const RAW_MAX_MS = 6 * 3600_000;
 const MINUTE_MAX_MS = 7 * 86400_000;
 const RAW_MAX_POINTS = 20_000;
 
-/** The resolution `auto` picks for a range (raw only inside the raw retention period). */
-export function pickResolution(from: Date, to: Date, rawSince: Date): Resolution {
+/** The resolution `auto` picks for a range: raw only inside the raw retention period, 1-minute only inside theirs
+ *  (an old day, e.g. the demo county's 2022, is drawn from the hourly rollups that are kept for good). */
+export function pickResolution(from: Date, to: Date, rawSince: Date, minuteSince?: Date): Resolution {
   const span = to.getTime() - from.getTime();
   if (span <= RAW_MAX_MS && from >= rawSince) return 'raw';
-  return span <= MINUTE_MAX_MS ? '1m' : '1h';
+  return span <= MINUTE_MAX_MS && (!minuteSince || from >= minuteSince) ? '1m' : '1h';
 }
 
 export interface Point { t: string; v: number; min?: number; max?: number; n?: number }
