@@ -1,15 +1,18 @@
 // The monitoring API as the pages use it: paths (also the query keys), code tables with their colours.
 import type { Static } from '@sinclair/typebox';
 import {
-  ALARM_CONDITIONS, ALARM_RULES, ALARM_STATUSES, DEVICE_STATUSES, SENSOR_STATES, SENSOR_TYPES,
-  WARNING_COLOURS, WARNING_KINDS, WARNING_STATUSES,
+  ALARM_CONDITIONS, ALARM_RULES, ALARM_STATUSES, DEVICE_STATUSES, FACILITY_KINDS, SENSOR_STATES, SENSOR_TYPES,
+  WARNING_AUDIENCES, WARNING_COLOURS, WARNING_KINDS, WARNING_STATUSES,
 } from '../../../../contracts/monitoring';
 import type {
+  DeviceKey as DeviceKeySchema, ResendResult as ResendResultSchema,
   AlarmDetail as AlarmDetailSchema, Overview as OverviewSchema, Series as SeriesSchema, WarningDetail as WarningDetailSchema,
   WarningRecipient as WarningRecipientSchema,
 } from '../../../../contracts/monitoring';
 
-export type { Alarm, Device, Sensor, Warning, WarningCreate } from '../../../../contracts/monitoring';
+export type { Alarm, CapPreview, Device, DeviceCreate, Facility, FacilityCreate, Sensor, SensorCreate, Warning, WarningCreate } from '../../../../contracts/monitoring';
+export type DeviceKey = Static<typeof DeviceKeySchema>;
+export type ResendResult = Static<typeof ResendResultSchema>;
 export type AlarmDetail = Static<typeof AlarmDetailSchema>;
 export type Overview = Static<typeof OverviewSchema>;
 export type Series = Static<typeof SeriesSchema>;
@@ -17,13 +20,14 @@ export type WarningDetail = Static<typeof WarningDetailSchema>;
 export type WarningRecipient = Static<typeof WarningRecipientSchema>;
 
 export {
-  ALARM_CONDITIONS, ALARM_RULES, ALARM_STATUSES, DEVICE_STATUSES, SENSOR_STATES, SENSOR_TYPES,
-  WARNING_COLOURS, WARNING_KINDS, WARNING_STATUSES,
+  ALARM_CONDITIONS, ALARM_RULES, ALARM_STATUSES, DEVICE_STATUSES, FACILITY_KINDS, SENSOR_STATES, SENSOR_TYPES,
+  WARNING_AUDIENCES, WARNING_COLOURS, WARNING_KINDS, WARNING_STATUSES,
 };
 
 export const MONITORING = '/api/monitoring';
 export const SENSORS = '/api/monitoring/sensors';
 export const DEVICES = '/api/monitoring/devices';
+export const FACILITIES = '/api/monitoring/facilities';
 export const ALARMS = '/api/monitoring/alarms';
 export const WARNINGS = '/api/monitoring/warnings';
 export const OVERVIEW = '/api/monitoring/overview';

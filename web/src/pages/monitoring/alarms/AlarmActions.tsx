@@ -20,7 +20,7 @@ export function AlarmActions({ alarm }: { alarm: Alarm }) {
   const mutation = useApiMutation((body: unknown) => api.post<Alarm>(`${ALARMS}/${alarm.id}/${move}`, body), {
     invalidate: [ALARMS, OVERVIEW, SENSORS], success: spec?.success, onSuccess: () => setMove(null),
   });
-  const moves = me.permissions.includes('monitoring:write') ? MOVE_ORDER.filter((m) => alarm.allowedMoves.includes(m)) : [];
+  const moves = me.permissions.includes('monitoring:handle') ? MOVE_ORDER.filter((m) => alarm.allowedMoves.includes(m)) : [];
   if (!moves.length) return null;
 
   function confirm(values: Record<string, unknown>) {

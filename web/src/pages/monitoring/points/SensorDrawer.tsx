@@ -1,5 +1,5 @@
 // One sensor in a drawer: its state, live value and thresholds, and its readings over a chosen range.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Drawer, Flex, Grid, Segmented, Skeleton, Typography } from 'antd';
@@ -19,13 +19,20 @@ const RANGES = [
 const RESOLUTIONS = { raw: '原始数据', '1m': '1 分钟均值', '1h': '1 小时均值' } as const;
 
 const limit = (v: number | null, unit: string) => (v === null ? '—' : valueText(v, unit));
+/** Where the chosen range ends: now, or just after the last reading of a sensor that has gone quiet (so the chart
+ *  shows its last data, e.g. the demo county's June 2022). Rounded to the minute so the query key stays stable. */
+const endOf = (s: Sensor | null) => {
+  const now = dayjs().startOf('minute').add(1, 'minute').valueOf();
+  return s?.lastAt ? Math.min(now, dayjs(s.lastAt).startOf('minute').add(1, 'minute').valueOf()) : now;
+};
 
 export function SensorDrawer({ sensor, onClose }: { sensor: Sensor | null; onClose: () => void }) {
   const phone = Grid.useBreakpoint().md === false;
   const [range, setRange] = useState('24h');
   const [custom, setCustom] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(3, 'day'), dayjs()]);
   // The window is fixed when chosen (rounded to the minute) so that the query key stays stable.
-  const [anchor, setAnchor] = useState(() => dayjs().startOf('minute').add(1, 'minute').valueOf());
+  const [anchor, setAnchor] = useState(() => endOf(sensor));
+  useEffect(() => setAnchor(endOf(sensor)), [sensor]);
   const chosen = RANGES.find((r) => r.value === range)!;
   const [from, to] = range === 'custom' ? [custom[0].valueOf(), custom[1].valueOf()] : [anchor - chosen.ms, anchor];
 
@@ -45,7 +52,8 @@ export function SensorDrawer({ sensor, onClose }: { sensor: Sensor | null; onClo
             { label: '上报时间', children: formatTime(sensor.lastAt) },
             { label: '位号', children: `${sensor.deviceCode} / ${sensor.code}` },
             { label: '类型', children: SENSOR_TYPES[sensor.type] },
-            { label: '所在', children: sensor.enterpriseId ? <Link to={`/enterprises/${sensor.enterpriseId}`}>{sensor.enterpriseName}</Link> : whereOf(sensor) },
+            { label: '所在', children: sensor.enterpriseId ? <Link to={`/enterprises/${sensor.enterpriseId}`}>{sensor.enterpriseName}</Link>
+              : sensor.facilityId ? <Link to={`/monitoring/facilities/${sensor.facilityId}`}>{sensor.facilityName}</Link> : whereOf(sensor) },
             { label: '量程', children: `${limit(sensor.rangeMin, sensor.unit)} ~ ${limit(sensor.rangeMax, sensor.unit)}` },
             { label: '高限 / 高高限', children: `${limit(sensor.high, sensor.unit)} / ${limit(sensor.highHigh, sensor.unit)}` },
             { label: '低限 / 低低限', children: `${limit(sensor.low, sensor.unit)} / ${limit(sensor.lowLow, sensor.unit)}` },
@@ -54,7 +62,7 @@ export function SensorDrawer({ sensor, onClose }: { sensor: Sensor | null; onClo
           ]} />
           <Flex wrap gap={8} align="center">
             <Segmented value={range} options={RANGES.map(({ label, value }) => ({ label, value }))}
-              onChange={(v) => { setRange(String(v)); setAnchor(dayjs().startOf('minute').add(1, 'minute').valueOf()); }} />
+              onChange={(v) => { setRange(String(v)); setAnchor(endOf(sensor)); }} />
             {range === 'custom' && (
               <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={custom} allowClear={false}
                 inputReadOnly onChange={(v) => v?.[0] && v[1] && setCustom([v[0], v[1]])} />

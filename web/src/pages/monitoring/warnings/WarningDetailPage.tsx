@@ -11,7 +11,7 @@ import { useMe } from '../../../app/session';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { formatTime } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
-import { OVERVIEW, WARNING_KINDS, WARNING_STATUSES, WARNINGS, type WarningDetail, type WarningRecipient } from '../monitoringApi';
+import { OVERVIEW, WARNING_AUDIENCES, WARNING_KINDS, WARNING_STATUSES, WARNINGS, type ResendResult, type WarningDetail, type WarningRecipient } from '../monitoringApi';
 import { WarningColourTag } from '../MonitoringTags';
 import { useMonitoringEvents } from '../useMonitoringEvents';
 import { AckProgress } from './WarningsPage';
@@ -53,6 +53,9 @@ export default function WarningDetailPage() {
   const issue = useAct('issue', '预警已发布，正在通知责任人');
   const cancel = useAct('cancel', '预警已解除，已通知责任人');
   const confirm = useAct('confirm', '已确认收到');
+  const resend = useApiMutation(() => api.post<ResendResult>(`${WARNINGS}/${id}/resend`), {
+    invalidate: [WARNINGS], success: (r) => `已再次叫应 ${r.recipients} 人（${r.notifications} 条短信和站内信）`,
+  });
   const w = query.data;
   if (query.isError) return <Alert type="error" showIcon title="预警加载失败" description={query.error.message} />;
   if (!w) return <Skeleton active />;
@@ -63,6 +66,10 @@ export default function WarningDetailPage() {
       <PageHeader title={<Flex gap={8} align="center" wrap><WarningColourTag colour={w.colour} />{w.headline}</Flex>} extra={<>
         {mine && !mine.confirmedAt && w.status === 'issued' && <Button type="primary" loading={confirm.isPending} onClick={() => confirm.mutate(undefined)}>确认收到</Button>}
         {mayWrite && w.status === 'draft' && <ConfirmButton type="primary" confirm="确定发布该预警？" description="将通知覆盖区域的全部责任人并跟踪叫应。" onConfirm={() => issue.mutate(undefined)} loading={issue.isPending}>发布</ConfirmButton>}
+        {mayWrite && w.status === 'issued' && Date.parse(w.expiresAt) > Date.now() && w.confirmed < w.recipients && (
+          <ConfirmButton confirm={`确定再次叫应 ${w.recipients - w.confirmed} 名未确认的人？`} description="立即通过短信和站内信重发，并计入发送次数。" okText="再次叫应"
+            onConfirm={() => resend.mutate(undefined)} loading={resend.isPending}>再次叫应（{w.recipients - w.confirmed}）</ConfirmButton>
+        )}
         {mayWrite && w.status !== 'cancelled' && <ConfirmButton danger confirm={w.status === 'draft' ? '确定作废该草稿？' : '确定解除该预警？'} description={w.status === 'issued' ? '将通知全部责任人预警已解除。' : undefined} onConfirm={() => cancel.mutate(undefined)} loading={cancel.isPending}>{w.status === 'draft' ? '作废' : '解除预警'}</ConfirmButton>}
         {w.status !== 'draft' && <Button icon={<DownloadOutlined />} href={`${WARNINGS}/${w.id}/cap`} target="_blank">CAP 1.2</Button>}
       </>}>
@@ -77,6 +84,7 @@ export default function WarningDetailPage() {
           { label: '防御指南', children: <div style={{ whiteSpace: 'pre-wrap' }}>{w.guidance}</div>, span: 2 },
           { label: '发布', children: w.issuedAt ? `${formatTime(w.issuedAt)} · ${w.senderName}` : '未发布' },
           { label: '来源', children: w.source === 'imported' ? '导入（CAP）' : '本局发布' },
+          { label: '通知对象', children: WARNING_AUDIENCES[w.audience] },
         ]} />
         {w.status !== 'draft' && <AckBoard w={w} />}
       </Flex>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Grid, Progress, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../../../app/session';
 import { formatTime } from '../../../components/format';
 import type { FilterDef } from '../../../components/list/FilterBar';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { optionsOf, WARNING_COLOURS, WARNING_KINDS, WARNING_STATUSES, WARNINGS, type Warning } from '../monitoringApi';
 import { WarningColourTag } from '../MonitoringTags';
 import { useMonitoringEvents } from '../useMonitoringEvents';
+import { CapImport } from './CapImport';
 import { WarningForm } from './WarningForm';
 
 const FILTERS: FilterDef[] = [
@@ -46,6 +47,7 @@ function columns(phone: boolean): ColumnsType<Warning> {
     { title: '有效期', key: 'period', render: (_: unknown, w: Warning) => `${formatTime(w.effectiveAt)} 至 ${formatTime(w.expiresAt)}` },
     { title: '发布', key: 'issued', render: (_: unknown, w: Warning) => (w.issuedAt ? `${formatTime(w.issuedAt)} · ${w.senderName}` : '—') },
     status, ack,
+    { title: 'CAP', key: 'cap', render: (_: unknown, w: Warning) => (w.status === 'draft' ? '—' : <a href={`${WARNINGS}/${w.id}/cap`} download>导出</a>) },
   ];
 }
 
@@ -53,16 +55,21 @@ export default function WarningsPage() {
   const me = useMe();
   const phone = Grid.useBreakpoint().md === false;
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   useMonitoringEvents();
   const canIssue = me.permissions.includes('monitoring:write') && me.scope.kind !== 'enterprise';
   return (
     <>
-      <PageHeader title="预警发布" extra={canIssue && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>发布预警</Button>}>
+      <PageHeader title="预警发布" extra={canIssue && <>
+        <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>导入 CAP</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>发布预警</Button>
+      </>}>
         气象、水文、地质灾害、森林火险预警：发布后逐一通知覆盖区域的乡镇村责任人、防汛责任人和灾害信息员，跟踪叫应，未确认的自动重发并升级。
       </PageHeader>
       <PagedTable<Warning> path={WARNINGS} rowKey="id" filters={FILTERS} columns={columns(phone)} data-testid="warning-table"
         emptyText={canIssue ? '还没有预警信息。点击右上方“发布预警”。' : '还没有预警信息。'} />
       <WarningForm open={creating} onClose={() => setCreating(false)} />
+      <CapImport open={importing} onClose={() => setImporting(false)} />
     </>
   );
 }
