@@ -1,7 +1,12 @@
 // Through a real browser against the real server with the demo county: a device registered through the API
 // posts a reading over the HTTP ingest API; the alarm it raises appears on the staff's 报警处置 page within
 // moments (server events), marked 新, and is acknowledged, disposed of and closed there. Also: the sensor's
-// chart with its thresholds, the sensors on the map, and a warning issued with its 叫应 board.
+// chart with its thresholds, the sensors on the map, and a warning issued with its 叫应 board, re-sent (再次叫应) and
+// imported back as CAP 1.2; a sensor registered with thresholds in the registry forms, its key issued there, and the
+// alarm its reading raises acknowledged by the enterprise; a reservoir's page with its levels and charts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, login, openPage, browserSuite, SHOTS } from './browser.js';
@@ -133,6 +138,95 @@ browserSuite('web: monitoring (监测预警)', (server) => {
     await phone.page.context().close();
   }, 120_000);
 
+  it('registers a sensor with thresholds and issues its key in the registry; a reading posted with that key raises an alarm the enterprise acknowledges', async () => {
+    const { page, errors } = await openPage(server.browser);
+    await login(page, server.url, 'staff', DEMO_PASSWORD);
+    await page.goto(`${server.url}/monitoring/registry`);
+    await page.getByTestId('device-table').waitFor();
+    const suffix = Date.now().toString(36);
+    const code = `HD-${suffix}`;
+
+    // 登记设备 at the demo enterprise.
+    await page.getByRole('button', { name: '登记设备' }).click();
+    const form = page.getByRole('dialog').filter({ hasText: '登记监测设备' });
+    await form.getByLabel('设备编号').fill(code);
+    await form.getByLabel('设备名称').fill(`罐区监测终端 ${suffix}`);
+    await form.getByLabel('企业', { exact: true }).click();
+    await page.keyboard.type('恒达化工');
+    await page.locator('.ant-select-item-option').filter({ hasText: '汨水市恒达化工有限公司' }).first().click();
+    await shot(page, 'monitoring-device-form.png');
+    await form.getByRole('button', { name: named('保存') }).click();
+
+    // The device opens; 新增测点 with thresholds.
+    const drawer = page.getByTestId('device-drawer');
+    await drawer.getByRole('button', { name: '新增测点' }).waitFor();
+    await drawer.getByRole('button', { name: '新增测点' }).click();
+    const sensorForm = page.getByRole('dialog').filter({ hasText: '新增测点' });
+    const sensorName = `2号储罐液位 ${suffix}`;
+    await sensorForm.getByLabel('位号').fill('LT-201');
+    await sensorForm.getByLabel('测点名称').fill(sensorName);
+    await sensorForm.getByLabel('量程下限').fill('0');
+    await sensorForm.getByLabel('量程上限').fill('10');
+    await sensorForm.getByLabel('高限（一级）').fill('8');
+    await sensorForm.getByLabel('高高限（二级）').fill('9');
+    await sensorForm.getByLabel('回差').fill('0.2');
+    await shot(page, 'monitoring-sensor-form.png');
+    await sensorForm.getByRole('button', { name: named('保存') }).click();
+    await drawer.getByTestId('device-sensors').getByText(sensorName).waitFor();
+    await drawer.getByTestId('device-sensors').getByText('— / — / 8 / 9 m').waitFor();
+
+    // 签发密钥: shown once, with a warning and a copy button.
+    await drawer.getByRole('button', { name: '签发密钥' }).click();
+    const keyDialog = page.getByRole('dialog').filter({ hasText: '密钥只显示这一次' });
+    await keyDialog.waitFor();
+    const key = (await keyDialog.getByTestId('device-key-value').innerText()).trim();
+    expect(key.length).toBeGreaterThan(20);
+    await expect(keyDialog.getByRole('button', { name: /复制|Copy/ }).count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'monitoring-device-key.png');
+    await keyDialog.getByRole('button', { name: '我已妥善保存' }).click();
+    await drawer.getByText('已签发密钥').waitFor();
+    await shot(page, 'monitoring-device-drawer.png');
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // The device posts a reading over HTTP with that key: above 高高限.
+    const result = await send(server.url, key, [{ sensor: 'LT-201', ts: Date.now(), value: 9.5 }]);
+    expect(result.accepted).toBe(1);
+
+    // The enterprise sees the alarm on 报警处置 and acknowledges it (monitoring:handle, its own enterprise).
+    const ent = await openPage(server.browser);
+    await login(ent.page, server.url, 'ent_demo', DEMO_PASSWORD);
+    await ent.page.goto(`${server.url}/monitoring/alarms`);
+    const row = ent.page.getByTestId('alarm-table').locator('tr', { hasText: sensorName });
+    await row.getByText('二级报警').waitFor();
+    await row.getByText('待确认').waitFor();
+    await row.getByRole('button', { name: new RegExp(sensorName) }).click();
+    await move(ent.page, '确认', () => ent.page.getByLabel('确认说明（选填）').fill('中控室已关闭进料阀'));
+    await ent.page.locator('.ant-drawer-title').getByText('已确认').waitFor();
+    await shot(ent.page, 'monitoring-alarm-enterprise-ack.png');
+    // The registry is read-only for the enterprise.
+    await ent.page.goto(`${server.url}/monitoring/registry`);
+    await ent.page.getByTestId('device-table').waitFor();
+    await expect(ent.page.getByRole('button', { name: '登记设备' }).count()).resolves.toBe(0);
+    expect(ent.errors).toEqual([]);
+    await ent.page.context().close();
+  }, 180_000);
+
+  it('shows a reservoir with its characteristic levels, sensors and charts, on a desktop and a phone', async () => {
+    for (const [viewport, name] of [[undefined, 'monitoring-facility.png'], [PHONE, 'monitoring-facility-phone.png']] as const) {
+      const { page, errors } = await openPage(server.browser, viewport);
+      await login(page, server.url, 'staff', DEMO_PASSWORD);
+      await page.goto(`${server.url}/monitoring/registry?tab=facilities`);
+      await page.getByTestId('facility-table').getByRole('link', { name: /水库$/ }).first().click();
+      await page.getByTestId('facility-info').getByText('汛限水位', { exact: false }).waitFor();
+      await page.getByTestId('facility-charts').getByTestId('series-chart').first().waitFor();
+      await page.waitForTimeout(500);
+      await shot(page, name, true);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 120_000);
+
   it('issues a warning to a town and shows who has confirmed it (叫应)', async () => {
     const { page, errors } = await openPage(server.browser);
     await login(page, server.url, 'staff', DEMO_PASSWORD);
@@ -169,6 +263,26 @@ browserSuite('web: monitoring (监测预警)', (server) => {
     await board.getByText(/已确认 [1-9]/).click();
     await board.getByText('已确认 20', { exact: false }).first().waitFor();
     await shot(page, 'monitoring-warning-ack.png', true);
+
+    // 再次叫应 to those who have not confirmed.
+    await page.getByRole('button', { name: /^再次叫应（\d+）$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '再次叫应' }).click();
+    await page.getByText(/已再次叫应 \d+ 人/).waitFor();
+
+    // The same warning as a neighbour's CAP 1.2 file: imported through the dialog (file → preview → draft).
+    const cap = await (await page.request.get(`${server.url}/api/monitoring/warnings/${warningUrl.split('/').pop()}/cap`)).text();
+    const file = path.join(os.tmpdir(), `cap-${Date.now()}.xml`);
+    fs.writeFileSync(file, cap.replaceAll('yingji-430699', 'qxj-430699').replace(headline, `导入：${headline}`));
+    await page.goto(`${server.url}/monitoring/warnings`);
+    await page.getByRole('button', { name: '导入 CAP' }).click();
+    const importer = page.getByRole('dialog').filter({ hasText: '导入 CAP 1.2 预警' });
+    await importer.locator('input[type=file]').setInputFiles(file);
+    await importer.getByTestId('cap-preview').getByText(`导入：${headline}`).waitFor();
+    await shot(page, 'monitoring-cap-import.png');
+    await importer.getByRole('button', { name: '保存为草稿' }).click();
+    await page.waitForURL(/\/monitoring\/warnings\/[0-9a-f-]{36}$/);
+    await page.getByText('导入（CAP）').waitFor();
+    fs.rmSync(file);
     expect(errors).toEqual([]);
     expect(town.errors).toEqual([]);
     await town.page.context().close();
