@@ -116,6 +116,6 @@ export async function planMatches(ctx: Ctx, id: string): Promise<PlanMatches> {
   return {
     available: !!dir, matches,
     proposedLevel: best?.proposedLevel ?? byGrade,
-    proposedReason: best ? `《${best.title}》：${best.levelReason ?? '达到该级响应启动条件'}` : `没有预案的启动条件被满足，按事件等级（${GRADE_LABELS[i.grade as keyof typeof GRADE_LABELS]}）建议`,
+    proposedReason: best ? `《${best.title}》：${best.levelReason ?? '达到该级响应启动条件'}` : `没有政府预案的响应启动条件被满足，按事件等级（${GRADE_LABELS[i.grade as keyof typeof GRADE_LABELS]}）建议`,
   };
 }

@@ -47,7 +47,7 @@ export default function IncidentDetailPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={14}>
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
-            <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }} items={[
+            <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }} items={[
               { label: '类别', children: i.kindLabel },
               { label: '来源', children: `${INCIDENT_SOURCES[i.source as keyof typeof INCIDENT_SOURCES] ?? i.source} ${i.reporterName ?? ''} ${i.reporterPhone ?? ''}` },
               { label: '事发时间', children: formatTime(i.occurredAt) },

@@ -39,13 +39,13 @@ export default function IncidentsPage() {
         columns={[
           { title: '编号', dataIndex: 'number', render: (v: string, r) => <Link to={incidentPath(r.id)}>{v}</Link> },
           { title: '事件', dataIndex: 'title' },
-          { title: '类别', dataIndex: 'kindLabel' },
+          { title: '类别', dataIndex: 'kindLabel', responsive: ['md'] },
           { title: '等级', dataIndex: 'gradeLabel', render: (v: string, r) => <Tag color={GRADE_COLOURS[r.grade]}>{v}</Tag> },
-          { title: '响应', dataIndex: 'responseLevel', render: (v: number | null) => levelLabel(v) },
+          { title: '响应', dataIndex: 'responseLevel', responsive: ['sm'], render: (v: number | null) => levelLabel(v) },
           { title: '状态', dataIndex: 'statusLabel', render: (v: string, r) => <Tag color={STATUS_COLOURS[r.status]}>{v}</Tag> },
           { title: '地点', dataIndex: 'address', responsive: ['md'] },
           { title: '伤亡', key: 'cas', responsive: ['md'], render: (_: unknown, r) => `亡${r.dead} 伤${r.injured} 失踪${r.missing}` },
-          { title: '接报时间', dataIndex: 'reportedAt', render: formatTime },
+          { title: '接报时间', dataIndex: 'reportedAt', responsive: ['sm'], render: formatTime },
         ]}
       />
     </>

@@ -27,7 +27,9 @@ export function PlansCard({ incident }: { incident: Incident }) {
           <List size="small" dataSource={m.matches} locale={{ emptyText: '没有适用于本事件的已发布预案，请按事件等级决策或到“预案与资源”补充预案。' }}
             renderItem={(p) => (
               <List.Item>
-                <List.Item.Meta title={<>{p.rank}. {p.title} {p.proposedLevel && <Tag color="red">{levelLabel(p.proposedLevel)}</Tag>}
+                <List.Item.Meta title={<>{p.rank}. {p.title} {p.proposedLevel && (p.planKind === 'enterprise'
+                  ? <Tag color="orange" title="企业自身的响应级别，不是政府响应级别">企业{levelLabel(p.proposedLevel)}</Tag>
+                  : <Tag color="red">{levelLabel(p.proposedLevel)}</Tag>)}
                   {incident.planId === p.planId && <Tag color="green">执行中</Tag>}</>}
                   description={<ul style={{ margin: 0, paddingLeft: 18 }}>{p.reasons.map((r) => <li key={r}>{r}</li>)}</ul>} />
               </List.Item>
