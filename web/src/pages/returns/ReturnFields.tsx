@@ -28,7 +28,7 @@ export function ReturnFields({ fields, values, onChange, issues, previous, disab
           <Form.Item key={f.key} label={f.label} required={f.required} validateStatus={err ? 'error' : warn ? 'warning' : undefined}
             help={err || warn || undefined} extra={extra || undefined}>
             {f.type === 'number' || f.type === 'integer' ? (
-              <InputNumber aria-label={f.label} style={{ width: '100%', maxWidth: 320 }} value={values[f.key] as number | undefined} min={f.min} max={f.max}
+              <InputNumber aria-label={f.label} style={{ width: '100%', maxWidth: 320 }} value={values[f.key] as number | undefined}
                 precision={f.type === 'integer' ? 0 : undefined} addonAfter={f.unit || undefined} inputMode="decimal" onChange={(v) => set(f.key, v)} />
             ) : f.type === 'choice' ? (
               <Select aria-label={f.label} style={{ width: '100%', maxWidth: 320 }} allowClear value={values[f.key] as string | undefined}
