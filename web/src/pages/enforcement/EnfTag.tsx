@@ -18,6 +18,8 @@ export function DueTag({ due, overdue, today = new Date().toISOString().slice(0,
   if (!due) return <>—</>;
   const days = Math.round((Date.parse(due) - Date.parse(today)) / 86_400_000);
   const late = overdue ?? days < 0;
+  // A deadline met in time (overdue false) that lies in the past is just a date.
+  if (!late && days < 0) return <Tag>{due}</Tag>;
   const colour = late ? 'error' : days <= 3 ? 'warning' : 'default';
   return <Tag color={colour}>{due}{late ? ' 已逾期' : days <= 3 ? ` 剩${days}天` : ''}</Tag>;
 }

@@ -13,10 +13,14 @@ import { officerLine } from '../OfficerSelect';
 import { MeasuresCard } from '../measures/MeasuresCard';
 import { TransfersCard } from '../measures/TransfersCard';
 import { CaseActionBar } from './CaseActionBar';
+import { CASE_ACTIONS } from './caseActions';
 import { PenaltyProposalPanel } from '../../law/PenaltyProposalPanel';
 
 const STAGES = [['filing'], ['investigating'], ['notified', 'hearing', 'heard'], ['decided'], ['executing', 'enforcing'], ['closed']];
 const STAGE_TITLES = ['立案', '调查取证', '告知', '决定', '执行', '结案'];
+// The trail's actions in words: the action bar's labels, and the moves that have no button.
+const OTHER_ACTIONS: Record<string, string> = { file: '申请立案', reject: '不予立案', request_hearing: '申请听证', hold_hearing: '举行听证', serve: '送达决定书' };
+const actionLabel = (a: string) => OTHER_ACTIONS[a] ?? CASE_ACTIONS[a]?.label ?? a;
 const money = (n: number | null | undefined) => (n ? `${n.toLocaleString('zh-CN')} 元` : '—');
 
 export default function CaseDetailPage() {
@@ -75,7 +79,7 @@ export default function CaseDetailPage() {
           <Card size="small" title="办理记录">
             <Timeline items={[...c.events].reverse().map((e) => ({ key: e.id, children: (
               <>
-                <Typography.Text strong>{e.action}</Typography.Text>{e.toStatus && <> → {CASE_STATUSES[e.toStatus as keyof typeof CASE_STATUSES] ?? e.toStatus}</>}
+                <Typography.Text strong>{actionLabel(e.action)}</Typography.Text>{e.toStatus && <> → {CASE_STATUSES[e.toStatus as keyof typeof CASE_STATUSES] ?? e.toStatus}</>}
                 <div><Typography.Text type="secondary">{formatTime(e.at)} {e.actorName}</Typography.Text></div>
                 {e.comment && <div>{e.comment}</div>}
               </>

@@ -26,7 +26,7 @@ export default function InspectionsPage() {
   const canWrite = me.permissions.includes('enforcement:write');
   // A link from a plan item, a campaign or a tip-off opens 新建检查 with its source filled in.
   const linked = search.get('new') === '1';
-  const prefill: InspectionPrefill = linked ? Object.fromEntries(['origin', 'planId', 'campaignId', 'tipoffId', 'enterpriseId', 'sector']
+  const prefill: InspectionPrefill = linked ? Object.fromEntries(['origin', 'planId', 'campaignId', 'tipoffId', 'enterpriseId', 'unitName', 'regionCode', 'sector']
     .map((k) => [k, search.get(k) ?? undefined]).filter(([, v]) => v)) : {};
   const close = () => { setOpen(false); if (linked) setSearch({}, { replace: true }); };
   return (

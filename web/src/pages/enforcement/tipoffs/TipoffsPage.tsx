@@ -85,7 +85,7 @@ function TipoffDrawer({ id, onClose }: { id: string; onClose: () => void }) {
       )}
       {t && canWrite && (
         <Flex gap={8} wrap style={{ marginTop: 12 }}>
-          {['received', 'assigned'].includes(t.status) && <Link to={paths.newInspection({ origin: 'tipoff', tipoffId: t.id, enterpriseId: t.enterpriseId ?? undefined })}>
+          {['received', 'assigned'].includes(t.status) && <Link to={paths.newInspection({ origin: 'tipoff', tipoffId: t.id, ...(t.enterpriseId ? { enterpriseId: t.enterpriseId } : { unitName: t.subjectName, regionCode: t.regionCode }) })}>
             <Button>建立核查检查</Button></Link>}
           <RewardActions t={t} />
         </Flex>
