@@ -120,5 +120,6 @@ create table region_populations (
   source       text not null
 );
 
--- The command map looks for enterprises in a box around a point before measuring distances.
-create index command_map_enterprises_latlng_idx on enterprises(lat, lng) where lat is not null and lng is not null;
+-- The command map looks for enterprises in a box around a point before measuring distances: a GiST index on the
+-- built-in point type (no PostGIS or earthdistance needed), matched by `point(lng, lat) <@ box(…)`.
+create index command_map_enterprises_point_idx on enterprises using gist (point(lng, lat)) where lat is not null and lng is not null;

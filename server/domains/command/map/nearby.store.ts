@@ -26,22 +26,25 @@ function distance(c: Centre, lng: string, lat: string): Sql {
     + cos(radians(${c.lat}::float8)) * cos(radians(${sql.id(lat)})) * power(sin(radians(${sql.id(lng)} - ${c.lng}::float8) / 2), 2)))))`;
 }
 
-/** Rows of a table within the circle: the box, then the distance. */
+/** Rows of a table within the circle: the box (the form the enterprises' GiST index on point(lng, lat) matches), then the distance. */
 function within(c: Centre, lng: string, lat: string): Sql {
   const b = boxOf(c);
-  return sql`${sql.id(lat)} between ${b.minLat}::float8 and ${b.maxLat}::float8 and ${sql.id(lng)} between ${b.minLng}::float8 and ${b.maxLng}::float8
+  return sql`${sql.id(lat)} is not null and ${sql.id(lng)} is not null
+    and point(${sql.id(lng)}, ${sql.id(lat)}) <@ box(point(${b.minLng}::float8, ${b.minLat}::float8), point(${b.maxLng}::float8, ${b.maxLat}::float8))
     and ${distance(c, lng, lat)} <= ${c.radiusM}::float8`;
 }
 
 const enterpriseScope = (actor: Actor) => scopeWhere(actor, { region: 'e.region_code', org: 'e.supervising_org_id', enterprise: 'e.id' });
 
-/** Enterprises within the circle (risk colour, contact, how many major hazard sources), nearest first. */
+/** Enterprises within the circle (risk colour, contact, how many major hazard sources), nearest first; the sources are
+ *  counted for the kept rows only. */
 export const enterprisesNear = (db: Queryable, actor: Actor, c: Centre, limit: number) =>
   db.query<{ id: string; name: string; lng: number; lat: number; distance_m: number; risk_level: string | null; sector: string | null; status: string | null;
-    principal_name: string | null; principal_phone: string | null; sources: number }>(sql`select e.id, e.name, e.lng, e.lat, ${distance(c, 'e.lng', 'e.lat')} as distance_m,
-    e.risk_level, e.sector, e.status, e.principal_name, e.principal_phone,
-    (select count(*)::int from major_hazard_sources s where s.enterprise_id = e.id and s.identified) as sources
-    from enterprises e where ${within(c, 'e.lng', 'e.lat')} and e.status <> 'closed' and ${enterpriseScope(actor)} order by distance_m limit ${limit}`);
+    principal_name: string | null; principal_phone: string | null; sources: number }>(sql`select n.*,
+    (select count(*)::int from major_hazard_sources s where s.enterprise_id = n.id and s.identified) as sources
+    from (select e.id, e.name, e.lng, e.lat, ${distance(c, 'e.lng', 'e.lat')} as distance_m, e.risk_level, e.sector, e.status, e.principal_name, e.principal_phone
+      from enterprises e where ${within(c, 'e.lng', 'e.lat')} and e.status <> 'closed' and ${enterpriseScope(actor)} order by distance_m limit ${limit}) n
+    order by n.distance_m`);
 
 /** Identified major hazard sources of the enterprises within the circle (drawn at their enterprise). */
 export const hazardSourcesNear = (db: Queryable, actor: Actor, c: Centre, limit: number) =>
