@@ -1,6 +1,7 @@
 // Who a warning reaches and the bureau's hand on the 叫应: audience "everyone" reaches every account whose scope lies
 // inside the covered regions (enterprises located there included), the default only the responsible people; 再次叫应
-// re-sends at once to those who have not confirmed, through the outbox, audited; a CAP file is previewed before saving.
+// re-sends at once to those who have not confirmed, through the outbox, audited; facilities' 防汛责任人 get an SMS; a CAP
+// file is previewed before saving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../../platform/db/sql.js';
 import { uuidv7 } from '../../../platform/ids.js';
@@ -69,6 +70,22 @@ describe('who a warning reaches', () => {
     // The enterprise sees the warning and confirms it.
     const notes = await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${baitangEnterpriseAccount} and link = ${`/monitoring/warnings/${w.id}`}`);
     expect(notes.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('texts the 防汛责任人 of the facilities inside the regions (no account: SMS only), not those outside', async () => {
+    const facility = async (name: string, regionCode: string, phone: string) => {
+      const r = await post(t, staff, '/api/monitoring/facilities', { name, kind: 'reservoir', regionCode, characteristics: { 汛限水位: 45 },
+        responsible: [{ role: '巡查责任人', name: '测试巡查员', phone }] });
+      expect(r.statusCode, r.body).toBe(200);
+    };
+    await facility('测试山塘', '430699101202', '13912340001');
+    await facility('罗江测试水库', '430699102201', '13912340002');
+    const w = await issue({ headline: '防汛责任人短信测试' });
+    const sms = await t.p.db.query<{ address: string; account_id: string | null; ack_required: boolean }>(sql`select address, account_id, ack_required from notifications
+      where link = ${`/monitoring/warnings/${w.id}`} and channel = 'sms' and account_id is null`);
+    expect(sms.map((s) => s.address)).toContain('13912340001');
+    expect(sms.map((s) => s.address)).not.toContain('13912340002');
+    expect(sms.every((s) => !s.ack_required)).toBe(true);
   });
 
   it('refuses an unknown audience with a message', async () => {

@@ -14,7 +14,7 @@ import { shanghaiDate } from '../../../platform/settings/rules.js';
 import { findEnterpriseBrief } from '../../enterprises/directory.js';
 import { confirmRecipient, insertRecipients, isRecipient, syncInboxConfirmations, unconfirmedIds, warningLink } from './recipients.store.js';
 import { remind } from './warnings.callback.js';
-import { warningRecipients } from './audience.js';
+import { facilityPhones, warningRecipients } from './audience.js';
 import { findWarning, knownRegions, lockWarning, updateWarning, type WarningRow } from './warnings.store.js';
 
 
@@ -86,10 +86,11 @@ export async function issueWarning(ctx: Ctx, id: string): Promise<WarningRow> {
     await updateWarning(tx, id, { status: 'issued', number, issued_at: now.toISOString(), issued_by: ctx.actor.id, cap_identifier: w.cap_identifier ?? `${w.sender}-${number}` });
     const who = await warningRecipients(tx, w);
     await insertRecipients(tx, id, [...who].map(([accountId, regionCode]) => ({ accountId, regionCode })), now);
-    const sent = await ctx.notify.send(tx, { accountIds: [...who.keys()], title: title(w), body: `${w.headline}。${w.guidance}（有效至 ${shanghaiDate(new Date(w.expires_at))}，请点“确认收到”）`,
+    const phones = await facilityPhones(tx, w.region_codes);
+    const sent = await ctx.notify.send(tx, { accountIds: [...who.keys()], phones, title: title(w), body: `${w.headline}。${w.guidance}（有效至 ${shanghaiDate(new Date(w.expires_at))}，请点“确认收到”）`,
       link: warningLink(id), regionCode: w.region_code, channels: ['inapp', 'sms'], ackRequired: true });
     await audit(ctx, tx, { action: 'monitoring.warning.issue', entityType: 'early_warning', entityId: id, regionCode: w.region_code,
-      after: { number, colour: w.colour, regions: w.region_codes, audience: w.audience, recipients: who.size, notifications: sent.length } });
+      after: { number, colour: w.colour, regions: w.region_codes, audience: w.audience, recipients: who.size, facilityPhones: phones.length, notifications: sent.length } });
     return (await findWarning(tx, { kind: 'all' }, undefined, id))!;
   });
   for (const code of w.region_codes) {
@@ -107,7 +108,7 @@ export async function cancelWarning(ctx: Ctx, id: string): Promise<WarningRow> {
     await updateWarning(tx, id, { status: 'cancelled', cancelled_at: ctx.clock().toISOString() });
     if (w.status === 'issued') {
       const ids = (await tx.query<{ account_id: string }>(sql`select account_id from warning_recipients where warning_id = ${id}`)).map((r) => r.account_id);
-      await ctx.notify.send(tx, { accountIds: ids, title: `${title(w)}解除`, body: `${w.headline}（${w.number}）已解除。`, link: warningLink(id), regionCode: w.region_code, channels: ['inapp', 'sms'] });
+      await ctx.notify.send(tx, { accountIds: ids, phones: await facilityPhones(tx, w.region_codes), title: `${title(w)}解除`, body: `${w.headline}（${w.number}）已解除。`, link: warningLink(id), regionCode: w.region_code, channels: ['inapp', 'sms'] });
     }
     await audit(ctx, tx, { action: 'monitoring.warning.cancel', entityType: 'early_warning', entityId: id, regionCode: w.region_code, before: { status: w.status } });
     return (await findWarning(tx, { kind: 'all' }, undefined, id))!;

@@ -37,7 +37,7 @@ function AckBoard({ w }: { w: WarningDetail }) {
               : <Tag color="warning">未确认{r.escalatedAt ? ' · 已升级' : ''}</Tag>) },
             { title: '发送', key: 'sends', render: (_: unknown, r: WarningRecipient) => `${r.sends} 次${r.sends > 1 ? `，最近 ${formatTime(r.lastSentAt)}` : ''}` },
           ]} />
-        <Typography.Text type="secondary">未确认的责任人按设定间隔自动重发短信，多次未确认的上报其上级。</Typography.Text>
+        <Typography.Text type="secondary">未确认的责任人按设定间隔自动重发短信，多次未确认的上报其上级；也可点“再次叫应”立即重发。区域内水库、山洪点等监测设施的防汛责任人另收短信。</Typography.Text>
       </Flex>
     </Card>
   );
