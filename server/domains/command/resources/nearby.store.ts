@@ -11,6 +11,8 @@ import { readScope } from './scope.js';
 /** Mean Earth radius (IUGG), metres. */
 export const EARTH_RADIUS_M = 6371008.8;
 export const DEFAULT_RADIUS_M = 50_000;
+/** The first search ring (metres); it grows fourfold until it holds enough rows. */
+const FIRST_RING_M = 2_000;
 export const ALL_KINDS: ResourceKind[] = ['team', 'expert', 'warehouse', 'shelter', 'equipment'];
 
 /** Great-circle distance in metres between two [lng, lat] points (the same formula as the SQL). */
@@ -109,14 +111,25 @@ async function stockOf(db: Queryable, ids: string[], item?: string) {
 export async function nearestResources(db: Queryable, viewer: Actor | DataScope, q: NearestQuery): Promise<NearbyResource[]> {
   const radius = q.radiusM ?? DEFAULT_RADIUS_M;
   const limit = q.limit ?? 10;
-  const box = boundingBox(q.lng, q.lat, radius);
   const out: NearbyResource[] = [];
   for (const kind of q.kinds?.length ? ALL_KINDS.filter((k) => q.kinds!.includes(k)) : ALL_KINDS) {
     const reg = REGISTERS[kind];
     const spec = SPECS[kind];
-    const where = sql.and([sql`a.lat between ${box.minLat} and ${box.maxLat}`, sql`a.lng between ${box.minLng} and ${box.maxLng}`, readScope(viewer, reg.scope), spec.filter(q)]);
-    const rows = await db.query<Near>(sql`select * from (select a.id, a.name, a.lng, a.lat, a.region_code, ${spec.cols}, ${distanceSql(q.lng, q.lat)} as distance_m
-      from ${sql.id(reg.table)} a where ${where}) x where distance_m <= ${radius} order by distance_m, id limit ${limit}`);
+    // Grow the search ring until it holds `limit` rows or reaches the radius: every row within r lies in r's box,
+    // so once r holds `limit` rows they are the nearest; dense areas stay cheap and sparse ones widen.
+    let rows: Near[] = [];
+    // A scoped viewer (a town) sees few rows: its region index is the better filter, so one pass at the full radius.
+    const scope = 'scope' in viewer ? viewer.scope : viewer;
+    for (let r = scope.kind === 'all' ? Math.min(radius, FIRST_RING_M) : radius; ; r = Math.min(radius, r * 4)) {
+      const box = boundingBox(q.lng, q.lat, r);
+      const where = sql.and([sql`a.lat between ${box.minLat} and ${box.maxLat}`, sql`a.lng between ${box.minLng} and ${box.maxLng}`, readScope(viewer, reg.scope), spec.filter(q)]);
+      // Distances first (cheap columns only), then the kind's columns and subqueries for the few nearest rows.
+      rows = await db.query<Near>(sql`select a.id, a.name, a.lng, a.lat, a.region_code, ${spec.cols}, n.distance_m
+        from (select * from (select a.id, ${distanceSql(q.lng, q.lat)} as distance_m from ${sql.id(reg.table)} a where ${where}) d
+              where d.distance_m <= ${r} order by d.distance_m, d.id limit ${limit}) n
+        join ${sql.id(reg.table)} a on a.id = n.id order by n.distance_m, n.id`);
+      if (rows.length >= limit || r >= radius) break;
+    }
     if (kind === 'warehouse') {
       const stock = await stockOf(db, rows.map((r) => r.id), q.item);
       for (const r of rows) r.stock = stock.get(r.id) ?? [];
