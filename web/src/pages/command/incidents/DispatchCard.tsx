@@ -16,14 +16,8 @@ const NEXT: Record<string, { to: string; label: string }[]> = {
 const km = (m: number | null) => (m == null ? '—' : `${(m / 1000).toFixed(1)} km`);
 
 export function DispatchCard({ incident }: { incident: Incident }) {
-  const [kind, setKind] = useState('team');
   const can = incident.actions.includes('dispatch');
   const move = usePost('已更新');
-  const send = usePost('已调派');
-  const near = useQuery({
-    queryKey: [INCIDENTS, incident.id, 'nearest', kind], enabled: incident.lng != null,
-    queryFn: () => api.get<{ available: boolean; items: NearbyResourceOut[] }>(`${INCIDENTS}/${incident.id}/nearest`, { kinds: kind, radiusKm: 50, limit: 8 }),
-  });
   return (
     <Card size="small" title="资源调度">
       <Table size="small" rowKey="id" pagination={false} dataSource={incident.dispatches} scroll={{ x: 'max-content' }} data-testid="dispatches"
@@ -40,6 +34,22 @@ export function DispatchCard({ incident }: { incident: Incident }) {
             </Space>
           ) },
         ]} />
+      {incident.status === 'responding' && <NearbyResources incident={incident} can={can} />}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>状态：{Object.values(DISPATCH_STATUSES).join(' → ')}</Typography.Text>
+    </Card>
+  );
+}
+
+/** The nearest resources of each kind with what they hold, to dispatch while the response runs. */
+function NearbyResources({ incident, can }: { incident: Incident; can: boolean }) {
+  const [kind, setKind] = useState('team');
+  const send = usePost('已调派');
+  const near = useQuery({
+    queryKey: [INCIDENTS, incident.id, 'nearest', kind], enabled: incident.lng != null,
+    queryFn: () => api.get<{ available: boolean; items: NearbyResourceOut[] }>(`${INCIDENTS}/${incident.id}/nearest`, { kinds: kind, radiusKm: 50, limit: 8 }),
+  });
+  return (
+    <>
       <Typography.Title level={5} style={{ marginTop: 16 }}>附近资源</Typography.Title>
       <Segmented value={kind} onChange={(v) => setKind(String(v))} options={optionsOf(RESOURCE_KINDS)} style={{ marginBottom: 8, maxWidth: '100%', overflowX: 'auto' }} />
       {incident.lng == null ? <Typography.Text type="secondary">事件未标注经纬度，无法按距离查找资源；请在核报时补充位置。</Typography.Text> : (
@@ -64,7 +74,6 @@ export function DispatchCard({ incident }: { incident: Incident }) {
             )) },
           ]} />
       )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>状态：{Object.values(DISPATCH_STATUSES).join(' → ')}</Typography.Text>
-    </Card>
+    </>
   );
 }
