@@ -12,7 +12,7 @@ import { requireWritable } from './scope.js';
 type Row = Record<string, unknown> & { id: string; region_code: string; owner_org_id?: string | null; enterprise_id?: string | null };
 
 /** Check the references a write names; throws 400 with what to fix. */
-export async function checkReferences(db: Queryable, cols: Record<string, unknown>) {
+export async function checkReferences(db: Queryable, cols: Record<string, unknown>, pair = true) {
   if (typeof cols.region_code === 'string' && !(await db.maybeOne(sql`select 1 as one from regions where code = ${cols.region_code}`))) {
     throw badRequest(`区划代码 ${cols.region_code} 不存在，请从区划列表中选择`, 'Unknown region');
   }
@@ -22,7 +22,7 @@ export async function checkReferences(db: Queryable, cols: Record<string, unknow
   if (typeof cols.owner_team_id === 'string' && !(await db.maybeOne(sql`select 1 as one from resource_teams where id = ${cols.owner_team_id}`))) {
     throw badRequest('所属队伍不存在，请从救援队伍中选择', 'Unknown team');
   }
-  if ((cols.lng === null) !== (cols.lat === null) || (cols.lng === undefined) !== (cols.lat === undefined)) {
+  if (pair && ((cols.lng === null) !== (cols.lat === null) || (cols.lng === undefined) !== (cols.lat === undefined))) {
     throw badRequest('经度和纬度须同时填写（或同时清空）', 'lng and lat go together');
   }
 }
@@ -55,7 +55,8 @@ export async function createRecord<T extends Row>(ctx: Ctx, reg: Register, input
 export async function editRecord<T extends Row>(ctx: Ctx, reg: Register, id: string, input: object): Promise<T> {
   const cols = writableColumns(reg, input);
   if (!Object.keys(cols).length) throw badRequest('没有要修改的内容', 'Nothing to change');
-  await checkReferences(ctx.db, cols);
+  // Coordinates are checked as a pair once merged with the record (one of them may change alone).
+  await checkReferences(ctx.db, cols, false);
   return ctx.db.tx(async (tx) => {
     const before = await findInRegister<T>(tx, reg, ctx.actor, id);
     if (!before) throw notFound(reg.label, reg.kind);

@@ -86,6 +86,9 @@ describe('a writer scoped to a town', () => {
     expect(made.region_code).toBe('430699101201');
     await expect(createRecord(town(), REGISTERS.expert, { name: '越界专家', fields: ['消防'], regionCode: LUOJIANG })).rejects.toMatchObject({ status: 403 });
     await expect(editRecord(town(), REGISTERS.expert, made.id, { regionCode: LUOJIANG })).rejects.toMatchObject({ status: 403 });
+    await expect(editRecord(town(), REGISTERS.expert, made.id, { lng: 113.2 })).rejects.toMatchObject({ status: 400, message: '经度和纬度须同时填写（或同时清空）' });
+    await editRecord(town(), REGISTERS.expert, made.id, { lng: 113.2, lat: 28.8 });
+    expect(await editRecord(town(), REGISTERS.expert, made.id, { lng: 113.25 })).toMatchObject({ lng: 113.25, lat: 28.8 });
     const county = await t.p.db.one<{ id: string }>(sql`select id from resource_teams where region_code = '430699000000' limit 1`);
     await expect(editRecord(town(), REGISTERS.team, county.id, { readiness: 'off_duty' })).rejects.toMatchObject({ status: 403 });
     const far = await t.p.db.one<{ id: string }>(sql`select id from resource_teams where region_code like '430699102%' limit 1`);
