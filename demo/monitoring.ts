@@ -2,6 +2,7 @@
 // with their 特征水位, river stations, mountain-torrent points and rain gauges; the last 24 hours of history up to the
 // end of the report period (2022-06-30 24:00) every 10 minutes, with rollups; a few open alarms and a closed one with
 // its whole trail; two early warnings with their 叫应. Signals come from the simulator's own shapes.
+import { createHash } from 'node:crypto';
 import { type Fault, Signal } from '../server/domains/monitoring/simulate/signals.js';
 import { COUNTY_CODE, towns, villagesOf } from './county.js';
 import { demoEnterprise } from './enterprises.js';
@@ -12,6 +13,7 @@ const END = Date.UTC(2022, 5, 30, 16, 0, 0); // 2022-07-01 00:00 Asia/Shanghai
 const HISTORY_MS = 24 * 3600_000;
 const STEP_MS = 10 * 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
+const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 type Spec = [code: string, name: string, type: string, unit: string, min: number, max: number, ll: number | null, l: number | null, h: number | null, hh: number | null, interval: number, rate?: number];
 const TANK: Spec[] = [['LT-101', '储罐液位', 'level', 'm', 0, 12, 1, 1.5, 9.6, 10.4, 60, 1.5], ['TT-101', '储罐温度', 'temperature', '℃', -20, 80, null, null, 40, 50, 60],
@@ -22,6 +24,8 @@ const WORKSHOP: Spec[] = [['AT-201', '有毒气体（氨）浓度', 'toxic_gas',
 export interface DemoRows {
   monitoringFacilities: object[]; monitoringDevices: object[]; monitoringSensors: object[]; sensorReadings: object[]; sensorReadings1m: object[];
   sensorReadings1h: object[]; sensorLatest: object[]; monitoringAlarms: object[]; monitoringAlarmEvents: object[]; earlyWarnings: object[]; warningRecipients: object[];
+  /** The devices' keys (api_keys rows, hashed; the keys themselves are never known — issue a new one to connect a device). */
+  monitoringApiKeys: object[];
 }
 export type MonitoringDemo = DemoRows;
 
@@ -30,7 +34,7 @@ export function generate(ctx: DemoContext, base: Pick<DemoData, 'regions' | 'ent
   const { rng } = ctx;
   const rand = () => rng.next();
   const out: DemoRows = { monitoringFacilities: [], monitoringDevices: [], monitoringSensors: [], sensorReadings: [], sensorReadings1m: [], sensorReadings1h: [],
-    sensorLatest: [], monitoringAlarms: [], monitoringAlarmEvents: [], earlyWarnings: [], warningRecipients: [] };
+    sensorLatest: [], monitoringAlarms: [], monitoringAlarmEvents: [], earlyWarnings: [], warningRecipients: [], monitoringApiKeys: [] };
   const sensors: { id: string; deviceId: string; spec: Spec; signal: Signal; regionCode: string; enterpriseId: string | null; facilityId: string | null; name: string }[] = [];
   let deviceSeq = 0;
   const device = (name: string, place: { enterprise_id?: string; hazard_source_id?: string; facility_id?: string; region_code: string; lng: number | null; lat: number | null }, specs: Spec[]) => {
@@ -151,5 +155,19 @@ export function generate(ctx: DemoContext, base: Pick<DemoData, 'regions' | 'ent
   };
   warning(1, 'weather', '暴雨', 'yellow', '汨水市气象台发布暴雨黄色预警', [COUNTY_CODE], END - 5 * 86400_000, 12, 'cancelled');
   warning(2, 'hydrological', '山洪', 'orange', '白塘镇、罗江镇山洪灾害气象风险橙色预警', townList.slice(0, 2).map((t) => t.code), END - 8 * 3600_000, 24, 'issued');
+
+  // Keys of the devices in service (the last two were just registered and wait for theirs). Made last, so that the ids
+  // and values of everything above stay as they were. Only their hashes are stored: nobody knows a demo key.
+  const devices = out.monitoringDevices as { id: string; code: string; region_code: string; enterprise_id: string | null; api_key_id?: string | null }[];
+  for (const d of devices.slice(0, -2)) {
+    const id = ctx.id();
+    const key = `yj_${Array.from({ length: 43 }, () => KEY_ALPHABET[rng.int(0, KEY_ALPHABET.length - 1)]).join('')}`;
+    // Scoped as devices.service issues them: to the device's enterprise, or its region.
+    out.monitoringApiKeys.push({ id, name: `监测设备 ${d.code}`, key_hash: createHash('sha256').update(key, 'utf8').digest('hex'), prefix: key.slice(0, 10),
+      permissions: ['monitoring:ingest'], scope_kind: d.enterprise_id ? 'enterprise' : 'region', scope_region_code: d.enterprise_id ? null : d.region_code,
+      scope_enterprise_id: d.enterprise_id, created_by: staffId, created_at: iso(END - 400 * 86400_000) });
+    d.api_key_id = id;
+  }
+  for (const d of devices.slice(-2)) d.api_key_id = null;
   return out;
 }

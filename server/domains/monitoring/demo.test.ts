@@ -46,6 +46,15 @@ describe('demo monitoring data', () => {
     expect(rows.monitoringSensors.length).toBeGreaterThan(40);
   });
 
+  it('has keys for the devices in service (hashed, scoped like an issued key) and two new devices waiting for theirs', async () => {
+    const devices = (await get(t, staff, '/api/monitoring/devices?pageSize=200')).json().items as { hasKey: boolean; keyPrefix: string | null }[];
+    expect(devices.filter((d) => !d.hasKey)).toHaveLength(2);
+    expect(devices.filter((d) => d.hasKey).every((d) => d.keyPrefix?.startsWith('yj_'))).toBe(true);
+    const keys = rows.monitoringApiKeys as { key_hash: string; scope_kind: string }[];
+    expect(new Set(keys.map((k) => k.key_hash)).size).toBe(keys.length);
+    expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k.key_hash) && ['enterprise', 'region'].includes(k.scope_kind))).toBe(true);
+  });
+
   it('has a day of history with rollups, and a few open alarms', async () => {
     const { items } = (await get(t, staff, '/api/monitoring/sensors?type=level&pageSize=5')).json();
     const series = (await get(t, staff, `/api/monitoring/sensors/${items[0].id}/series?from=2022-06-29T16:00:00Z&to=2022-06-30T16:00:00Z`)).json();
