@@ -2,7 +2,10 @@
 // MQTT (QoS 1, PUBACK after commit) and over HTTP batches, and the time from publishing an over-limit reading to its
 // alarm arriving on the SSE stream (median, p99), measured while the load runs. The load comes from a second process
 // (this file with --load), sharing the machine's two cores with the server as a real deployment would not.
+// Also (--warnings): issuing a county-wide early warning to thousands of recipients (预警对象 "everyone" and the
+// responsible people), the time from 发布 to every notification queued, median/p95 over repeated issues.
 // Run: npx tsx bench/monitoring.ts [seconds]                      (PGlite on disk in a temporary folder)
+//      npx tsx bench/monitoring.ts --warnings [accounts]          (default 6,000 extra village and enterprise accounts)
 //      BENCH_DATABASE_URL=postgres://… npx tsx bench/monitoring.ts  (PostgreSQL: database yingji_bench_monitoring is recreated)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -174,5 +177,50 @@ async function main() {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 
+// ---- issuing warnings to many people ----
+async function warnings(extra: number) {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-bench-warn-'));
+  const { db, kind } = await openDb();
+  await migrate(db);
+  await loadDemo(db, { hashPassword: async () => 'x' });
+  const config = loadConfig({ NODE_ENV: 'development', LOAD_DEMO: 'false', DATA_DIR: scratch, AUDIT_KEY: 'bench-audit-key-0123456789abcdef-0123456789', LOG_LEVEL: 'warn' });
+  const p = createPlatform(config, db);
+  const ctx: Ctx = { ...p, actor: SYSTEM_ACTOR, meta: {} };
+  // Village 灾害信息员 and staff (two of three) and enterprise accounts (one of three), all with a phone: in-app + SMS each.
+  await db.exec(`insert into accounts (id, username, display_name, phone, roles, scope_kind, scope_region_code, scope_enterprise_id, password_hash, must_change_password)
+    select gen_random_uuid(), 'bench_' || i, '压测' || i, '139' || lpad(i::text, 8, '0'),
+      case when i % 3 = 0 then array['enterprise'] when i % 3 = 1 then array['informant'] else array['staff'] end,
+      case when i % 3 = 0 then 'enterprise' else 'region' end,
+      case when i % 3 = 0 then null else (select code from regions where length(rtrim(code, '0')) > 9 order by code offset (i % 270) limit 1) end,
+      case when i % 3 = 0 then (select id from enterprises order by id offset (i % 2000) limit 1) end, 'x', false
+    from generate_series(1, ${extra}) i`);
+  const towns = (await db.query<{ code: string }>(sql`select code from regions where code like '430699%' and code ~ '^430699[0-9]{3}000$' and code <> '430699000000' order by code`)).map((r) => r.code);
+  const { createWarning } = await import('../server/domains/monitoring/warnings/warnings.create.js');
+  const { issueWarning } = await import('../server/domains/monitoring/warnings/warnings.service.js');
+  const out: Record<string, unknown> = {};
+  for (const audience of ['responsible', 'everyone'] as const) {
+    const times: number[] = []; let recipients = 0; let notifications = 0;
+    for (let i = 0; i < 5; i++) {
+      const now = new Date();
+      const w = await createWarning(ctx, { kind: 'weather', event: '暴雨', colour: 'red', headline: `压测预警 ${audience} ${i}`, description: '压测', guidance: '压测',
+        regionCodes: towns, effectiveAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3600_000).toISOString(), audience });
+      const t0 = performance.now();
+      const issued = await issueWarning(ctx, w.id);
+      times.push(performance.now() - t0);
+      recipients = issued.recipients;
+      notifications = (await db.one<{ n: number }>(sql`select count(*)::int as n from notifications where link = ${`/monitoring/warnings/${w.id}`}`)).n;
+      await db.execute(sql`update notifications set status = 'sent' where status = 'pending'`); // keep the outbox from growing across runs
+    }
+    out[audience] = { towns: towns.length, recipients, notifications, issueMs: { median: pct(times, 0.5), p95: pct(times, 0.95), runs: times.length } };
+  }
+  const result = { db: kind, extraAccounts: extra, at: new Date().toISOString(), cpus: os.cpus().length, results: out };
+  console.log(JSON.stringify(result, null, 2));
+  fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(import.meta.dirname, 'results', `monitoring-warnings-${kind}.json`), JSON.stringify(result, null, 2) + '\n');
+  await p.jobs.stop(); await db.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
 if (process.argv[2] === '--load') void load(JSON.parse(process.argv[3]) as LoadPlan).then(() => process.exit(0));
+else if (process.argv[2] === '--warnings') await warnings(Number(process.argv[3] ?? 6000));
 else await main();

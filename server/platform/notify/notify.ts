@@ -35,26 +35,32 @@ export class Notifier {
   }
 
   /** Queue messages in the caller's transaction; delivery happens after commit. Returns the ids of the notifications
-   *  created (one per account and channel, and per extra phone), in the order they were queued. */
+   *  created (one per account and channel — SMS only where the account has a phone — and per extra phone), in the
+   *  order they were queued. One query for the phones and one multi-row insert per 5,000, not a statement per person. */
   async send(tx: Queryable, m: Message): Promise<string[]> {
     const channels = m.channels ?? ['inapp'];
-    const ids: string[] = [];
-    const queue = async (accountId: string | null, ch: Channel, address: string | null, ackRequired: boolean) => {
-      const id = uuidv7();
-      await tx.execute(sql`insert into notifications (id, account_id, channel, address, title, body, link, region_code, ack_required)
-        values (${id}, ${accountId}, ${ch}, ${address}, ${m.title}, ${m.body}, ${m.link ?? null}, ${m.regionCode ?? null}, ${ackRequired})`);
-      ids.push(id);
-    };
+    const phoneOf = new Map<string, string | null>();
+    if (channels.includes('sms') && m.accountIds.length) {
+      for (const r of await tx.query<{ id: string; phone: string | null }>(sql`select id, phone from accounts where id = any(${m.accountIds}::uuid[])`)) phoneOf.set(r.id, r.phone);
+    }
+    const rows: { id: string; accountId: string | null; channel: Channel; address: string | null; ack: boolean }[] = [];
     for (const accountId of m.accountIds) {
-      const acct = await tx.maybeOne<{ phone: string | null }>(sql`select phone from accounts where id = ${accountId}`);
       for (const ch of channels) {
-        if (ch === 'sms' && !acct?.phone) continue;
-        await queue(accountId, ch, ch === 'sms' ? acct!.phone : null, m.ackRequired ?? false);
+        const phone = phoneOf.get(accountId);
+        if (ch === 'sms' && !phone) continue;
+        rows.push({ id: uuidv7(), accountId, channel: ch, address: ch === 'sms' ? phone! : null, ack: m.ackRequired ?? false });
       }
     }
-    if (channels.includes('sms')) for (const phone of new Set(m.phones ?? [])) await queue(null, 'sms', phone, false);
-    if (ids.length) await this.jobs.enqueue(tx, 'notify.deliver');
-    return ids;
+    if (channels.includes('sms')) for (const phone of new Set(m.phones ?? [])) rows.push({ id: uuidv7(), accountId: null, channel: 'sms', address: phone, ack: false });
+    for (let i = 0; i < rows.length; i += 5000) {
+      const part = rows.slice(i, i + 5000);
+      await tx.execute(sql`insert into notifications (id, account_id, channel, address, title, body, link, region_code, ack_required)
+        select id, account_id, channel, address, ${m.title}, ${m.body}, ${m.link ?? null}, ${m.regionCode ?? null}, ack
+        from unnest(${part.map((r) => r.id)}::uuid[], ${part.map((r) => r.accountId)}::uuid[], ${part.map((r) => r.channel)}::text[],
+          ${part.map((r) => r.address)}::text[], ${part.map((r) => r.ack)}::boolean[]) as t(id, account_id, channel, address, ack)`);
+    }
+    if (rows.length) await this.jobs.enqueue(tx, 'notify.deliver');
+    return rows.map((r) => r.id);
   }
 
   /** Deliver every pending message; a failed one is retried by the job's backoff. */
