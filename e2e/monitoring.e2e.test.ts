@@ -217,6 +217,8 @@ browserSuite('web: monitoring (监测预警)', (server) => {
       const { page, errors } = await openPage(server.browser, viewport);
       await login(page, server.url, 'staff', DEMO_PASSWORD);
       await page.goto(`${server.url}/monitoring/registry?tab=facilities`);
+      await page.getByTestId('facility-table').getByRole('link', { name: /水库$/ }).first().waitFor();
+      await shot(page, name.replace('facility', 'registry'));
       await page.getByTestId('facility-table').getByRole('link', { name: /水库$/ }).first().click();
       await page.getByTestId('facility-info').getByText('汛限水位', { exact: false }).waitFor();
       await page.getByTestId('facility-charts').getByTestId('series-chart').first().waitFor();
