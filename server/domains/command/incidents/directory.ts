@@ -102,3 +102,22 @@ export async function appendTimeline(tx: Queryable, actor: Actor, incidentId: st
     ${actor.kind === 'account' ? actor.id : null}, ${actor.name})`);
   return id;
 }
+
+/** One line of an incident's timeline, for reports drafted from the record. */
+export interface TimelineLine { at: string; kind: string; text: string }
+
+/** The incident's timeline after `since` (all of it without), oldest first. */
+export async function listTimeline(q: Queryable, incidentId: string, since?: Date | string): Promise<TimelineLine[]> {
+  const after = since === undefined ? null : new Date(since).toISOString();
+  const rows = await q.query<{ at: Date; kind: string; text: string }>(sql`select at, kind, text from incident_timeline
+    where incident_id = ${incidentId} and (${after}::timestamptz is null or at > ${after}::timestamptz) order by at, id`);
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), kind: r.kind, text: r.text }));
+}
+
+/** Tasks not yet accepted, per incident (incidents without any are absent). */
+export async function openTaskCounts(q: Queryable, incidentIds: string[]): Promise<Map<string, number>> {
+  if (!incidentIds.length) return new Map();
+  const rows = await q.query<{ incident_id: string; n: string }>(sql`select incident_id, count(*)::text as n from incident_tasks
+    where incident_id = any(${incidentIds}::uuid[]) and status <> 'accepted' group by incident_id`);
+  return new Map(rows.map((r) => [r.incident_id, Number(r.n)]));
+}
