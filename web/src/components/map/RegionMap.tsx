@@ -16,7 +16,7 @@ import { useRegionOutlines } from './useRegionOutlines';
 interface MapSettings { tileUrl: string | null; attribution: string | null }
 
 export default function RegionMap<T extends MapMarker>({
-  markers: given, renderCard, tileUrl: givenTileUrl, tileAttribution: givenAttribution, height = '70vh', legend, loading,
+  markers: given, renderCard, tileUrl: givenTileUrl, tileAttribution: givenAttribution, height = '70vh', legend, loading, circles,
 }: RegionMapProps<T>) {
   // Tiles are the deployment's choice (MAP_TILE_URL on the server); a page may still pass its own.
   const settings = useQuery({ queryKey: ['/api/settings/map'], queryFn: () => api.get<MapSettings>('/api/settings/map'), staleTime: Infinity });
@@ -27,7 +27,7 @@ export default function RegionMap<T extends MapMarker>({
   const markers = useMemo(() => given, [key]);
   const el = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map | null>(null);
-  const groups = useRef<{ outlines: L.LayerGroup; points: L.LayerGroup; renderer: L.Renderer } | null>(null);
+  const groups = useRef<{ outlines: L.LayerGroup; circles: L.LayerGroup; points: L.LayerGroup; renderer: L.Renderer } | null>(null);
   const [selected, setSelected] = useState<T | null>(null);
   const { outlines } = useRegionOutlines();
 
@@ -35,7 +35,7 @@ export default function RegionMap<T extends MapMarker>({
     // China until the regions or the points arrive and frame the view.
     const m = L.map(el.current!, { center: [35, 105], zoom: 4, maxZoom: 18, attributionControl: false, zoomSnap: 0.5 });
     L.control.scale({ imperial: false, position: 'bottomright' }).addTo(m);
-    groups.current = { outlines: L.layerGroup().addTo(m), points: L.layerGroup().addTo(m), renderer: L.canvas({ padding: 0.5 }) };
+    groups.current = { outlines: L.layerGroup().addTo(m), circles: L.layerGroup().addTo(m), points: L.layerGroup().addTo(m), renderer: L.canvas({ padding: 0.5 }) };
     // The frame changes size with the menu, the phone's rotation and the filters above it.
     const resize = new ResizeObserver(() => m.invalidateSize());
     resize.observe(el.current!);
@@ -54,12 +54,28 @@ export default function RegionMap<T extends MapMarker>({
     if (map && groups.current) drawOutlines(groups.current.outlines, outlines);
   }, [map, outlines]);
 
-  // Frame what is shown: the points when there are any, else the region.
+  const circlesKey = JSON.stringify(circles ?? []);
+  useEffect(() => {
+    if (!map || !groups.current) return;
+    const layer = groups.current.circles;
+    layer.clearLayers();
+    for (const c of circles ?? []) {
+      L.circle([c.lat, c.lng], { radius: c.radiusM, color: c.colour ?? '#cf1322', weight: 1.5, dashArray: '6 4', fillOpacity: 0.04, interactive: false })
+        .addTo(layer);
+    }
+  }, [map, circlesKey]);
+
+  // Frame what is shown: the points and circles when there are any, else the region.
   useEffect(() => {
     if (!map) return;
-    const bounds = markers.length ? L.latLngBounds(markers.map((m) => [m.lat, m.lng])) : outlineBounds(outlines);
+    let bounds = markers.length ? L.latLngBounds(markers.map((m) => [m.lat, m.lng])) : null;
+    for (const c of circles ?? []) {
+      const b = L.latLng(c.lat, c.lng).toBounds(c.radiusM * 2);
+      bounds = bounds ? bounds.extend(b) : b;
+    }
+    bounds ??= outlineBounds(outlines);
     if (bounds?.isValid()) map.fitBounds(bounds.pad(0.05), { maxZoom: 15, animate: false });
-  }, [map, markers, outlines]);
+  }, [map, markers, outlines, circlesKey]);
 
   const index = useMemo(() => buildClusters(markers), [markers]);
   useEffect(() => {

@@ -24,4 +24,9 @@ export interface RegionMapProps<T extends MapMarker> {
   /** Drawn over the top-right corner (a colour legend). */
   legend?: ReactNode;
   loading?: boolean;
+  /** Circles drawn under the points (e.g. an incident's search radius); the view frames them too. */
+  circles?: readonly MapCircle[];
 }
+
+/** A circle on the ground: centre and radius in metres. */
+export interface MapCircle { lng: number; lat: number; radiusM: number; colour?: string; label?: string }

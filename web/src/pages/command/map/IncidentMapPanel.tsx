@@ -18,17 +18,7 @@ const LAYER_COLOURS: Record<MapLayer, string> = {
 const RADII = [1000, 3000, 5000, 10000, 20000];
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(m % 1000 ? 1 : 0)} 公里` : `${m} 米`);
 
-interface Point extends MapMarker { layer: MapLayer | 'incident' | 'ring'; lines: string[]; link?: string }
-
-/** A ring of points on the circle: the shared map draws points only, so the radius shows as a dotted circle that also frames the view. */
-function ring(lng: number, lat: number, radiusM: number): Point[] {
-  const dLat = (radiusM / 6_371_008.8) * (180 / Math.PI);
-  const dLng = dLat / Math.cos((lat * Math.PI) / 180);
-  return Array.from({ length: 24 }, (_, i) => {
-    const a = (i / 24) * 2 * Math.PI;
-    return { id: `ring-${i}`, lng: lng + dLng * Math.cos(a), lat: lat + dLat * Math.sin(a), colour: '#bfbfbf', rank: -1, title: `半径 ${km(radiusM)}`, layer: 'ring', lines: [] };
-  });
-}
+interface Point extends MapMarker { layer: MapLayer | 'incident'; lines: string[]; link?: string }
 
 /** The points of the shown layers. */
 function pointsOf(d: Nearby, shown: MapLayer[]): Point[] {
@@ -36,7 +26,6 @@ function pointsOf(d: Nearby, shown: MapLayer[]): Point[] {
   const dist = (m: number) => `距事发地 ${km(m)}`;
   return [
     { id: d.incident.id, lng: d.incident.lng, lat: d.incident.lat, colour: '#000000', rank: 100, title: `事发地：${d.incident.title}`, layer: 'incident', lines: [d.incident.address] },
-    ...ring(d.incident.lng, d.incident.lat, d.radiusM),
     ...(on('enterprises') ? d.enterprises.map((e): Point => ({ id: e.id, lng: e.lng, lat: e.lat, colour: RISK[e.riskLevel ?? ''] ?? LAYER_COLOURS.enterprises, rank: 1,
       title: e.name, layer: 'enterprises', link: `/enterprises/${e.id}`,
       lines: [dist(e.distanceM), e.majorHazardSources ? `重大危险源 ${e.majorHazardSources} 处` : '', e.principal ? `负责人：${e.principal} ${e.phone ?? ''}` : ''] })) : []),
@@ -91,7 +80,8 @@ export function IncidentMapPanel({ incidentId }: { incidentId: string }) {
         )}
         <Suspense fallback={<Spin />}>
           <RegionMap<Point> markers={markers} loading={q.isFetching} height="min(60vh, 520px)"
-            legend={<Flex vertical gap={2}><Tag color="#000">事发地</Tag><Tag>灰点：半径 {km(radius)}</Tag></Flex>}
+            circles={q.data ? [{ lng: q.data.incident.lng, lat: q.data.incident.lat, radiusM: q.data.radiusM }] : []}
+            legend={<Flex vertical gap={2}><Tag color="#000">事发地</Tag><Tag color="red">虚线圈：半径 {km(radius)}</Tag></Flex>}
             renderCard={(m, close) => (
               <Flex vertical gap={4}>
                 <Typography.Text strong>{m.title}</Typography.Text>
