@@ -130,14 +130,20 @@ describe('loading the demo county', () => {
 
       const summary = await loadDemo(db, { hashPassword });
       console.log(`demo load: ${summary.elapsedMs} ms`, summary.counts);
-      // A table filled by several modules counts all their rows (accounts: the demo accounts and the officers).
+      // A table filled by several modules counts all their rows (accounts: the demo accounts, the officers, the returns'
+      // filers and approvers, the duty desk's people).
       expect(summary.counts).toMatchObject({
         regions: data.regions.length, organizations: data.organizations.length,
-        enterprises: 2065, accounts: data.accounts.length + data.enforcement.officers.length, enterprise_status_changes: data.enterpriseStatusChanges.length,
+        enterprises: 2065,
+        accounts: data.accounts.length + data.enforcement.officers.length + data.returns.accounts.length + data.commandDuty.accounts.length,
+        enterprise_status_changes: data.enterpriseStatusChanges.length,
         enterprise_licences: data.enterpriseLicences.length, major_hazard_sources: data.majorHazardSources.length,
         major_hazard_chemicals: data.majorHazardChemicals.length, campaigns: data.campaigns.length + data.enforcement.campaigns.length,
         risk_points: data.riskPoints.length, hazards: data.hazards.length, hazard_events: data.hazardEvents.length,
-        number_sequences: data.numberSequences.length + data.enforcement.numberSequences.length, enforcement_cases: data.enforcement.cases.length,
+        number_sequences: data.numberSequences.length + data.enforcement.numberSequences.length + data.returns.numberSequences.length
+          + data.commandIncidents.numberSequences.length + data.commandDuty.numberSequences.length,
+        incident_timeline: data.commandIncidents.timeline.length + data.commandDuty.timeline.length,
+        enforcement_cases: data.enforcement.cases.length,
       });
       expect(summary.password).toBe(DEMO_PASSWORD);
       expect(summary.accounts.map((a) => a.username)).toContain('ent_demo');

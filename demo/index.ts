@@ -13,9 +13,14 @@ import * as enterpriseRegistry from './enterprise-registry.js';
 import * as enterprises from './enterprises.js';
 import { insertRows } from './insert.js';
 import * as enforcement from './enforcement.js';
+import * as commandPlans from './command-plans.js';
+import * as commandResources from './command-resources.js';
+import * as commandIncidents from './command-incidents.js';
+import * as commandDuty from './command-duty.js';
 import * as hazards from './hazards.js';
 import * as monitoring from './monitoring.js';
 import * as orgs from './orgs.js';
+import * as returnsDemo from './returns.js';
 import { createContext, type DemoContext } from './random.js';
 import type { DemoAccountInfo, DemoData } from './types.js';
 
@@ -48,6 +53,16 @@ const STEPS: readonly DemoStep[] = [
   { module: 'hazards', generate: (ctx, base) => hazards.generate(ctx, base) },
   // Plans, draws, inspections, documents, cases, measures, tip-offs and tallies consistent with the report.
   { module: 'enforcement', generate: (ctx, base) => enforcement.generate(ctx, base) },
+  // 报表填报 and 约谈: return forms filed by their units for 2021–2022 with the report's figures; the 4 towns summoned.
+  { module: 'returns', generate: (ctx, base) => returnsDemo.generate(ctx, base) },
+  // 应急预案: the plan system with structured levels, triggers, groups and actions; filings and drills.
+  { module: 'command-plans', generate: (ctx, base) => commandPlans.generate(ctx, base) },
+  // 应急资源: teams and members, experts, warehouses with stock, batches and ledger, shelters, equipment.
+  { module: 'command-resources', generate: (ctx, base) => ({ commandResources: commandResources.generate(ctx, base) }) },
+  // 突发事件: past incidents of 2022 H1 with full timelines (reads the plans and resources above; one lesson's hazard).
+  { module: 'command-incidents', generate: (ctx, base) => commandIncidents.generate(ctx, base) },
+  // 值班值守 and 信息报送: duty accounts, the June–July 2022 roster, handovers, duty log, the incidents' reports; village population.
+  { module: 'command-duty', generate: (ctx, base) => commandDuty.generate(ctx, base) },
 ];
 
 interface TableStep {
@@ -72,6 +87,7 @@ const TABLES: readonly TableStep[] = [
   { table: 'hazard_events', rows: (d) => d.hazardEvents },
   { table: 'number_sequences', rows: (d) => d.numberSequences },
   { table: 'accounts', rows: (d, hash) => d.enforcement.officers.map((a) => ({ ...a, password_hash: hash })) },
+  { table: 'enforcement_avoidances', rows: (d) => d.enforcement.avoidances },
   { table: 'enforcement_plans', rows: (d) => d.enforcement.plans },
   { table: 'enforcement_plan_items', rows: (d) => d.enforcement.planItems },
   { table: 'enforcement_draws', rows: (d) => d.enforcement.draws },
@@ -80,6 +96,7 @@ const TABLES: readonly TableStep[] = [
   { table: 'enforcement_inspection_officers', rows: (d) => d.enforcement.inspectionOfficers },
   { table: 'enforcement_findings', rows: (d) => d.enforcement.findings },
   { table: 'enforcement_tipoffs', rows: (d) => d.enforcement.tipoffs },
+  { table: 'enforcement_rewards', rows: (d) => d.enforcement.rewards },
   { table: 'enforcement_cases', rows: (d) => d.enforcement.cases },
   { table: 'enforcement_case_officers', rows: (d) => d.enforcement.caseOfficers },
   { table: 'enforcement_case_events', rows: (d) => d.enforcement.caseEvents },
@@ -90,6 +107,7 @@ const TABLES: readonly TableStep[] = [
   { table: 'enforcement_tallies', rows: (d) => d.enforcement.tallies },
   { table: 'number_sequences', rows: (d) => d.enforcement.numberSequences },
   { table: 'monitoring_facilities', rows: (d) => d.monitoringFacilities },
+  { table: 'api_keys', rows: (d) => d.monitoringApiKeys },
   { table: 'monitoring_devices', rows: (d) => d.monitoringDevices },
   { table: 'monitoring_sensors', rows: (d) => d.monitoringSensors },
   { table: 'sensor_readings', rows: (d) => d.sensorReadings },
@@ -100,6 +118,46 @@ const TABLES: readonly TableStep[] = [
   { table: 'monitoring_alarm_events', rows: (d) => d.monitoringAlarmEvents },
   { table: 'early_warnings', rows: (d) => d.earlyWarnings },
   { table: 'warning_recipients', rows: (d) => d.warningRecipients },
+  { table: 'accounts', rows: (d, hash) => d.returns.accounts.map((a) => ({ ...a, password_hash: hash })) },
+  { table: 'return_forms', rows: (d) => d.returns.forms },
+  { table: 'return_form_versions', rows: (d) => d.returns.formVersions },
+  { table: 'returns', rows: (d) => d.returns.returns },
+  { table: 'return_events', rows: (d) => d.returns.events },
+  { table: 'summons', rows: (d) => d.returns.summons },
+  { table: 'summons_tasks', rows: (d) => d.returns.summonsTasks },
+  { table: 'number_sequences', rows: (d) => d.returns.numberSequences },
+  { table: 'command_plans', rows: (d) => d.commandPlans.plans },
+  { table: 'command_plan_versions', rows: (d) => d.commandPlans.versions },
+  { table: 'command_plan_countersigns', rows: (d) => d.commandPlans.countersigns },
+  { table: 'command_plan_drills', rows: (d) => d.commandPlans.drills },
+  { table: 'resource_teams', rows: (d) => d.commandResources.teams },
+  { table: 'resource_team_members', rows: (d) => d.commandResources.members },
+  { table: 'resource_experts', rows: (d) => d.commandResources.experts },
+  { table: 'resource_warehouses', rows: (d) => d.commandResources.warehouses },
+  { table: 'resource_items', rows: (d) => d.commandResources.items },
+  { table: 'resource_stock', rows: (d) => d.commandResources.stock },
+  { table: 'resource_stock_batches', rows: (d) => d.commandResources.batches },
+  { table: 'resource_stock_ledger', rows: (d) => d.commandResources.ledger },
+  { table: 'resource_shelters', rows: (d) => d.commandResources.shelters },
+  { table: 'resource_equipment', rows: (d) => d.commandResources.equipment },
+  { table: 'number_sequences', rows: (d) => d.commandIncidents.numberSequences },
+  { table: 'incidents', rows: (d) => d.commandIncidents.incidents },
+  { table: 'incident_timeline', rows: (d) => d.commandIncidents.timeline },
+  { table: 'incident_level_changes', rows: (d) => d.commandIncidents.levelChanges },
+  { table: 'incident_post_roles', rows: (d) => d.commandIncidents.postRoles },
+  { table: 'incident_tasks', rows: (d) => d.commandIncidents.tasks },
+  { table: 'incident_task_feedback', rows: (d) => d.commandIncidents.feedback },
+  { table: 'incident_dispatches', rows: (d) => d.commandIncidents.dispatches },
+  { table: 'incident_lessons', rows: (d) => d.commandIncidents.lessons },
+  { table: 'accounts', rows: (d, hash) => d.commandDuty.accounts.map((a) => ({ ...a, password_hash: hash })) },
+  { table: 'duty_assignments', rows: (d) => d.commandDuty.assignments },
+  { table: 'duty_handovers', rows: (d) => d.commandDuty.handovers },
+  { table: 'duty_logs', rows: (d) => d.commandDuty.logs },
+  { table: 'incident_reports', rows: (d) => d.commandDuty.reports },
+  { table: 'incident_report_dues', rows: (d) => d.commandDuty.dues },
+  { table: 'incident_timeline', rows: (d) => d.commandDuty.timeline },
+  { table: 'region_populations', rows: (d) => d.commandDuty.populations },
+  { table: 'number_sequences', rows: (d) => d.commandDuty.numberSequences },
 ];
 
 const CORE_TABLES = ['regions', 'organizations', 'enterprises', 'accounts'];

@@ -3,7 +3,12 @@
 // their database default (created_at, updated_at, …).
 import type { GeoPolygon } from './geo.js';
 import type { EnforcementDemo } from './enforcement.js';
+import type { CommandResourcesDemo } from './command-resources.js';
+import type { CommandPlansDemo } from './command-plans.js';
+import type { CommandIncidentsDemo } from './command-incidents.js';
+import type { CommandDutyDemo } from './command-duty.js';
 import type { MonitoringDemo } from './monitoring.js';
+import type { ReturnsDemo } from './returns.js';
 import type { CampaignRow, HazardEventRow, HazardRow, NumberSequenceRow, RiskPointRow } from './hazards.js';
 
 export type RegionLevel = 'province' | 'city' | 'county' | 'town' | 'village' | 'park';
@@ -176,4 +181,14 @@ export interface DemoData extends MonitoringDemo {
   /** The last number taken per kind and year, so new records continue the demo's numbering. */
   numberSequences: NumberSequenceRow[];
   enforcement: EnforcementDemo;
+  /** 报表填报 and 约谈 (demo/returns.ts). */
+  returns: ReturnsDemo;
+  /** 应急预案: plans, versions, 会签, drills (demo/command-plans.ts). */
+  commandPlans: CommandPlansDemo;
+  /** 应急资源: teams, experts, warehouses and stock, shelters, equipment (demo/command-resources.ts). */
+  commandResources: CommandResourcesDemo;
+  /** 突发事件: past incidents with timelines, tasks, dispatches and lessons (demo/command-incidents.ts). */
+  commandIncidents: CommandIncidentsDemo;
+  /** 值班值守 and 信息报送: roster, handovers, duty log, reports upward, village population (demo/command-duty.ts). */
+  commandDuty: CommandDutyDemo;
 }

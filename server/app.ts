@@ -106,6 +106,16 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register((await import('./platform/calendar/calendar.routes.js')).calendarRoutes);
   scheduleHazardScan(p);
   await app.register(monitoringRoutes(p));
+  await app.register((await import('./platform/backup/backup.routes.js')).backupRoutes);
+  await app.register((await import('./domains/command/plans/plans.routes.js')).plansRoutes(p));
+  await app.register((await import('./domains/command/resources/resources.routes.js')).resourcesRoutes(p));
+  await app.register((await import('./domains/command/incidents/incidents.routes.js')).incidentsRoutes(p));
+  await app.register((await import('./domains/law/law.routes.js')).lawRoutes);
+  await app.register((await import('./domains/command/duty/duty.routes.js')).dutyRoutes(p));
+  await app.register((await import('./domains/command/reports/reports.routes.js')).reportsRoutes(p));
+  await app.register((await import('./domains/command/map/map.routes.js')).mapRoutes(p));
+  await app.register((await import('./domains/returns/returns.routes.js')).returnsRoutes(p));
+  await app.register((await import('./domains/summons/summons.routes.js')).summonsRoutes);
   await app.register(eventsRoutes(p));
 
   const index = path.join(p.config.webDir, 'index.html');

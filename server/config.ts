@@ -31,6 +31,27 @@ export interface Config {
   /** Optional tile layer for maps (e.g. 天地图), {z}/{x}/{y} template; maps work without one. */
   mapTileUrl?: string;
   mapTileAttribution?: string;
+  /** Monitoring ingestion (监测预警): MQTT broker and raw-reading retention. */
+  monitoring: MonitoringConfig;
+  /** Backups (备份): where, how many to keep, and how often the server takes one (0 = never). */
+  backupDir: string;
+  backupKeep: number;
+  backupEveryHours: number;
+}
+
+/** Settings of monitoring ingestion (MQTT_*, RAW_RETENTION_DAYS). */
+export interface MonitoringConfig {
+  /** Run MQTT ingestion at all (embedded broker, or the external one of MQTT_URL). */
+  mqttEnabled: boolean;
+  /** Port and address of the embedded broker. */
+  mqttPort: number;
+  mqttHost: string;
+  /** An external broker (mqtt://, mqtts://); when set, no embedded broker is started. */
+  mqttUrl?: string;
+  /** Client id of the persistent session at the external broker. */
+  mqttClientId: string;
+  /** Days raw readings are kept; rollups stay. 总局令40号: electronic records at least 30 days. */
+  rawRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +83,26 @@ function bool(env: Env, name: string, def: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`配置项 ${name}=${raw} 无效：应为 true 或 false (invalid ${name})`);
+}
+
+/** Parse and validate the monitoring settings; throws ConfigError with a message an operator can act on. */
+export function loadMonitoringConfig(env: Env): MonitoringConfig {
+  const mqttUrl = env.MQTT_URL || undefined;
+  if (mqttUrl && !/^mqtts?:\/\/[^/]+/.test(mqttUrl)) {
+    throw new ConfigError(`配置项 MQTT_URL=${mqttUrl} 无效：应形如 mqtt://主机:1883 或 mqtts://主机:8883 (invalid MQTT_URL)`);
+  }
+  const days = env.RAW_RETENTION_DAYS;
+  if (days && Number(days) < 30 && Number.isInteger(Number(days))) {
+    throw new ConfigError(`配置项 RAW_RETENTION_DAYS=${days} 无效：总局令40号要求监测数据至少保存30天 (RAW_RETENTION_DAYS must be at least 30)`);
+  }
+  return {
+    mqttEnabled: bool(env, 'MQTT_ENABLED', true),
+    mqttPort: int(env, 'MQTT_PORT', 1884, 0, 65535),
+    mqttHost: env.MQTT_HOST || '0.0.0.0',
+    mqttUrl,
+    mqttClientId: env.MQTT_CLIENT_ID || 'yingji-ingest',
+    rawRetentionDays: int(env, 'RAW_RETENTION_DAYS', 90, 30, 3650),
+  };
 }
 
 /** Parse and validate the environment; throws ConfigError with a message an operator can act on. */
@@ -98,6 +139,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     webDir: path.resolve(env.WEB_DIR || path.join(import.meta.dirname, '..', 'web', 'dist')),
     mapTileUrl: env.MAP_TILE_URL || undefined,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || undefined,
+    monitoring: loadMonitoringConfig(env),
+    backupDir: path.resolve(env.BACKUP_DIR || path.join(dataDir, 'backups')),
+    backupKeep: int(env, 'BACKUP_KEEP', 14, 1, 10000),
+    backupEveryHours: int(env, 'BACKUP_EVERY_HOURS', 24, 0, 24 * 365),
   };
   if (cfg.mapTileUrl && !/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(cfg.mapTileUrl)) {
     throw new ConfigError('配置项 MAP_TILE_URL 无效：应为含 {z}/{x}/{y} 的 http(s) 地址 (invalid MAP_TILE_URL: expected an http(s) URL template with {z}, {x} and {y})');

@@ -10,6 +10,9 @@ import type { Platform } from './platform/context.js';
 import { runUserCommand, USER_HELP } from './cli/user.js';
 import { loadDemoCounty, DEMO_HELP } from './cli/demo.js';
 import { runSimulate, SIMULATE_HELP } from './cli/simulate.js';
+import { BACKUP_HELP, runBackup, runRestore } from './cli/backup.js';
+import { BackupError } from './platform/backup/backup.js';
+import { scheduleBackups } from './platform/backup/backup.routes.js';
 import { loadMonitoringConfig } from './domains/monitoring/monitoring.config.js';
 import { startIngestion } from './domains/monitoring/ingest/start.js';
 
@@ -22,6 +25,7 @@ const HELP = `Yingji 应急管理综合应用平台
 ${DEMO_HELP}
 ${USER_HELP}
 ${SIMULATE_HELP}
+${BACKUP_HELP}
   audit verify              校验审计哈希链
   help                      显示本帮助
 
@@ -53,6 +57,7 @@ async function serve(config: Config) {
     }
     const app = await buildApp(p);
     await p.events.start();
+    scheduleBackups(p);
     p.jobs.start();
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -110,6 +115,8 @@ async function main(argv: string[]) {
       const s = await loadDemoCounty(p, { reset: !!values.reset });
       console.log(s ? `已载入演示县 ${s.county}（${s.ms} ms）` : '演示县已存在；用 --reset 重新生成');
     });
+    case 'backup': return runBackup(config, argv.slice(argv.indexOf('backup') + 1));
+    case 'restore': return runRestore(config, argv.slice(argv.indexOf('restore') + 1));
     case 'simulate': return runSimulate(config, argv.slice(argv.indexOf('simulate') + 1));
     case 'user': return withPlatform(config, (p) => runUserCommand(p, rest, values as Record<string, unknown>));
     case 'audit': return withPlatform(config, async (p) => {
@@ -124,8 +131,8 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((e) => {
-  if (e instanceof ConfigError || e instanceof MigrationError || e instanceof DataDirLockedError) {
-    console.error(`启动失败：${e.message}`);
+  if (e instanceof ConfigError || e instanceof MigrationError || e instanceof DataDirLockedError || e instanceof BackupError) {
+    console.error(`${e instanceof BackupError ? '' : '启动失败：'}${e.message}`);
   } else {
     console.error(e);
   }

@@ -3,6 +3,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { Drawer, Grid, Layout, theme } from 'antd';
 import { FullPageSpin } from '../../components/FullPageSpin';
+import { CommandStrip } from '../../pages/command/duty/CommandBanner';
 import { findEntry } from '../access';
 import { HeaderBar } from './HeaderBar';
 import { SideMenu } from './SideMenu';
@@ -29,6 +30,7 @@ export function AppLayout() {
       <Layout.Header style={{ position: 'sticky', top: 0, zIndex: 10, padding: '0 12px', lineHeight: 'normal', background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
         <HeaderBar compact={phone} onToggleMenu={() => (phone ? setDrawerOpen(true) : setCollapsed(!collapsed))} />
       </Layout.Header>
+      <CommandStrip />
       <Layout>
         {phone ? (
           <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title="功能菜单" styles={{ body: { padding: 0 } }}>

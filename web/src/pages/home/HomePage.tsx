@@ -5,6 +5,7 @@ import { Button, Card, Descriptions, Flex, Result } from 'antd';
 import { firstEntry } from '../../app/access';
 import { useUnreadCount } from '../../app/inbox';
 import { useMe } from '../../app/session';
+import { CommandBanner } from '../command/duty/CommandBanner';
 import { MajorHazardsCard } from './MajorHazardsCard';
 
 export default function HomePage() {
@@ -14,14 +15,15 @@ export default function HomePage() {
   if (!me.permissions.includes('dashboard:read')) {
     const first = firstEntry(me.permissions);
     return (
-      <Result status="info" title={`${me.displayName}，您好`}
+      <Flex vertical gap={16}><CommandBanner /><Result status="info" title={`${me.displayName}，您好`}
         subTitle={first ? `您的账号（${me.roleNames.join('、')}）可使用菜单中的功能。` : '您的账号暂未分配任何业务功能，请联系系统管理员。'}
-        extra={first && <Link to={first.path}><Button type="primary">进入{first.title}</Button></Link>} />
+        extra={first && <Link to={first.path}><Button type="primary">进入{first.title}</Button></Link>} /></Flex>
     );
   }
 
   return (
     <Flex vertical gap={16}>
+      <CommandBanner />
       <Card title={`${me.displayName}，您好`} data-testid="welcome-card">
         <Descriptions column={{ xs: 1, sm: 2 }} items={[
           { key: 'username', label: '账号', children: me.username },
