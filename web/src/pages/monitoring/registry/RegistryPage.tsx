@@ -34,7 +34,7 @@ function FacilityTable({ canWrite }: { canWrite: boolean }) {
   const edit = { title: '', key: 'edit', render: (_: unknown, f: Facility) => <Button type="link" size="small" onClick={() => setForm({ facility: f })}>修改</Button> };
   const columns: ColumnsType<Facility> = phone ? [name, alarms] : [
     name,
-    { title: '特征值', key: 'levels', render: (_, f) => Object.entries(f.characteristics).slice(0, 3).map(([k, v]) => `${k} ${v}`).join('；') || '—' },
+    { title: '特征值', key: 'levels', render: (_, f) => Object.entries(f.characteristics).sort((a, b) => a[1] - b[1]).slice(0, 5).map(([k, v]) => `${k} ${v}`).join('；') || '—' },
     { title: '责任人', key: 'resp', render: (_, f) => f.responsible.map((r) => `${r.role.replace('责任人', '')} ${r.name}`).join('、') || '—' },
     { title: '设备', dataIndex: 'deviceCount' }, alarms,
   ];
