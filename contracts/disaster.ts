@@ -1,0 +1,150 @@
+// 防灾减灾救灾: disaster information officers (灾害信息员) with their A/B posts and training, disaster events and
+// their reports (初报/续报/核报) with the national indicators (《自然灾害情况统计调查制度》, 应急〔2020〕19号).
+import { Type, type Static } from '@sinclair/typebox';
+import { PageQuery, RegionCode, Uuid } from './common.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const INFORMANT_LEVELS = [{ code: 'county', label: '县级' }, { code: 'town', label: '乡镇级' }, { code: 'village', label: '村（社区）级' }] as const;
+export const INFORMANT_ROLES = [{ code: 'A', label: 'A角' }, { code: 'B', label: 'B角' }] as const;
+
+export const Training = Type.Object({ id: Uuid, trainedOn: Type.String(), topic: Type.String(), hours: Type.Number() });
+export const Informant = Type.Object({
+  id: Uuid, name: Type.String(), phone: Type.String(), level: Type.String(), regionCode: Type.String(), regionName: Type.String(), townName: Type.String(),
+  role: Type.String(), unit: Type.String(), position: Type.String(), active: Type.Boolean(),
+  trainings: Type.Integer(), lastTrainedOn: Nullable(Type.String()),
+});
+export type Informant = Static<typeof Informant>;
+export const InformantDetail = Type.Composite([Informant, Type.Object({ trainingRecords: Type.Array(Training) })]);
+export type InformantDetail = Static<typeof InformantDetail>;
+
+export const InformantInput = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 30 }),
+  phone: Type.String({ pattern: '^1[3-9][0-9]{9}$', description: '11 位手机号' }),
+  regionCode: RegionCode,
+  role: Type.Union([Type.Literal('A'), Type.Literal('B')]),
+  unit: Type.Optional(Type.String({ maxLength: 60 })),
+  position: Type.Optional(Type.String({ maxLength: 60 })),
+});
+export type InformantInput = Static<typeof InformantInput>;
+export const TrainingInput = Type.Object({
+  trainedOn: Type.String({ format: 'date' }), topic: Type.String({ minLength: 2, maxLength: 100 }), hours: Type.Number({ minimum: 0.5, maximum: 200 }),
+});
+
+export const InformantQuery = Type.Composite([PageQuery, Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 50 })), level: Type.Optional(Type.String()), role: Type.Optional(Type.String()),
+  regionCode: Type.Optional(RegionCode), untrained: Type.Optional(Type.Boolean({ description: '只看没有培训记录的' })),
+})]);
+
+/** A post lacking its A or its B person. `required`: the rule demands it (town and county need both; a village at least one, its A). */
+export const CoverageGap = Type.Object({
+  regionCode: Type.String(), regionName: Type.String(), townName: Type.String(), level: Type.String(),
+  hasA: Type.Boolean(), hasB: Type.Boolean(), missing: Type.Array(Type.String()), required: Type.Boolean(),
+});
+export type CoverageGap = Static<typeof CoverageGap>;
+export const CoverageQuery = Type.Composite([PageQuery, Type.Object({
+  level: Type.Optional(Type.String()), regionCode: Type.Optional(RegionCode),
+  all: Type.Optional(Type.Boolean({ description: '也列出缺 B 角的村（社区）（规则只要求村至少 1 名）' })),
+})]);
+export const CoverageSummary = Type.Object({
+  posts: Type.Integer(), people: Type.Integer(), requiredGaps: Type.Integer(), villagesWithoutB: Type.Integer(),
+  byLevel: Type.Array(Type.Object({ level: Type.String(), posts: Type.Integer(), people: Type.Integer(), gaps: Type.Integer() })),
+});
+
+// ——— disaster events and reports ———
+
+export const DISASTER_KINDS = [
+  { code: 'flood', label: '洪涝' }, { code: 'waterlogging', label: '内涝' }, { code: 'drought', label: '干旱' }, { code: 'hail', label: '风雹' },
+  { code: 'typhoon', label: '台风' }, { code: 'freeze', label: '低温冷冻和雪灾' }, { code: 'earthquake', label: '地震' },
+  { code: 'geological', label: '地质灾害' }, { code: 'forest_fire', label: '森林火灾' }, { code: 'other', label: '其他' },
+] as const;
+export const REPORT_STAGES = [{ code: 'initial', label: '初报' }, { code: 'update', label: '续报' }, { code: 'final', label: '核报' }] as const;
+export const REPORT_STATUSES = [
+  { code: 'submitted', label: '待乡镇审核' }, { code: 'town_approved', label: '乡镇已审核' }, { code: 'approved', label: '县级已审核' }, { code: 'returned', label: '已退回' },
+] as const;
+
+/** The national indicators (DOMAIN.md §4, [M]: check the current form). Integers are people/households/rooms; areas in 公顷, losses in 万元. */
+export const INDICATORS = [
+  { key: 'affectedPeople', label: '受灾人口', unit: '人' },
+  { key: 'deaths', label: '因灾死亡人口', unit: '人' },
+  { key: 'missing', label: '因灾失踪人口', unit: '人' },
+  { key: 'relocated', label: '紧急转移安置人口', unit: '人' },
+  { key: 'needRelief', label: '需紧急生活救助人口', unit: '人' },
+  { key: 'drinkingWater', label: '饮水困难需救助人口', unit: '人' },
+  { key: 'cropAffectedHa', label: '农作物受灾面积', unit: '公顷', decimal: true },
+  { key: 'cropDamagedHa', label: '农作物成灾面积', unit: '公顷', decimal: true },
+  { key: 'cropLostHa', label: '农作物绝收面积', unit: '公顷', decimal: true },
+  { key: 'collapsedHouseholds', label: '倒塌房屋（户）', unit: '户' },
+  { key: 'collapsedRooms', label: '倒塌房屋（间）', unit: '间' },
+  { key: 'severeHouseholds', label: '严重损坏房屋（户）', unit: '户' },
+  { key: 'severeRooms', label: '严重损坏房屋（间）', unit: '间' },
+  { key: 'minorHouseholds', label: '一般损坏房屋（户）', unit: '户' },
+  { key: 'minorRooms', label: '一般损坏房屋（间）', unit: '间' },
+  { key: 'lossAgriculture', label: '直接经济损失：农业', unit: '万元', decimal: true },
+  { key: 'lossIndustry', label: '直接经济损失：工业', unit: '万元', decimal: true },
+  { key: 'lossInfrastructure', label: '直接经济损失：基础设施', unit: '万元', decimal: true },
+  { key: 'lossPublicService', label: '直接经济损失：公共服务设施', unit: '万元', decimal: true },
+  { key: 'lossHousing', label: '直接经济损失：居民住房及家庭财产', unit: '万元', decimal: true },
+] as const;
+export type IndicatorKey = (typeof INDICATORS)[number]['key'];
+
+export const Figures = Type.Object(Object.fromEntries(INDICATORS.map((i) => [i.key, Type.Optional(Type.Number({ minimum: 0, maximum: 1e8, description: `${i.label}（${i.unit}）` }))])),
+  { additionalProperties: false });
+export type Figures = Partial<Record<IndicatorKey, number>>;
+
+export const DisasterEventInput = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 100 }),
+  kind: Type.Union(DISASTER_KINDS.map((k) => Type.Literal(k.code))),
+  startedAt: Type.String({ format: 'date-time' }),
+  areas: Type.Array(RegionCode, { minItems: 1, maxItems: 400, description: '受灾乡镇或村（社区）' }),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+export type DisasterEventInput = Static<typeof DisasterEventInput>;
+
+export const Deadline = Type.Object({
+  regionCode: Type.String(), regionName: Type.String(), stage: Type.String(), dueAt: Type.String(), overdue: Type.Boolean(), met: Type.Boolean(),
+});
+export const DisasterEvent = Type.Object({
+  id: Uuid, number: Type.String(), name: Type.String(), kind: Type.String(), startedAt: Type.String(), regionCode: Type.String(), regionName: Type.String(),
+  description: Type.String(), stableAt: Nullable(Type.String()), areas: Type.Array(Type.Object({ regionCode: Type.String(), regionName: Type.String() })),
+  reports: Type.Integer(), pending: Type.Integer(), overdue: Type.Integer(),
+});
+export type DisasterEvent = Static<typeof DisasterEvent>;
+export const DisasterEventQuery = Type.Composite([PageQuery, Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 50 })), kind: Type.Optional(Type.String()), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })),
+})]);
+
+export const ReportInput = Type.Object({
+  eventId: Uuid, regionCode: RegionCode,
+  stage: Type.Union(REPORT_STAGES.map((s) => Type.Literal(s.code))),
+  asOf: Type.String({ format: 'date-time' }), figures: Figures, description: Type.Optional(Type.String({ maxLength: 4000 })),
+});
+export type ReportInput = Static<typeof ReportInput>;
+export const ReviewInput = Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) });
+export const ReturnInput = Type.Object({ note: Type.String({ minLength: 2, maxLength: 500 }) });
+
+export const DisasterReport = Type.Object({
+  id: Uuid, eventId: Uuid, eventName: Type.String(), regionCode: Type.String(), regionName: Type.String(), townName: Type.String(), level: Type.String(),
+  stage: Type.String(), status: Type.String(), asOf: Type.String(), figures: Type.Record(Type.String(), Type.Number()), description: Type.String(),
+  reporterName: Type.String(), submittedAt: Type.String(), approvedAt: Nullable(Type.String()),
+  /** 县级未审核: the figures are not yet confirmed by the county. */
+  unconfirmed: Type.Boolean(),
+});
+export type DisasterReport = Static<typeof DisasterReport>;
+export const ReportTrail = Type.Object({ action: Type.String(), fromStatus: Nullable(Type.String()), toStatus: Type.String(), note: Nullable(Type.String()), actorName: Type.String(), at: Type.String() });
+export const DisasterReportDetail = Type.Composite([DisasterReport, Type.Object({ trail: Type.Array(ReportTrail), canApprove: Type.Boolean(), canReturn: Type.Boolean(), canEdit: Type.Boolean() })]);
+export type DisasterReportDetail = Static<typeof DisasterReportDetail>;
+export const ReportQuery = Type.Composite([PageQuery, Type.Object({
+  eventId: Type.Optional(Uuid), stage: Type.Optional(Type.String()), status: Type.Optional(Type.String()), regionCode: Type.Optional(RegionCode),
+  q: Type.Optional(Type.String({ maxLength: 50 })), todo: Type.Optional(Type.Boolean({ description: '只看等我审核的' })),
+})]);
+
+/** One row of an event's summary: a town (or the county total) with its figures and where they came from. */
+export const SummaryRow = Type.Object({
+  regionCode: Type.String(), regionName: Type.String(), source: Type.String(), villages: Type.Integer(),
+  figures: Type.Record(Type.String(), Type.Number()), unconfirmed: Type.Boolean(),
+});
+export const EventSummary = Type.Object({
+  event: DisasterEvent, asOf: Type.String(), towns: Type.Array(SummaryRow), total: SummaryRow, deadlines: Type.Array(Deadline),
+});
+export type EventSummary = Static<typeof EventSummary>;
