@@ -1,0 +1,57 @@
+// /api/outreach: 宣传教育活动, 培训 and certificates, drills' detail and problems, and the statistics of all three.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ErrorBody, IdParams, Ok, Page } from '../../../contracts/common.js';
+import {
+  Activity, ActivityInput, ActivityQuery, Certificate, CertificateQuery, Drill, DrillDetail, DrillDetailInput, DrillQuery, OutreachStats, ProblemInput,
+  StatsQuery, TaskDone, Training, TrainingInput, TrainingQuery,
+} from '../../../contracts/outreach.js';
+import { paging } from '../../platform/http/types.js';
+import { addProblem, drillDetail, drills, finishProblem, saveDrillDetail } from './drills.service.js';
+import { activityDetail, certificates, createActivity, createTraining, presentActivity, presentTraining, removeActivity } from './outreach.service.js';
+import { outreachStats } from './outreach.stats.js';
+import { listActivities, listTrainings } from './outreach.store.js';
+
+const tags = ['宣传培训演练 outreach'];
+const read = { permission: 'responsibility:read' } as const;
+const write = { permission: 'responsibility:write' } as const;
+const A = '/api/outreach';
+const E = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+export const outreachRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(`${A}/activities`, { config: read, schema: { tags, summary: '宣传教育活动', querystring: ActivityQuery, response: { 200: Page(Activity) } } }, async (req) => {
+    const { page, pageSize } = paging(req.query);
+    const { items, total } = await listActivities(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize);
+    return { items: items.map(presentActivity), total, page, pageSize };
+  });
+  app.get(`${A}/activities/:id`, { config: read, schema: { tags, summary: '活动详情', params: IdParams, response: { 200: Activity, 404: ErrorBody } } },
+    async (req) => activityDetail(req.ctx, req.params.id));
+  app.post(`${A}/activities`, { config: write, schema: { tags, summary: '登记宣传教育活动', body: ActivityInput, response: { 200: Activity, ...E } } },
+    async (req) => createActivity(req.ctx, req.body));
+  app.delete(`${A}/activities/:id`, { config: write, schema: { tags, summary: '删除误登记的活动', params: IdParams, response: { 200: Ok, 404: ErrorBody } } },
+    async (req) => removeActivity(req.ctx, req.params.id));
+
+  app.get(`${A}/trainings`, { config: read, schema: { tags, summary: '培训班', querystring: TrainingQuery, response: { 200: Page(Training) } } }, async (req) => {
+    const { page, pageSize } = paging(req.query);
+    const { items, total } = await listTrainings(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize);
+    return { items: items.map(presentTraining), total, page, pageSize };
+  });
+  app.post(`${A}/trainings`, { config: write, schema: { tags, summary: '登记培训班及学员证书', body: TrainingInput,
+    response: { 200: Type.Composite([Type.Object({ id: Type.String() }), Page(Certificate)]), ...E } } }, async (req) => createTraining(req.ctx, req.body));
+  app.get(`${A}/certificates`, { config: read, schema: { tags, summary: '培训合格证书（含到期提醒）', querystring: CertificateQuery, response: { 200: Page(Certificate) } } },
+    async (req) => { const { page, pageSize } = paging(req.query); return certificates(req.ctx, req.query, page, pageSize); });
+
+  app.get(`${A}/drills`, { config: read, schema: { tags, summary: '应急演练', querystring: DrillQuery, response: { 200: Page(Drill) } } },
+    async (req) => { const { page, pageSize } = paging(req.query); return drills(req.ctx, req.query, page, pageSize); });
+  app.get(`${A}/drills/:id`, { config: read, schema: { tags, summary: '演练详情：情景、过程、评估、发现问题', params: IdParams, response: { 200: DrillDetail, 404: ErrorBody } } },
+    async (req) => drillDetail(req.ctx, req.params.id));
+  app.put(`${A}/drills/:id/detail`, { config: write, schema: { tags, summary: '填写演练情景、过程与评估', params: IdParams, body: DrillDetailInput, response: { 200: DrillDetail, ...E } } },
+    async (req) => saveDrillDetail(req.ctx, req.params.id, req.body));
+  app.post(`${A}/drills/:id/problems`, { config: write, schema: { tags, summary: '登记演练发现的问题（转整改任务或隐患）', params: IdParams, body: ProblemInput,
+    response: { 200: DrillDetail, ...E } } }, async (req) => addProblem(req.ctx, req.params.id, req.body));
+  app.post(`${A}/problems/:id/done`, { config: write, schema: { tags, summary: '报告演练问题整改完成', params: IdParams, body: TaskDone,
+    response: { 200: DrillDetail, ...E, 409: ErrorBody } } }, async (req) => finishProblem(req.ctx, req.params.id, req.body.note));
+
+  app.get(`${A}/stats`, { config: read, schema: { tags, summary: '宣传、培训、演练统计（按期间、区划；每个数字可查看明细）', querystring: StatsQuery,
+    response: { 200: OutreachStats, 400: ErrorBody } } }, async (req) => outreachStats(req.ctx, req.query));
+};
