@@ -13,7 +13,6 @@ import { runSimulate, SIMULATE_HELP } from './cli/simulate.js';
 import { BACKUP_HELP, runBackup, runRestore } from './cli/backup.js';
 import { BackupError } from './platform/backup/backup.js';
 import { scheduleBackups } from './platform/backup/backup.routes.js';
-import { loadMonitoringConfig } from './domains/monitoring/monitoring.config.js';
 import { startIngestion } from './domains/monitoring/ingest/start.js';
 
 const HELP = `Yingji 应急管理综合应用平台
@@ -95,7 +94,6 @@ async function main(argv: string[]) {
   const [cmd = 'serve', ...rest] = positionals;
   if (values.help || cmd === 'help') { console.log(HELP); return; }
   const config = loadConfig();
-  config.monitoring = loadMonitoringConfig(process.env);
   switch (cmd) {
     case 'serve': return serve(config);
     case 'migrate': {

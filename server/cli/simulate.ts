@@ -3,7 +3,6 @@
 // simulated devices first, and prints what was sent and acknowledged every few seconds.
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
-import { monitoringConfigOf } from '../domains/monitoring/monitoring.config.js';
 import { Api, httpTransport, mqttTransport, prepareDevices, type Reading, type SimDevice, type SimSensor, type Transport } from '../domains/monitoring/simulate/driver.js';
 import { FAULTS } from '../domains/monitoring/simulate/signals.js';
 
@@ -47,7 +46,7 @@ export async function runSimulate(config: Config, argv: string[]) {
   const transportName = str('transport') ?? 'mqtt';
   if (!['mqtt', 'http'].includes(transportName)) throw new Error('--transport 只能是 mqtt 或 http');
   const base = str('url') ?? `http://127.0.0.1:${config.port}`;
-  const mqttUrl = str('mqtt-url') ?? monitoringConfigOf(config).mqttUrl ?? `mqtt://127.0.0.1:${monitoringConfigOf(config).mqttPort}`;
+  const mqttUrl = str('mqtt-url') ?? config.monitoring.mqttUrl ?? `mqtt://127.0.0.1:${config.monitoring.mqttPort}`;
   const rand = rng(num('seed', Date.now() % 1e9));
   const api = new Api(base);
   await api.login(str('user') ?? 'staff', str('password') ?? 'Yingji@2026');
