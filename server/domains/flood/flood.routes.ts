@@ -1,0 +1,104 @@
+// /api/flood: the flood registry and its responsible-person roster, 备汛检查 (teams, batches, findings → hazards,
+// coverage), flood plans, responses with 叫应 tracking and re-sending, and transfers. Registered by one line in app.ts.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ErrorBody, IdParams, Page } from '../../../contracts/common.js';
+import {
+  AckInput, Batch, BatchDetail, BatchInput, BatchQuery, Coverage, CoverageQuery, Facility, FacilityInput, FacilityQuery, FindingInput, Plan, PlanInput,
+  PlanQuery, ResendResult, Response, ResponseInput, ResponseQuery, Task, TaskParams, TaskQuery, Team, TeamInput, Transfer, TransferInput, TransferParams,
+} from '../../../contracts/flood.js';
+import type { Platform } from '../../platform/context.js';
+import { sendXlsx } from '../../platform/excel/http.js';
+import { notFound } from '../../platform/http/errors.js';
+import { paging } from '../../platform/http/types.js';
+import { shanghaiDate } from '../../platform/settings/rules.js';
+import { exportRoster } from './flood.export.js';
+import {
+  ACK_MINUTES, ackTask, addFinding, createBatch, createFacility, createPlan, createTeam, editFacility, endResponse, resendUnacked, startResponse, updateTransfer,
+} from './flood.service.js';
+import {
+  batchFacilities, batchFindings, coverage, findBatch, findFacility, findResponse, listBatches, listFacilities, listPlans, listResponses, listTasks, listTeams,
+  listTransfers,
+} from './flood.store.js';
+
+const tags = ['防汛 flood'];
+const read = { permission: 'disaster:read' } as const;
+const write = { permission: 'disaster:write' } as const;
+const E = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const P = '/api/flood';
+const Created = Type.Object({ id: Type.String() });
+
+/** The flood domain as one plugin. */
+export function floodRoutes(_p: Platform): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    // ── facilities and roster ──
+    app.get(`${P}/facilities`, { config: read, schema: { tags, summary: '防汛设施列表（水库、水闸、堤防、万亩垸、山洪危险区、水电站）', querystring: FacilityQuery, response: { 200: Page(Facility) } } }, async (req) => {
+      const { page, pageSize } = paging(req.query);
+      return { ...(await listFacilities(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize)), page, pageSize };
+    });
+    app.get(`${P}/facilities/roster.xlsx`, { config: read, schema: { tags, summary: '导出防汛责任人名单（Excel）', querystring: FacilityQuery, response: { 200: Type.Any(), 400: ErrorBody } } }, async (req, reply) =>
+      sendXlsx(reply, await exportRoster(req.ctx.db, req.ctx.actor.scope, req.query), `防汛责任人名单-${shanghaiDate(req.ctx.clock()).replaceAll('-', '')}.xlsx`));
+    app.get(`${P}/facilities/:id`, { config: read, schema: { tags, summary: '防汛设施详情', params: IdParams, response: { 200: Facility, 404: ErrorBody } } }, async (req) => {
+      const f = await findFacility(req.ctx.db, req.ctx.actor.scope, req.params.id);
+      if (!f) throw notFound('防汛设施', 'Flood facility');
+      return f;
+    });
+    app.post(`${P}/facilities`, { config: write, schema: { tags, summary: '登记防汛设施及三个责任人', body: FacilityInput, response: { 200: Facility, ...E } } },
+      async (req) => createFacility(req.ctx, req.body));
+    app.put(`${P}/facilities/:id`, { config: write, schema: { tags, summary: '修改防汛设施', params: IdParams, body: FacilityInput, response: { 200: Facility, ...E } } },
+      async (req) => editFacility(req.ctx, req.params.id, req.body));
+
+    // ── 备汛检查 ──
+    app.get(`${P}/coverage`, { config: read, schema: { tags, summary: '备汛检查覆盖情况与隐患整改统计', querystring: CoverageQuery, response: { 200: Coverage } } },
+      async (req) => coverage(req.ctx.db, req.ctx.actor.scope, req.query.season, req.query.asOf ?? shanghaiDate(req.ctx.clock())));
+    app.get(`${P}/teams`, { config: read, schema: { tags, summary: '备汛检查组', response: { 200: Type.Array(Team) } } }, async (req) => listTeams(req.ctx.db, req.ctx.actor.scope));
+    app.post(`${P}/teams`, { config: write, schema: { tags, summary: '建立备汛检查组', body: TeamInput, response: { 200: Team, ...E } } }, async (req) => createTeam(req.ctx, req.body));
+    app.get(`${P}/batches`, { config: read, schema: { tags, summary: '备汛检查批次', querystring: BatchQuery, response: { 200: Page(Batch) } } }, async (req) => {
+      const { page, pageSize } = paging(req.query);
+      return { ...(await listBatches(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize)), page, pageSize };
+    });
+    const batchDetail = async (db: Parameters<typeof findBatch>[0], scope: Parameters<typeof findBatch>[1], id: string) => {
+      const b = await findBatch(db, scope, id);
+      if (!b) throw notFound('检查批次', 'Inspection batch');
+      return { ...b, facilityList: await batchFacilities(db, id), findingList: await batchFindings(db, id) };
+    };
+    app.post(`${P}/batches`, { config: write, schema: { tags, summary: '登记检查批次（检查组、日期、检查的设施）', body: BatchInput, response: { 200: BatchDetail, ...E } } },
+      async (req) => batchDetail(req.ctx.db, req.ctx.actor.scope, await createBatch(req.ctx, req.body)));
+    app.get(`${P}/batches/:id`, { config: read, schema: { tags, summary: '检查批次详情：设施与发现的问题（隐患）', params: IdParams, response: { 200: BatchDetail, 404: ErrorBody } } },
+      async (req) => batchDetail(req.ctx.db, req.ctx.actor.scope, req.params.id));
+    app.post(`${P}/batches/:id/findings`, { config: write, schema: { tags, summary: '登记检查发现的问题（作为隐患按一单四制交办整改）', params: IdParams, body: FindingInput, response: { 200: Created, ...E } } },
+      async (req) => ({ id: (await addFinding(req.ctx, req.params.id, req.body)).id }));
+
+    // ── plans ──
+    app.get(`${P}/plans`, { config: read, schema: { tags, summary: '防汛方案预案（工程、乡镇、村）', querystring: PlanQuery, response: { 200: Page(Plan) } } }, async (req) => {
+      const { page, pageSize } = paging(req.query);
+      return { ...(await listPlans(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize)), page, pageSize };
+    });
+    app.post(`${P}/plans`, { config: write, schema: { tags, summary: '登记防汛方案预案', body: PlanInput, response: { 200: Created, ...E } } }, async (req) => ({ id: await createPlan(req.ctx, req.body) }));
+
+    // ── responses ──
+    app.get(`${P}/responses`, { config: read, schema: { tags, summary: '防汛应急响应', querystring: ResponseQuery, response: { 200: Page(Response) } } }, async (req) => {
+      const { page, pageSize } = paging(req.query);
+      return { ...(await listResponses(req.ctx.db, req.ctx.actor.scope, req.query.open, req.ctx.clock(), ACK_MINUTES, page, pageSize)), page, pageSize };
+    });
+    app.post(`${P}/responses`, { config: write, schema: { tags, summary: '启动防汛应急响应（向所涉乡镇全部责任人下达任务）', body: ResponseInput, response: { 200: Type.Object({ id: Type.String(), number: Type.String() }), ...E } } },
+      async (req) => startResponse(req.ctx, req.body));
+    app.get(`${P}/responses/:id/tasks`, { config: read, schema: { tags, summary: '响应任务与叫应情况', params: IdParams, querystring: TaskQuery, response: { 200: Page(Task), 404: ErrorBody } } }, async (req) => {
+      if (!(await findResponse(req.ctx.db, req.ctx.actor.scope, req.params.id))) throw notFound('防汛应急响应', 'Flood response');
+      const { page, pageSize } = paging(req.query);
+      return { ...(await listTasks(req.ctx.db, req.ctx.actor.scope, req.params.id, req.query, req.ctx.clock(), ACK_MINUTES, page, pageSize)), page, pageSize };
+    });
+    app.post(`${P}/responses/:id/resend`, { config: write, schema: { tags, summary: '向未确认的责任人重发', params: IdParams, response: { 200: ResendResult, ...E } } },
+      async (req) => resendUnacked(req.ctx, req.params.id));
+    app.post(`${P}/responses/:id/tasks/:taskId/ack`, { config: write, schema: { tags, summary: '登记责任人确认（本人或电话确认）', params: TaskParams, body: AckInput, response: { 204: Type.Null(), ...E } } },
+      async (req, reply) => { await ackTask(req.ctx, req.params.id, req.params.taskId, req.body.note); return reply.status(204).send(null); });
+    app.post(`${P}/responses/:id/end`, { config: write, schema: { tags, summary: '终止防汛应急响应', params: IdParams, response: { 204: Type.Null(), ...E } } },
+      async (req, reply) => { await endResponse(req.ctx, req.params.id); return reply.status(204).send(null); });
+    app.get(`${P}/responses/:id/transfers`, { config: read, schema: { tags, summary: '危险区人员转移（应转移、已转移、已返回）', params: IdParams, response: { 200: Type.Array(Transfer), 404: ErrorBody } } }, async (req) => {
+      if (!(await findResponse(req.ctx.db, req.ctx.actor.scope, req.params.id))) throw notFound('防汛应急响应', 'Flood response');
+      return listTransfers(req.ctx.db, req.ctx.actor.scope, req.params.id);
+    });
+    app.put(`${P}/responses/:id/transfers/:facilityId`, { config: write, schema: { tags, summary: '更新危险区人员转移人数', params: TransferParams, body: TransferInput, response: { 204: Type.Null(), ...E } } },
+      async (req, reply) => { await updateTransfer(req.ctx, req.params.id, req.params.facilityId, req.body); return reply.status(204).send(null); });
+  };
+}

@@ -1,0 +1,220 @@
+// Every SQL statement of the flood domain (防汛), filtered by the caller's data scope on region_code.
+import type { Batch, BatchDetail, BatchQuery, Facility, FacilityInput, FacilityQuery, Plan, PlanQuery, Response, Task, TaskQuery, Transfer } from '../../../contracts/flood.js';
+import type { DataScope } from '../../platform/auth/actor.js';
+import { regionPrefix, scopeWhere } from '../../platform/auth/scope.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { sql, type Sql } from '../../platform/db/sql.js';
+
+const like = (q: string) => '%' + q + '%';
+const under = (col: string, code?: string) => (code ? sql`${sql.id(col)} like ${regionPrefix(code) + '%'}` : undefined);
+const pageOf = (page: number, pageSize: number) => sql`limit ${pageSize} offset ${(page - 1) * pageSize}`;
+const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
+
+// ── facilities ────────────────────────────────────────────────────────────────────────────────────────────
+const FACILITY_COLUMNS = sql`f.id, f.kind, f.name, f.region_code as "regionCode", r.name as "regionName", t.name as "townName", f.lng, f.lat, f.scale,
+  f.levels, f.capacity_wan_m3::float8 as "capacityWanM3", f.households_at_risk as "householdsAtRisk", f.people_at_risk as "peopleAtRisk",
+  f.transfer_route as "transferRoute", f.shelter, f.thresholds, f.monitoring_facility_id as "monitoringFacilityId",
+  f.admin_name as "adminName", f.admin_phone as "adminPhone", f.tech_name as "techName", f.tech_phone as "techPhone",
+  f.patrol_name as "patrolName", f.patrol_phone as "patrolPhone",
+  (select max(b.inspected_on)::text from flood_batch_facilities bf join flood_inspection_batches b on b.id = bf.batch_id where bf.facility_id = f.id) as "lastInspectedOn"`;
+const FACILITY_FROM = sql`from flood_facilities f left join regions r on r.code = f.region_code left join regions t on t.code = substr(f.region_code, 1, 9) || '000'`;
+
+function facilityFilter(viewer: DataScope, f: Omit<FacilityQuery, 'page' | 'pageSize'>): Sql {
+  return sql.and([
+    scopeWhere(viewer, { region: 'f.region_code' }),
+    f.q ? sql`(f.name ilike ${like(f.q)} or f.admin_name ilike ${like(f.q)} or f.tech_name ilike ${like(f.q)} or f.patrol_name ilike ${like(f.q)} or r.name ilike ${like(f.q)})` : undefined,
+    f.kind ? sql`f.kind = ${f.kind}` : undefined,
+    under('f.region_code', f.regionCode),
+    f.uninspectedIn ? sql`not exists (select 1 from flood_batch_facilities bf join flood_inspection_batches b on b.id = bf.batch_id where bf.facility_id = f.id and b.season = ${f.uninspectedIn})` : undefined,
+  ]);
+}
+
+/** One page of facilities in the viewer's scope. */
+export async function listFacilities(db: Queryable, viewer: DataScope, f: Omit<FacilityQuery, 'page' | 'pageSize'>, page: number, pageSize: number) {
+  const where = facilityFilter(viewer, f);
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total ${FACILITY_FROM} where ${where}`);
+  const items = await db.query<Facility>(sql`select ${FACILITY_COLUMNS} ${FACILITY_FROM} where ${where} order by f.region_code, f.kind, f.name ${pageOf(page, pageSize)}`);
+  return { items, total };
+}
+
+/** One facility in scope. */
+export const findFacility = (db: Queryable, viewer: DataScope, id: string) =>
+  db.maybeOne<Facility>(sql`select ${FACILITY_COLUMNS} ${FACILITY_FROM} where f.id = ${id} and ${scopeWhere(viewer, { region: 'f.region_code' })}`);
+
+/** The row's columns from the API input. */
+export function facilityColumns(i: FacilityInput) {
+  return {
+    kind: i.kind, name: i.name, region_code: i.regionCode, lng: i.lng ?? null, lat: i.lat ?? null, scale: i.kind === 'reservoir' ? i.scale ?? null : null,
+    levels: JSON.stringify(i.levels ?? {}), capacity_wan_m3: i.capacityWanM3 ?? null, households_at_risk: i.householdsAtRisk ?? null, people_at_risk: i.peopleAtRisk ?? null,
+    transfer_route: i.transferRoute ?? null, shelter: i.shelter ?? null, thresholds: JSON.stringify(i.thresholds ?? {}), monitoring_facility_id: i.monitoringFacilityId ?? null,
+    admin_name: i.adminName, admin_phone: i.adminPhone, tech_name: i.techName ?? null, tech_phone: i.techPhone ?? null, patrol_name: i.patrolName, patrol_phone: i.patrolPhone,
+  };
+}
+export type FacilityColumns = ReturnType<typeof facilityColumns>;
+
+export async function insertFacility(tx: Queryable, id: string, c: FacilityColumns, at: Date) {
+  const cols = Object.keys(c);
+  await tx.execute(sql`insert into flood_facilities (id, ${sql.join(cols.map((k) => sql.id(k)))}, created_at, updated_at)
+    values (${id}, ${sql.join(cols.map((k) => sql`${(c as Record<string, unknown>)[k]}`))}, ${at.toISOString()}, ${at.toISOString()})`);
+}
+
+export async function updateFacility(tx: Queryable, id: string, c: FacilityColumns, at: Date) {
+  await tx.execute(sql`update flood_facilities set ${sql.join(Object.entries(c).map(([k, v]) => sql`${sql.id(k)} = ${v}`))}, updated_at = ${at.toISOString()} where id = ${id}`);
+}
+
+/** Facilities of given ids inside a region subtree and the viewer's scope (batches, responses). */
+export const facilitiesIn = (db: Queryable, viewer: DataScope, ids: string[], regionCode: string) =>
+  db.query<{ id: string }>(sql`select f.id from flood_facilities f where f.id = any(${ids}::uuid[]) and ${under('f.region_code', regionCode)!} and ${scopeWhere(viewer, { region: 'f.region_code' })}`);
+
+// ── inspections ───────────────────────────────────────────────────────────────────────────────────────────
+export const listTeams = (db: Queryable, viewer: DataScope) =>
+  db.query<{ id: string; name: string; level: string; regionCode: string; leader: string; members: string[] }>(sql`select id, name, level, region_code as "regionCode", leader, members
+    from flood_inspection_teams tm where ${scopeWhere(viewer, { region: 'tm.region_code' })} or tm.level = 'county' order by level, name`);
+
+export const findTeam = (db: Queryable, id: string) =>
+  db.maybeOne<{ id: string; name: string; level: string; region_code: string }>(sql`select id, name, level, region_code from flood_inspection_teams where id = ${id}`);
+
+const BATCH_COLUMNS = sql`b.id, b.number, b.season, b.level, b.team_id as "teamId", tm.name as "teamName", b.region_code as "regionCode", r.name as "regionName",
+  b.inspected_on::text as "inspectedOn", b.note,
+  (select count(*)::int from flood_batch_facilities bf where bf.batch_id = b.id) as facilities,
+  (select count(*)::int from flood_batch_findings fd where fd.batch_id = b.id) as findings,
+  (select count(*)::int from flood_batch_findings fd join hazards h on h.id = fd.hazard_id where fd.batch_id = b.id and h.status = 'closed') as rectified`;
+const BATCH_FROM = sql`from flood_inspection_batches b join flood_inspection_teams tm on tm.id = b.team_id left join regions r on r.code = b.region_code`;
+
+export async function listBatches(db: Queryable, viewer: DataScope, f: Omit<BatchQuery, 'page' | 'pageSize'>, page: number, pageSize: number) {
+  const where = sql.and([
+    scopeWhere(viewer, { region: 'b.region_code' }),
+    f.season ? sql`b.season = ${f.season}` : undefined,
+    f.level ? sql`b.level = ${f.level}` : undefined,
+    under('b.region_code', f.regionCode),
+    f.q ? sql`(b.number ilike ${like(f.q)} or tm.name ilike ${like(f.q)} or r.name ilike ${like(f.q)})` : undefined,
+  ]);
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total ${BATCH_FROM} where ${where}`);
+  const items = await db.query<Batch>(sql`select ${BATCH_COLUMNS} ${BATCH_FROM} where ${where} order by b.inspected_on desc, b.number desc ${pageOf(page, pageSize)}`);
+  return { items, total };
+}
+
+export const findBatch = (db: Queryable, viewer: DataScope, id: string) =>
+  db.maybeOne<Batch>(sql`select ${BATCH_COLUMNS} ${BATCH_FROM} where b.id = ${id} and ${scopeWhere(viewer, { region: 'b.region_code' })}`);
+
+export const batchFacilities = (db: Queryable, batchId: string) =>
+  db.query<{ id: string; kind: string; name: string }>(sql`select f.id, f.kind, f.name from flood_batch_facilities bf join flood_facilities f on f.id = bf.facility_id where bf.batch_id = ${batchId} order by f.kind, f.name`);
+
+/** The batch's findings with the hazard's 一单四制 fields (责任人, 措施, 资金, 期限). */
+export const batchFindings = (db: Queryable, batchId: string) =>
+  db.query<BatchDetail['findingList'][number]>(sql`select h.id as "hazardId", h.number, h.title, h.status, fd.facility_id as "facilityId", h.responsible_person as "responsiblePerson",
+      h.measures, h.funds::float8 as funds, h.deadline::text as deadline
+    from flood_batch_findings fd join hazards h on h.id = fd.hazard_id where fd.batch_id = ${batchId} order by h.number`);
+
+export async function insertBatch(tx: Queryable, b: { id: string; number: string; season: number; level: string; team_id: string; region_code: string; inspected_on: string; note: string | null; created_by: string | null }, facilityIds: string[]) {
+  await tx.execute(sql`insert into flood_inspection_batches (id, number, season, level, team_id, region_code, inspected_on, note, created_by)
+    values (${b.id}, ${b.number}, ${b.season}, ${b.level}, ${b.team_id}, ${b.region_code}, ${b.inspected_on}, ${b.note}, ${b.created_by})`);
+  await tx.execute(sql`insert into flood_batch_facilities (batch_id, facility_id) select ${b.id}, unnest(${facilityIds}::uuid[])`);
+}
+
+/** Season coverage: facilities by kind and how many were in a batch; batches, teams, hazards found and rectified by `asOf`. */
+export async function coverage(db: Queryable, viewer: DataScope, season: number, asOf: string) {
+  const fs = scopeWhere(viewer, { region: 'f.region_code' });
+  const bs = scopeWhere(viewer, { region: 'b.region_code' });
+  const kinds = await db.query<{ kind: string; total: number; inspected: number }>(sql`select f.kind, count(*)::int as total,
+      count(*) filter (where exists (select 1 from flood_batch_facilities bf join flood_inspection_batches b on b.id = bf.batch_id where bf.facility_id = f.id and b.season = ${season}))::int as inspected
+    from flood_facilities f where ${fs} group by f.kind order by f.kind`);
+  const s = await db.one<{ county: number; town: number; teams: number; inspectors: number; found: number; rectified: number }>(sql`select
+      (select count(*)::int from flood_inspection_batches b where b.season = ${season} and b.level = 'county' and ${bs}) as county,
+      (select count(*)::int from flood_inspection_batches b where b.season = ${season} and b.level = 'town' and ${bs}) as town,
+      (select count(distinct b.team_id)::int from flood_inspection_batches b where b.season = ${season} and b.level = 'county' and ${bs}) as teams,
+      (select coalesce(sum(1 + jsonb_array_length(tm.members)), 0)::int from flood_inspection_teams tm
+        where tm.id in (select b.team_id from flood_inspection_batches b where b.season = ${season} and b.level = 'county' and ${bs})) as inspectors,
+      (select count(*)::int from flood_batch_findings fd join flood_inspection_batches b on b.id = fd.batch_id where b.season = ${season} and ${bs}) as found,
+      (select count(*)::int from flood_batch_findings fd join flood_inspection_batches b on b.id = fd.batch_id join hazards h on h.id = fd.hazard_id
+        where b.season = ${season} and ${bs} and h.status = 'closed' and (h.closed_at at time zone 'Asia/Shanghai')::date <= ${asOf}::date) as rectified`);
+  return { season, kinds, batches: { county: s.county, town: s.town }, teams: s.teams, inspectors: s.inspectors, hazardsFound: s.found, hazardsRectified: s.rectified };
+}
+
+// ── plans ─────────────────────────────────────────────────────────────────────────────────────────────────
+export async function listPlans(db: Queryable, viewer: DataScope, f: Omit<PlanQuery, 'page' | 'pageSize'>, page: number, pageSize: number) {
+  const where = sql.and([
+    scopeWhere(viewer, { region: 'p.region_code' }),
+    f.level ? sql`p.level = ${f.level}` : undefined,
+    under('p.region_code', f.regionCode),
+    f.q ? sql`(p.title ilike ${like(f.q)} or r.name ilike ${like(f.q)})` : undefined,
+    f.revisedBefore ? sql`p.revised_on < ${f.revisedBefore}::date` : undefined,
+  ]);
+  const from = sql`from flood_plans p left join regions r on r.code = p.region_code left join flood_facilities f on f.id = p.facility_id left join command_plans cp on cp.id = p.command_plan_id`;
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total ${from} where ${where}`);
+  const items = await db.query<Plan>(sql`select p.id, p.level, p.title, p.region_code as "regionCode", r.name as "regionName", p.facility_id as "facilityId",
+      f.name as "facilityName", p.command_plan_id as "commandPlanId", cp.title as "commandPlanTitle", p.revised_on::text as "revisedOn"
+    ${from} where ${where} order by p.region_code, p.level, p.title ${pageOf(page, pageSize)}`);
+  return { items, total };
+}
+
+/** The county's published 防汛抗旱 special plan (command domain) that flood plans hang under. */
+export const countyFloodPlan = (db: Queryable) =>
+  db.maybeOne<{ id: string }>(sql`select id from command_plans where kind = 'special' and 'flood' = any(scope_kinds) order by (title like '%防汛%') desc, published_version_id is null, title limit 1`);
+
+// ── responses ─────────────────────────────────────────────────────────────────────────────────────────────
+/** A response is visible to a region account when it covers a town inside the account's region. */
+export function responseScope(viewer: DataScope): Sql {
+  if (viewer.kind === 'all') return sql.raw('true');
+  if (viewer.kind !== 'region') return sql.raw('false');
+  const prefix = regionPrefix(viewer.regionCode!);
+  return sql`(exists (select 1 from unnest(fr.town_codes) tc where tc like ${prefix + '%'}) or ${viewer.regionCode!} like any (select regexp_replace(tc, '0+$', '') || '%' from unnest(fr.town_codes) tc))`;
+}
+
+/** Tasks overdue: no acknowledgement within ackMinutes of the last sending. */
+const ACKED = sql`coalesce(k.acked_at, (select min(n.acked_at) from notifications n where n.id = any(k.notification_ids)))`;
+const overdue = (now: Date, ackMinutes: number) => sql`(${ACKED} is null and k.last_sent_at < ${new Date(now.getTime() - ackMinutes * 60_000).toISOString()}::timestamptz)`;
+
+export async function listResponses(db: Queryable, viewer: DataScope, open: boolean | undefined, now: Date, ackMinutes: number, page: number, pageSize: number) {
+  const ts = scopeWhere(viewer, { region: 'k.region_code' });
+  const where = sql.and([responseScope(viewer), open ? sql`fr.ended_at is null` : undefined]);
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from flood_responses fr where ${where}`);
+  const rows = await db.query<Omit<Response, 'startedAt' | 'endedAt'> & { startedAt: Date; endedAt: Date | null }>(sql`select fr.id, fr.number, fr.level, fr.town_codes as "townCodes", fr.reason,
+      fr.incident_id as "incidentId", fr.started_at as "startedAt", fr.ended_at as "endedAt",
+      (select count(*)::int from flood_response_tasks k where k.response_id = fr.id and ${ts}) as tasks,
+      (select count(*)::int from flood_response_tasks k where k.response_id = fr.id and ${ts} and ${ACKED} is not null) as acked,
+      (select count(*)::int from flood_response_tasks k where k.response_id = fr.id and ${ts} and fr.ended_at is null and ${overdue(now, ackMinutes)}) as overdue,
+      (select coalesce(sum(planned), 0)::int from flood_transfers k where k.response_id = fr.id and ${ts}) as planned,
+      (select coalesce(sum(transferred), 0)::int from flood_transfers k where k.response_id = fr.id and ${ts}) as transferred,
+      (select coalesce(sum(returned), 0)::int from flood_transfers k where k.response_id = fr.id and ${ts}) as returned
+    from flood_responses fr where ${where} order by fr.started_at desc ${pageOf(page, pageSize)}`);
+  return { items: rows.map((r) => ({ ...r, startedAt: iso(r.startedAt)!, endedAt: iso(r.endedAt) })), total };
+}
+
+export const findResponse = (db: Queryable, viewer: DataScope, id: string) =>
+  db.maybeOne<{ id: string; number: string; level: number; town_codes: string[]; ended_at: Date | null; region_code: string }>(
+    sql`select fr.id, fr.number, fr.level, fr.town_codes, fr.ended_at, fr.region_code from flood_responses fr where fr.id = ${id} and ${responseScope(viewer)}`);
+
+export async function listTasks(db: Queryable, viewer: DataScope, responseId: string, f: Omit<TaskQuery, 'page' | 'pageSize'>, now: Date, ackMinutes: number, page: number, pageSize: number) {
+  const where = sql.and([
+    sql`k.response_id = ${responseId}`, scopeWhere(viewer, { region: 'k.region_code' }),
+    f.acked === true ? sql`${ACKED} is not null` : f.acked === false ? sql`${ACKED} is null` : undefined,
+    under('k.region_code', f.regionCode),
+    f.q ? sql`(k.person_name ilike ${like(f.q)} or f.name ilike ${like(f.q)} or k.phone ilike ${like(f.q)})` : undefined,
+  ]);
+  const from = sql`from flood_response_tasks k join flood_facilities f on f.id = k.facility_id left join regions t on t.code = substr(k.region_code, 1, 9) || '000'`;
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total ${from} where ${where}`);
+  const rows = await db.query<Omit<Task, 'lastSentAt' | 'ackedAt'> & { lastSentAt: Date; ackedAt: Date | null }>(sql`select k.id, k.facility_id as "facilityId", f.name as "facilityName",
+      f.kind as "facilityKind", k.region_code as "regionCode", t.name as "townName", k.role, k.person_name as "personName", k.phone, k.task,
+      k.sent_count as "sentCount", k.last_sent_at as "lastSentAt", ${ACKED} as "ackedAt", k.ack_note as "ackNote", ${overdue(now, ackMinutes)} as overdue
+    ${from} where ${where} order by (${ACKED} is not null), k.region_code, f.name, k.role ${pageOf(page, pageSize)}`);
+  return { items: rows.map((r) => ({ ...r, lastSentAt: iso(r.lastSentAt)!, ackedAt: iso(r.ackedAt) })), total };
+}
+
+/** Unacknowledged tasks of a response in the viewer's scope (for re-sending). */
+export const unackedTasks = (db: Queryable, viewer: DataScope, responseId: string) =>
+  db.query<{ id: string; role: string; phone: string; task: string; account_id: string | null; region_code: string; facility_name: string }>(sql`select k.id, k.role, k.phone, k.task,
+      k.account_id, k.region_code, f.name as facility_name
+    from flood_response_tasks k join flood_facilities f on f.id = k.facility_id where k.response_id = ${responseId} and ${scopeWhere(viewer, { region: 'k.region_code' })} and ${ACKED} is null`);
+
+export const findTask = (db: Queryable, viewer: DataScope, responseId: string, taskId: string) =>
+  db.maybeOne<{ id: string; account_id: string | null; acked_at: Date | null; region_code: string }>(sql`select k.id, k.account_id, ${ACKED} as acked_at, k.region_code
+    from flood_response_tasks k where k.id = ${taskId} and k.response_id = ${responseId} and ${scopeWhere(viewer, { region: 'k.region_code' })}`);
+
+export async function listTransfers(db: Queryable, viewer: DataScope, responseId: string) {
+  const rows = await db.query<Omit<Transfer, 'updatedAt'> & { updatedAt: Date }>(sql`select k.facility_id as "facilityId", f.name as "facilityName", k.region_code as "regionCode", t.name as "townName",
+      f.people_at_risk as "peopleAtRisk", k.planned, k.transferred, k.returned, k.updated_at as "updatedAt"
+    from flood_transfers k join flood_facilities f on f.id = k.facility_id left join regions t on t.code = substr(k.region_code, 1, 9) || '000'
+    where k.response_id = ${responseId} and ${scopeWhere(viewer, { region: 'k.region_code' })} order by k.region_code, f.name`);
+  return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt)! }));
+}
