@@ -1,0 +1,84 @@
+// The 安委会 and its 专业委员会: member units with contacts, meetings with minutes, and decisions that become
+// tracked tasks (see tasks.service.ts).
+import type { Static } from '@sinclair/typebox';
+import type { MeetingInput, MemberInput } from '../../../contracts/responsibility.js';
+import { audit, type Ctx } from '../../platform/context.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { findOrgBrief } from '../system/orgs.service.js';
+import { type CommitteeRow, deleteMember, findCommittee, findMeeting, insertMeeting, listCommittees, meetingsOf, type MeetingRow, type MemberRow, membersOf, upsertMember } from './committees.store.js';
+import { addTasks, presentTask, today } from './tasks.service.js';
+import { listTasks } from './tasks.store.js';
+
+const present = (c: CommitteeRow) => ({ id: c.id, name: c.name, shortName: c.short_name, kind: c.kind, leadName: c.lead_name, members: c.members,
+  meetings: c.meetings, openTasks: c.open_tasks, overdueTasks: c.overdue_tasks });
+const presentMember = (m: MemberRow) => ({ id: m.id, orgId: m.org_id, orgName: m.org_name, role: m.role, contactName: m.contact_name, contactPhone: m.contact_phone, duties: m.duties });
+const presentMeeting = (m: MeetingRow) => ({ id: m.id, committeeId: m.committee_id, committeeName: m.committee_name, heldOn: m.held_on, title: m.title, place: m.place,
+  attendees: m.attendees, minutes: m.minutes, tasksTotal: m.tasks_total, tasksDone: m.tasks_done, tasksOverdue: m.tasks_overdue });
+
+/** The 安委会 and the professional committees with their counts. */
+export async function committees(ctx: Ctx) {
+  return (await listCommittees(ctx.db, ctx.actor.scope, today(ctx))).map(present);
+}
+
+async function committeeOr404(ctx: Ctx, db: Queryable, id: string) {
+  const c = await findCommittee(db, ctx.actor.scope, id, today(ctx));
+  if (!c) throw notFound('委员会', 'Committee');
+  return c;
+}
+
+/** One committee with its member units and the meetings the caller may see. */
+export async function committeeDetail(ctx: Ctx, id: string, db: Queryable = ctx.db) {
+  const c = await committeeOr404(ctx, db, id);
+  return { ...present(c), memberList: (await membersOf(db, id)).map(presentMember), meetingList: (await meetingsOf(db, ctx.actor.scope, id, today(ctx))).map(presentMeeting) };
+}
+
+// Committee membership and meetings are the 安委办's work (county-wide accounts).
+const bureauOnly = (ctx: Ctx) => { if (ctx.actor.scope.kind !== 'all') throw forbidden('只有安委办（市应急管理局）可以维护委员会', 'Bureau only'); };
+
+/** Add or change a member unit (one lead unit per committee). */
+export async function saveMember(ctx: Ctx, id: string, m: Static<typeof MemberInput>) {
+  bureauOnly(ctx);
+  return ctx.db.tx(async (tx) => {
+    const c = await committeeOr404(ctx, tx, id);
+    const o = await findOrgBrief(tx, m.orgId);
+    if (!o || ['committee', 'professional_committee'].includes(o.kind)) throw badRequest('成员单位不存在，请选择部门、乡镇或园区', 'Member unit not found');
+    await upsertMember(tx, uuidv7(), id, m);
+    await audit(ctx, tx, { action: 'responsibility.committee.member', entityType: 'committee', entityId: id, regionCode: null, after: { committee: c.name, ...m } });
+    return committeeDetail(ctx, id, tx);
+  });
+}
+
+/** Remove a member unit. */
+export async function removeMember(ctx: Ctx, id: string, memberId: string) {
+  bureauOnly(ctx);
+  return ctx.db.tx(async (tx) => {
+    await committeeOr404(ctx, tx, id);
+    const before = (await membersOf(tx, id)).find((m) => m.id === memberId);
+    if (!before || !(await deleteMember(tx, id, memberId))) throw notFound('成员单位', 'Member');
+    await audit(ctx, tx, { action: 'responsibility.committee.member.remove', entityType: 'committee', entityId: id, regionCode: null, before: presentMember(before) });
+    return committeeDetail(ctx, id, tx);
+  });
+}
+
+/** A meeting with its decisions as tasks. */
+export async function meetingDetail(ctx: Ctx, id: string, db: Queryable = ctx.db) {
+  const m = await findMeeting(db, ctx.actor.scope, id, today(ctx));
+  if (!m) throw notFound('会议', 'Meeting');
+  const tasks = await listTasks(db, ctx.actor.scope, { meetingId: id }, today(ctx), 1, 200);
+  return { ...presentMeeting(m), tasks: tasks.items.map(presentTask) };
+}
+
+/** Record a meeting with its minutes; each decision becomes a task for its assignee unit. */
+export async function createMeeting(ctx: Ctx, committeeId: string, input: MeetingInput) {
+  bureauOnly(ctx);
+  return ctx.db.tx(async (tx) => {
+    await committeeOr404(ctx, tx, committeeId);
+    const id = uuidv7();
+    await insertMeeting(tx, id, committeeId, { ...input, title: input.title.trim(), minutes: input.minutes.trim() }, ctx.actor.id);
+    const taskIds = await addTasks(ctx, tx, { meeting_id: id }, input.decisions ?? []);
+    await audit(ctx, tx, { action: 'responsibility.meeting.create', entityType: 'committee_meeting', entityId: id, regionCode: null, after: { ...input, taskIds } });
+    return meetingDetail(ctx, id, tx);
+  });
+}

@@ -1,0 +1,55 @@
+// SQL of the 安委会 and its 专业委员会: member units and meetings. The committee directory (who leads, who is a
+// member, whom to call) is open to every responsibility reader; a meeting's minutes are the bureau's and the member
+// units' (a unit sees the meetings of committees it belongs to or that gave it a task).
+import type { DataScope } from '../../platform/auth/actor.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { sql } from '../../platform/db/sql.js';
+import { taskCounts, taskScope } from './tasks.store.js';
+
+export interface CommitteeRow { id: string; name: string; short_name: string; kind: string; lead_name: string | null; members: number; meetings: number; open_tasks: number; overdue_tasks: number }
+export interface MemberRow { id: string; org_id: string; org_name: string; role: string; contact_name: string | null; contact_phone: string | null; duties: string | null }
+export interface MeetingRow { id: string; committee_id: string; committee_name: string; held_on: string; title: string; place: string | null; attendees: string | null;
+  minutes: string; tasks_total: number; tasks_done: number; tasks_overdue: number }
+
+const committees = (viewer: DataScope, today: string) => sql`select o.id, o.name, o.short_name, o.kind,
+  (select l.name from committee_members cm join organizations l on l.id = cm.org_id where cm.committee_id = o.id and cm.role = 'lead' limit 1) as lead_name,
+  (select count(*)::int from committee_members cm where cm.committee_id = o.id) as members,
+  (select count(*)::int from committee_meetings m where m.committee_id = o.id) as meetings,
+  (select count(*)::int from resp_tasks t join committee_meetings m on m.id = t.meeting_id where m.committee_id = o.id and t.status <> 'done' and ${taskScope(viewer)}) as open_tasks,
+  (select count(*)::int from resp_tasks t join committee_meetings m on m.id = t.meeting_id where m.committee_id = o.id and t.status = 'open'
+     and t.due_on < ${today}::date and ${taskScope(viewer)}) as overdue_tasks
+  from organizations o where o.kind in ('committee', 'professional_committee')`;
+
+export const listCommittees = (db: Queryable, viewer: DataScope, today: string) =>
+  db.query<CommitteeRow>(sql`${committees(viewer, today)} order by o.kind, o.sort, o.name`);
+export const findCommittee = (db: Queryable, viewer: DataScope, id: string, today: string) =>
+  db.maybeOne<CommitteeRow>(sql`${committees(viewer, today)} and o.id = ${id}`);
+
+export const membersOf = (db: Queryable, committeeId: string) => db.query<MemberRow>(sql`select cm.id, cm.org_id, o.name as org_name, cm.role, cm.contact_name,
+  cm.contact_phone, cm.duties from committee_members cm join organizations o on o.id = cm.org_id where cm.committee_id = ${committeeId} order by cm.role, o.sort, o.name`);
+
+export async function upsertMember(db: Queryable, id: string, committeeId: string, m: { orgId: string; role: string; contactName?: string; contactPhone?: string; duties?: string }) {
+  if (m.role === 'lead') await db.execute(sql`update committee_members set role = 'member' where committee_id = ${committeeId} and role = 'lead' and org_id <> ${m.orgId}`);
+  await db.execute(sql`insert into committee_members (id, committee_id, org_id, role, contact_name, contact_phone, duties)
+    values (${id}, ${committeeId}, ${m.orgId}, ${m.role}, ${m.contactName ?? null}, ${m.contactPhone ?? null}, ${m.duties ?? null})
+    on conflict (committee_id, org_id) do update set role = excluded.role, contact_name = excluded.contact_name, contact_phone = excluded.contact_phone, duties = excluded.duties`);
+}
+export const deleteMember = (db: Queryable, committeeId: string, memberId: string) =>
+  db.execute(sql`delete from committee_members where committee_id = ${committeeId} and id = ${memberId}`);
+
+// A unit sees a meeting of a committee it belongs to, or one that gave it a task.
+const meetingScope = (viewer: DataScope) => viewer.kind === 'all' ? sql`true` : sql`(exists (select 1 from resp_tasks t where t.meeting_id = m.id and ${taskScope(viewer)})
+  or (${viewer.kind === 'org' ? viewer.orgId! : null}::uuid is not null and exists (select 1 from committee_members cm where cm.committee_id = m.committee_id and cm.org_id = ${viewer.kind === 'org' ? viewer.orgId! : null}::uuid)))`;
+
+const meetings = (today: string) => sql`select m.id, m.committee_id, o.name as committee_name, m.held_on::text, m.title, m.place, m.attendees, m.minutes,
+  ${taskCounts(sql`t.meeting_id = m.id`, today)} from committee_meetings m join organizations o on o.id = m.committee_id`;
+
+export const meetingsOf = (db: Queryable, viewer: DataScope, committeeId: string, today: string) =>
+  db.query<MeetingRow>(sql`${meetings(today)} where m.committee_id = ${committeeId} and ${meetingScope(viewer)} order by m.held_on desc`);
+export const findMeeting = (db: Queryable, viewer: DataScope, id: string, today: string) =>
+  db.maybeOne<MeetingRow>(sql`${meetings(today)} where m.id = ${id} and ${meetingScope(viewer)}`);
+
+export async function insertMeeting(db: Queryable, id: string, committeeId: string, m: { heldOn: string; title: string; place?: string; attendees?: string; minutes: string }, by: string | null) {
+  await db.execute(sql`insert into committee_meetings (id, committee_id, held_on, title, place, attendees, minutes, created_by)
+    values (${id}, ${committeeId}, ${m.heldOn}::date, ${m.title}, ${m.place ?? null}, ${m.attendees ?? null}, ${m.minutes}, ${by})`);
+}
