@@ -1,0 +1,58 @@
+// 统计: the report's figures for a period and region; each figure opens the records behind it. The units' returns
+// and the activities recorded here are two labelled sources, never added together (see outreach.stats.ts).
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, Card, DatePicker, Flex, Space, Statistic, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { api } from '../../api/client';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import type { Figure, OutreachStats } from '../../../../contracts/outreach';
+import { PATH } from './shared';
+
+const Figures = ({ items }: { items: Figure[] }) => (
+  <Flex wrap gap={24}>
+    {items.map((f) => (
+      <Link key={f.key} to={f.link} data-testid={`figure-${f.key}`}><Statistic title={f.label} value={f.value} suffix={f.unit} /></Link>
+    ))}
+  </Flex>
+);
+
+export function StatsTab() {
+  // Period and region live in the URL (?from=&to=&regionCode=), so a figure's page can be bookmarked and shared.
+  const [search, setSearch] = useSearchParams();
+  const from = search.get('from') ?? dayjs().startOf('year').format('YYYY-MM-DD');
+  const to = search.get('to') ?? dayjs().format('YYYY-MM-DD');
+  const region = search.get('regionCode') ?? undefined;
+  const set = (o: Record<string, string | undefined>) => setSearch((prev) => {
+    const next = new URLSearchParams(prev);
+    for (const [k, v] of Object.entries(o)) if (v) next.set(k, v); else next.delete(k);
+    return next;
+  });
+  const range: [dayjs.Dayjs, dayjs.Dayjs] = [dayjs(from), dayjs(to)];
+  const params = { from, to, regionCode: region };
+  const q = useQuery({ queryKey: [PATH, 'stats', params], queryFn: () => api.get<OutreachStats>(`${PATH}/stats`, params) });
+  const s = q.data;
+  return (
+    <Flex vertical gap={16}>
+      <Space wrap>
+        <DatePicker.RangePicker presets={[{ label: '2022 年上半年（工作总结）', value: [dayjs('2022-01-01'), dayjs('2022-06-30')] }, { label: '今年', value: [dayjs().startOf('year'), dayjs()] }]} value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && set({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })} />
+        <div style={{ minWidth: 220 }}><RegionTreeSelect value={region} onChange={(c) => set({ regionCode: c })} placeholder="全部区划" /></div>
+      </Space>
+      {q.isError && <Alert type="error" showIcon title={q.error.message} />}
+      {s && (
+        <>
+          <Card size="small" title={`各单位报表（${s.returns.periods.join('、') || '无'}，宣传教育情况半年报、短信半年报）`}
+            extra={<Typography.Text type="secondary">半年报表按所含半年度统计；工作总结中的宣传数字取自这里</Typography.Text>}>
+            <Figures items={s.returns.figures} />
+          </Card>
+          <Card size="small" title={`本平台登记的宣传教育活动（${s.activities.total.value} 场，参加 ${s.activities.participants} 人次）`}
+            extra={<Typography.Text type="secondary">与各单位报表分列，不相加，避免重复统计</Typography.Text>}>
+            <Flex vertical gap={16}><Figures items={[s.activities.total, ...s.activities.byKind.filter((f) => f.value > 0)]} /><Figures items={s.activities.materials} /></Flex>
+          </Card>
+          <Card size="small" title="教育培训"><Figures items={[s.training.sessions, ...s.training.byPost, s.training.expiring, s.training.expired]} /></Card>
+          <Card size="small" title="应急演练"><Figures items={[s.drills.total, ...s.drills.byKind, s.drills.problems, s.drills.openProblems]} /></Card>
+        </>
+      )}
+    </Flex>
+  );
+}
