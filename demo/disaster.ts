@@ -1,14 +1,16 @@
 // 防灾减灾救灾 of the demo county: the 379 disaster information officers (灾害信息员) of the report (seed-figures.md #15) —
 // the county post (减灾和物资保障股, A and B), each of the 15 towns' posts (应急管理站, A and B; one town still lacks its
 // B) and one officer per village/社区 (A; 2 villages vacant after a departure) with a B in 54 villages — and their
-// 2022 H1 training. The informant_demo account is the A of its village.
-import { COUNTY_CODE, towns, villagesOf } from './county.js';
+// 2022 H1 training. The informant_demo account is the A of its village. Disaster events of 2022 H1 with their reports
+// through the chain: the 3·26 hail (风雹) in 新市镇 and 长湖镇 (stable, 核报 done) and the 6·21 flash flood (山洪) in 罗江镇
+// (SJ-2022-0003 in the incidents demo: 1,260 relocated; still reporting, one village's 续报 awaiting the town, one sent back).
+import { COUNTY_CODE, TOWN_NAMES, towns, townCode, villagesOf } from './county.js';
 import type { DemoContext } from './random.js';
 import type { DemoData } from './types.js';
 
 type Row = Record<string, unknown>;
-export interface DisasterDemo { informants: Row[]; trainings: Row[] }
-type Base = Pick<DemoData, 'regions' | 'accounts'>;
+export interface DisasterDemo { informants: Row[]; trainings: Row[]; events: Row[]; areas: Row[]; reports: Row[]; reportEvents: Row[] }
+type Base = Pick<DemoData, 'regions' | 'accounts' | 'commandIncidents'>;
 
 export const INFORMANT_TOTAL = 379;
 /** The town whose post lacks its B and the number of vacant village posts (the coverage view's gaps). */
@@ -48,5 +50,76 @@ export function generate(ctx: DemoContext, base: Base): { disaster: DisasterDemo
     if (!vacant.has(v.code)) add('village', v.code, 'A', unit, rng.pick(['村委会主任', '村支部委员', '村综治专干', '网格员']), person);
     if (withB.has(v.code)) add('village', v.code, 'B', unit, rng.pick(['村委会委员', '网格员', '村会计']));
   }
-  return { disaster: { informants, trainings } };
+  return { disaster: { informants, trainings, ...events(ctx, base, informants) } };
+}
+
+const local = (day: string, hm: string) => new Date(`${day}T${hm}:00+08:00`).toISOString();
+const addMin = (iso: string, m: number) => new Date(Date.parse(iso) + m * 60_000).toISOString();
+
+interface EventSpec { name: string; kind: string; start: string; towns: (typeof TOWN_NAMES)[number][]; stable: string | null; incident?: string; scale: number; villages: number }
+const EVENTS: EventSpec[] = [
+  { name: '新市镇、长湖镇“3·26”风雹灾害', kind: 'hail', start: local('2022-03-26', '16:20'), towns: ['新市镇', '长湖镇'], stable: local('2022-03-28', '10:00'), scale: 0.6, villages: 3 },
+  { name: '罗江镇“6·21”山洪灾害', kind: 'flood', start: local('2022-06-21', '10:40'), towns: ['罗江镇'], stable: null, incident: 'SJ-2022-0003', scale: 2, villages: 4 },
+];
+
+/** Indicator figures of one village at a growth factor (later reports of a worsening event report more). */
+function figures(rng: DemoContext['rng'], kind: string, scale: number) {
+  const people = Math.round(rng.int(80, 260) * scale);
+  const crop = Math.round(rng.float(8, 40) * scale * 10) / 10;
+  const f: Record<string, number> = {
+    affectedPeople: people, relocated: kind === 'flood' ? Math.round(people * rng.float(0.5, 0.9)) : 0, needRelief: Math.round(people * rng.float(0.05, 0.15)),
+    cropAffectedHa: crop, cropDamagedHa: Math.round(crop * rng.float(0.3, 0.6) * 10) / 10, cropLostHa: Math.round(crop * rng.float(0.05, 0.2) * 10) / 10,
+    severeHouseholds: rng.int(0, 3), severeRooms: 0, minorHouseholds: rng.int(2, 12), minorRooms: 0,
+    lossAgriculture: Math.round(crop * rng.float(0.8, 1.6) * 10) / 10, lossInfrastructure: Math.round(rng.float(5, 40) * scale * 10) / 10, lossHousing: Math.round(rng.float(2, 15) * 10) / 10,
+  };
+  f.severeRooms = f.severeHouseholds * rng.int(1, 3);
+  f.minorRooms = f.minorHouseholds * rng.int(1, 3);
+  return f;
+}
+
+function events(ctx: DemoContext, base: Base, informants: Row[]) {
+  const { rng } = ctx;
+  const out = { events: [] as Row[], areas: [] as Row[], reports: [] as Row[], reportEvents: [] as Row[] };
+  const officer = (region: string) => informants.find((i) => i.region_code === region && i.role === 'A')?.name as string | undefined;
+  const trail = (reportId: string, action: string, from: string | null, to: string, actor: string, at: string, note: string | null = null) =>
+    out.reportEvents.push({ id: ctx.id(), report_id: reportId, action, from_status: from, to_status: to, note, actor_id: null, actor_name: actor, at });
+  for (const [n, e] of EVENTS.entries()) {
+    const id = ctx.id();
+    const codes = e.towns.map((t) => townCode(t));
+    const incident = e.incident ? base.commandIncidents.incidents.find((i) => i.number === e.incident) : undefined;
+    out.events.push({ id, number: `灾〔2022〕${n + 1}号`, name: e.name, kind: e.kind, started_at: e.start, region_code: codes.length === 1 ? codes[0] : COUNTY_CODE,
+      description: e.kind === 'hail' ? '强对流天气伴短时大风和冰雹，油菜、蔬菜受损，部分房屋瓦面被砸坏。' : '持续强降雨引发山洪，部分房屋进水、村道冲毁，危险区群众紧急转移。',
+      stable_at: e.stable, incident_id: (incident?.id as string | undefined) ?? null, created_by: null });
+    for (const code of codes) out.areas.push({ event_id: id, region_code: code });
+    for (const town of codes) {
+      const preferred = e.incident ? ['钟家山村', '金冲村'].map((v) => base.regions.find((r) => r.name === v && r.parent_code === town)).filter((r) => !!r) : [];
+      const vs = [...preferred, ...rng.sample(villagesOf(base, town).filter((v) => !preferred.includes(v)), e.villages - preferred.length)];
+      const stationHead = informants.find((i) => i.region_code === town && i.role === 'A')?.name as string;
+      const stages: [string, number, number][] = e.stable ? [['initial', 80, 0.6], ['update', 60 * 18, 0.9], ['update', 60 * 42, 1], ['final', 60 * 48 + 2 * 60 * 24, 1]]
+        : [['initial', 70, 0.5], ['update', 60 * 22, 0.85], ['update', 60 * 46, 1]];
+      for (const [vi, v] of vs.entries()) {
+        const reporter = officer(v.code) ?? stationHead;
+        for (const [si, [stage, after, growth]] of stages.entries()) {
+          const rid = ctx.id();
+          const submitted = addMin(e.start, after + rng.int(0, 40));
+          const last = si === stages.length - 1;
+          // The flood still runs: its latest 续报 of the first village waits for the town; the second was sent back once.
+          const status = !e.stable && last && vi === 0 ? 'submitted' : 'approved';
+          out.reports.push({ id: rid, event_id: id, region_code: v.code, level: 'village', stage, status, as_of: addMin(submitted, -20), figures: JSON.stringify(figures(rng, e.kind, e.scale * growth)),
+            description: stage === 'initial' ? `${v.name}初步核查情况` : stage === 'final' ? `${v.name}逐户核查后的核定数` : `截至${v.name}统计时点的累计数`,
+            reporter_id: null, reporter_name: reporter, submitted_at: submitted, approved_at: status === 'approved' ? addMin(submitted, 90) : null });
+          trail(rid, 'submit', null, 'submitted', reporter, submitted);
+          if (!e.stable && last && vi === 1) {
+            trail(rid, 'return', 'submitted', 'returned', stationHead, addMin(submitted, 30), '紧急转移安置人数与村转移台账不一致，请核实后重报');
+            trail(rid, 'resubmit', 'returned', 'submitted', reporter, addMin(submitted, 60));
+          }
+          if (status === 'approved') {
+            trail(rid, 'approve', 'submitted', 'town_approved', stationHead, addMin(submitted, 75));
+            trail(rid, 'approve', 'town_approved', 'approved', '汨水市应急管理局值班员', addMin(submitted, 90));
+          }
+        }
+      }
+    }
+  }
+  return out;
 }

@@ -1,7 +1,10 @@
 // /api/disaster: 防灾减灾救灾 — officers (informants/) and disaster reports (reports/).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Platform } from '../../platform/context.js';
 import { informantsRoutes } from './informants/informants.routes.js';
+import { reportsRoutes } from './reports/reports.routes.js';
 
-export const disasterRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const disasterRoutes = (p: Platform): FastifyPluginAsyncTypebox => async (app) => {
   await app.register(informantsRoutes);
+  await app.register(reportsRoutes(p));
 };
