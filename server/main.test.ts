@@ -18,7 +18,8 @@ function start(dataDir: string, port: number) {
   child.stderr.on('data', (d) => { out += d; });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = async () => {
-    for (let i = 0; i < 300 && !out.includes('Yingji 已启动'); i++) {
+    // First start migrates and loads the whole demo county: allow for a slow, busy machine.
+    for (let i = 0; i < 1500 && !out.includes('Yingji 已启动'); i++) {
       if (child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -54,7 +55,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('yingji serve on PGlite', () =>
     const login = await fetch(`http://127.0.0.1:${port + 2}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Yingji@2026' }) });
     expect(login.status).toBe(200);
     expect(await stop(again)).toBe(0);
-  }, 120_000);
+  }, 400_000);
 
   it('stops with a clear message on a bad setting', async () => {
     const p = start(fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-main-')), 0);
