@@ -13,13 +13,13 @@ import { useSearchParams } from 'react-router';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { PhotoUpload } from '../hazards/PhotoUpload';
 import { ACTIVITY_KINDS, MATERIALS, type Activity } from '../../../../contracts/outreach';
-import { canWrite, opts, PATH } from './shared';
+import { ALL, canWrite, opts, PATH } from './shared';
 
 function NewActivity({ onClose }: { onClose: () => void }) {
   const me = useMe();
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form);
-  const save = useApiMutation((v: Record<string, unknown>) => api.post<Activity>(`${PATH}/activities`, v), { invalidate: [PATH], success: '活动已登记', onSuccess: onClose });
+  const save = useApiMutation((v: Record<string, unknown>) => api.post<Activity>(`${PATH}/activities`, v), { invalidate: ALL, success: '活动已登记', onSuccess: onClose });
   return (
     <Modal open width={640} title="登记宣传教育活动" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ kind: 'safety_month', heldOn: dayjs(), organiser: me.orgName ?? '', regionCode: me.scope.regionCode ?? undefined, participants: 0, photos: [] }}
@@ -48,7 +48,7 @@ export function ActivitiesTab() {
   const [search] = useSearchParams(); // ?regionCode= from a statistics figure
   const me = useMe();
   const [creating, setCreating] = useState(false);
-  const del = useApiMutation((id: string) => api.del(`${PATH}/activities/${id}`), { invalidate: [PATH], success: '已删除' });
+  const del = useApiMutation((id: string) => api.del(`${PATH}/activities/${id}`), { invalidate: ALL, success: '已删除' });
   return (
     <>
       <PagedTable<Activity> path={`${PATH}/activities`} rowKey="id" params={{ regionCode: search.get('regionCode') ?? undefined }}

@@ -13,14 +13,14 @@ import { useMe } from '../../app/session';
 import { PagedTable } from '../../components/list/PagedTable';
 import { useSearchParams } from 'react-router';
 import { DRILL_KINDS, type Drill, type DrillDetail } from '../../../../contracts/outreach';
-import { canWrite, opts, PATH } from './shared';
+import { ALL, canWrite, opts, PATH } from './shared';
 
 type Row = Static<typeof Drill>;
 type Detail = Static<typeof DrillDetail>;
 
 function DetailForm({ d, onClose }: { d: Detail; onClose: () => void }) {
   const [form] = Form.useForm();
-  const save = useApiMutation((v: Record<string, unknown>) => api.put(`${PATH}/drills/${d.id}/detail`, v), { invalidate: [PATH], success: '已保存', onSuccess: onClose });
+  const save = useApiMutation((v: Record<string, unknown>) => api.put(`${PATH}/drills/${d.id}/detail`, v), { invalidate: ALL, success: '已保存', onSuccess: onClose });
   return (
     <Modal open width={640} title="演练情景、过程与评估" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ scenario: d.scenario ?? '', timeline: d.timeline, score: d.score ?? undefined, evaluation: d.evaluation ?? '' }}
@@ -48,7 +48,7 @@ function DetailForm({ d, onClose }: { d: Detail; onClose: () => void }) {
 function ProblemForm({ id, onClose }: { id: string; onClose: () => void }) {
   const [form] = Form.useForm();
   const follow = Form.useWatch('followUp', form);
-  const save = useApiMutation((v: Record<string, unknown>) => api.post(`${PATH}/drills/${id}/problems`, v), { invalidate: [PATH, '/api/hazards'], success: '问题已登记', onSuccess: onClose });
+  const save = useApiMutation((v: Record<string, unknown>) => api.post(`${PATH}/drills/${id}/problems`, v), { invalidate: [...ALL, '/api/hazards'], success: '问题已登记', onSuccess: onClose });
   return (
     <Modal open title="登记演练发现的问题" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ followUp: 'task' }} onFinish={(v) => save.mutate({ ...v, dueOn: v.dueOn ? (v.dueOn as dayjs.Dayjs).format('YYYY-MM-DD') : undefined })}>
@@ -71,7 +71,7 @@ function DrillDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [note, setNote] = useState<{ id: string; text: string }>();
-  const done = useApiMutation((v: { id: string; text: string }) => api.post(`${PATH}/problems/${v.id}/done`, { note: v.text }), { invalidate: [PATH], success: '已报告完成', onSuccess: () => setNote(undefined) });
+  const done = useApiMutation((v: { id: string; text: string }) => api.post(`${PATH}/problems/${v.id}/done`, { note: v.text }), { invalidate: ALL, success: '已报告完成', onSuccess: () => setNote(undefined) });
   const d = q.data; const w = canWrite(me.permissions);
   return (
     <Drawer open size="large" title={d?.title ?? '演练'} onClose={onClose} extra={d && w && <Space><Button onClick={() => setEditing(true)}>填写情景与评估</Button><Button onClick={() => setAdding(true)}>登记问题</Button></Space>}>

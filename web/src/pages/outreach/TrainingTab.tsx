@@ -12,7 +12,7 @@ import { PagedTable } from '../../components/list/PagedTable';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { EnterpriseSelect } from '../hazards/EnterpriseSelect';
 import { POSTS, type Certificate, type Training } from '../../../../contracts/outreach';
-import { canWrite, opts, PATH } from './shared';
+import { ALL, canWrite, opts, PATH } from './shared';
 
 type Cert = Static<typeof Certificate>;
 type Session = Static<typeof Training>;
@@ -22,7 +22,7 @@ const day = (d?: dayjs.Dayjs) => d?.format('YYYY-MM-DD');
 function NewTraining({ onClose }: { onClose: () => void }) {
   const me = useMe();
   const [form] = Form.useForm();
-  const save = useApiMutation((v: Record<string, unknown>) => api.post(`${PATH}/trainings`, v), { invalidate: [PATH], success: '培训已登记', onSuccess: onClose });
+  const save = useApiMutation((v: Record<string, unknown>) => api.post(`${PATH}/trainings`, v), { invalidate: ALL, success: '培训已登记', onSuccess: onClose });
   return (
     <Modal open width={760} title="登记培训班" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ organiser: me.orgName ?? '', regionCode: me.scope.regionCode ?? undefined, hours: 8, trainees: [] }}

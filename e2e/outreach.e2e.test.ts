@@ -1,0 +1,65 @@
+// Through a real browser against the real server with the demo county: a town's emergency station records a
+// publicity activity on a phone, with a photo taken there, and sees it counted on the statistics tab, where the
+// figure opens the activity; the bureau looks at the drills and the report period's statistics on a desktop.
+import { expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, login, openPage, browserSuite, SHOTS } from './browser.js';
+
+const PHONE = { width: 390, height: 844 };
+const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: SHOTS + name, fullPage, animations: 'disabled' });
+
+async function photo(browser: Browser): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const { page } = await openPage(browser, { width: 320, height: 240 });
+  await page.setContent('<div style="width:320px;height:240px;background:#1677ff;color:#fff;font:28px sans-serif;display:flex;align-items:center;justify-content:center">进社区宣传</div>');
+  const buffer = await page.screenshot();
+  await page.context().close();
+  return { name: '现场.png', mimeType: 'image/png', buffer };
+}
+
+browserSuite('web: publicity, training and drills (宣传培训演练)', (server) => {
+  it('a town records an activity with a photo on a phone and sees it in the statistics', async () => {
+    const { page, errors } = await openPage(server.browser, PHONE);
+    await login(page, server.url, 'town_baitang', DEMO_PASSWORD);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const statsUrl = `/api/outreach/stats?from=${today}&to=${today}`;
+    const before = (await (await page.request.get(server.url + statsUrl)).json()).activities.total.value as number;
+
+    await page.goto(`${server.url}/responsibility/outreach`);
+    await page.getByRole('button', { name: '登记活动' }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.getByLabel('活动名称').fill('安全知识进社区（浏览器测试）');
+    await dialog.getByLabel('地点').fill('白塘镇沿河社区广场');
+    await dialog.getByLabel('参加人数').fill('120');
+    await dialog.getByLabel('宣传手册（本）').fill('200');
+    await dialog.getByTestId('activity-photos-album').setInputFiles(await photo(server.browser));
+    await dialog.locator('img').first().waitFor();
+    await shot(page, 'outreach-new-activity-phone.png');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-message').getByText('活动已登记').waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: '安全知识进社区（浏览器测试）' }).waitFor();
+    await shot(page, 'outreach-activities-phone.png');
+
+    await page.goto(`${server.url}/responsibility/outreach?tab=stats&from=${today}&to=${today}`);
+    const figure = page.getByTestId('figure-activities');
+    await figure.getByText(String(before + 1), { exact: true }).waitFor();
+    await page.getByTestId('figure-brochures').getByText(/\d/).first().waitFor();
+    await shot(page, 'outreach-stats-phone.png', true);
+    await figure.click();
+    await page.locator('.ant-table-row').filter({ hasText: '安全知识进社区（浏览器测试）' }).waitFor();
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('the bureau reads the report period on a desktop: returns beside activities, 30+ drills with their detail', async () => {
+    const { page, errors } = await openPage(server.browser);
+    await login(page, server.url, 'staff', DEMO_PASSWORD);
+    await page.goto(`${server.url}/responsibility/outreach?tab=stats&from=2022-01-01&to=2022-06-30`);
+    await page.getByTestId('figure-XC-CL.vans').getByText('500', { exact: true }).waitFor();
+    await shot(page, 'outreach-stats.png', true);
+    await page.goto(`${server.url}/responsibility/outreach?tab=drills&from=2022-01-01&to=2022-06-30`);
+    await page.getByText(/共 3\d 条/).waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: '危险化学品泄漏事故应急救援实战演练' }).first().click();
+    await page.locator('.ant-drawer').getByText('演练过程').waitFor();
+    await shot(page, 'outreach-drill.png');
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
