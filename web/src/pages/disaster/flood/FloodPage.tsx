@@ -37,7 +37,8 @@ export default function FloodPage() {
           <Statistic title="排查隐患 / 已整改" value={`${c.data.hazardsFound} / ${c.data.hazardsRectified}`} suffix="处" />
         </Flex>
       )}
-      <Tabs activeKey={tab} onChange={(k) => set('tab', k)} items={[
+      {/* Each tab's list keeps its filters in the URL; a new tab starts without the previous tab's filters. */}
+      <Tabs activeKey={tab} onChange={(k) => setSearch(new URLSearchParams({ tab: k, season: String(season) }), { replace: true })} items={[
         { key: 'facilities', label: '防汛设施与责任人', children: <FacilitiesTab canWrite={canWrite} /> },
         { key: 'inspections', label: '备汛检查', children: <InspectionsTab canWrite={canWrite} season={season} /> },
         { key: 'plans', label: '方案预案', children: <PlansTab canWrite={canWrite} /> },
