@@ -6,9 +6,12 @@ import {
   Activity, ActivityInput, ActivityQuery, Certificate, CertificateQuery, Drill, DrillDetail, DrillDetailInput, DrillQuery, OutreachStats, ProblemInput,
   StatsQuery, TaskDone, Training, TrainingInput, TrainingQuery,
 } from '../../../contracts/outreach.js';
+import { sendXlsx } from '../../platform/excel/http.js';
+import { exportXlsx } from '../../platform/excel/xlsx.js';
 import { paging } from '../../platform/http/types.js';
 import { addProblem, drillDetail, drills, finishProblem, saveDrillDetail } from './drills.service.js';
-import { activityDetail, certificates, createActivity, createTraining, presentActivity, presentTraining, removeActivity } from './outreach.service.js';
+import { ACTIVITY_COLUMNS, CERTIFICATE_COLUMNS, STATUS_LABELS } from './outreach.export.js';
+import { activityDetail, certificates, createActivity, createTraining, presentActivity, presentTraining, removeActivity, today } from './outreach.service.js';
 import { outreachStats } from './outreach.stats.js';
 import { listActivities, listTrainings } from './outreach.store.js';
 
@@ -23,6 +26,12 @@ export const outreachRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { page, pageSize } = paging(req.query);
     const { items, total } = await listActivities(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize);
     return { items: items.map(presentActivity), total, page, pageSize };
+  });
+  app.get(`${A}/activities/export`, { config: read, schema: { tags, summary: '导出宣传教育活动台账（Excel）', querystring: Type.Omit(ActivityQuery, ['page', 'pageSize']),
+    response: { 200: Type.Any() } } }, async (req, reply) => {
+    const { items } = await listActivities(req.ctx.db, req.ctx.actor.scope, req.query, 1, 50_000);
+    const rows = items.map((a) => ({ ...presentActivity(a), photoCount: a.photos.length }));
+    return sendXlsx(reply, await exportXlsx(ACTIVITY_COLUMNS, rows, { sheet: '宣传教育活动' }), `宣传教育活动-${today(req.ctx).replaceAll('-', '')}.xlsx`);
   });
   app.get(`${A}/activities/:id`, { config: read, schema: { tags, summary: '活动详情', params: IdParams, response: { 200: Activity, 404: ErrorBody } } },
     async (req) => activityDetail(req.ctx, req.params.id));
@@ -40,6 +49,13 @@ export const outreachRoutes: FastifyPluginAsyncTypebox = async (app) => {
     response: { 200: Type.Composite([Type.Object({ id: Type.String() }), Page(Certificate)]), ...E } } }, async (req) => createTraining(req.ctx, req.body));
   app.get(`${A}/certificates`, { config: read, schema: { tags, summary: '培训合格证书（含到期提醒）', querystring: CertificateQuery, response: { 200: Page(Certificate) } } },
     async (req) => { const { page, pageSize } = paging(req.query); return certificates(req.ctx, req.query, page, pageSize); });
+
+  app.get(`${A}/certificates/export`, { config: read, schema: { tags, summary: '导出培训证书台账（Excel）', querystring: Type.Omit(CertificateQuery, ['page', 'pageSize']),
+    response: { 200: Type.Any() } } }, async (req, reply) => {
+    const { items } = await certificates(req.ctx, req.query, 1, 50_000);
+    const rows = items.map((c) => ({ ...c, statusLabel: STATUS_LABELS[c.status] }));
+    return sendXlsx(reply, await exportXlsx(CERTIFICATE_COLUMNS, rows, { sheet: '培训证书' }), `培训证书-${today(req.ctx).replaceAll('-', '')}.xlsx`);
+  });
 
   app.get(`${A}/drills`, { config: read, schema: { tags, summary: '应急演练', querystring: DrillQuery, response: { 200: Page(Drill) } } },
     async (req) => { const { page, pageSize } = paging(req.query); return drills(req.ctx, req.query, page, pageSize); });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
@@ -48,6 +49,11 @@ describe('activities (宣传教育活动)', () => {
     const town = (await get(baitang, `/api/outreach/stats?${period}`)).json();
     expect(kind(town, 'contest')).toBe(0);
     expect(kind(town, 'community')).toBeGreaterThanOrEqual(1);
+    const x = await get(baitang, '/api/outreach/activities/export?q=防汛避险知识进社区&from=2026-03-01');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets[0].rowCount).toBe(2);
+    expect([3, 12, 15].map((c) => wb.worksheets[0].getRow(2).getCell(c).value)).toEqual(['防汛避险知识进社区', 300, 1]);
   });
 
   it('refuses bad input with a message a person can act on, and writes nothing', async () => {
@@ -101,6 +107,12 @@ describe('training and certificates (三项岗位)', () => {
     expect(s.training.sessions.value).toBe(1);
     expect(s.training.byPost.map((f: { value: number }) => f.value)).toEqual([1, 1, 1]);
     expect(s.training.expiring.value).toBeGreaterThanOrEqual(1);
+    const x = await get(baitang, `/api/outreach/certificates/export?q=TEST-000&status=expiring`);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets[0].rowCount).toBe(2);
+    expect([5, 8].map((c) => wb.worksheets[0].getRow(2).getCell(c).value)).toEqual(['TEST-0001', '即将到期']);
   });
 });
 

@@ -8,7 +8,9 @@ import { api } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { useMe } from '../../app/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { ExportButton } from '../../components/list/ExportButton';
 import { PagedTable } from '../../components/list/PagedTable';
+import { useListParams } from '../../components/list/useListParams';
 import { useSearchParams } from 'react-router';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { PhotoUpload } from '../hazards/PhotoUpload';
@@ -46,6 +48,7 @@ function NewActivity({ onClose }: { onClose: () => void }) {
 
 export function ActivitiesTab() {
   const [search] = useSearchParams(); // ?regionCode= from a statistics figure
+  const list = useListParams(['q', 'kind', 'from', 'to']);
   const me = useMe();
   const [creating, setCreating] = useState(false);
   const del = useApiMutation((id: string) => api.del(`${PATH}/activities/${id}`), { invalidate: ALL, success: '已删除' });
@@ -55,7 +58,7 @@ export function ActivitiesTab() {
         emptyText="还没有宣传教育活动记录。活动结束后点击“登记活动”，填写物料数量并上传现场照片。"
         filters={[{ kind: 'search', name: 'q', placeholder: '名称、组织单位、地点' }, { kind: 'select', name: 'kind', placeholder: '活动类型', options: opts(ACTIVITY_KINDS) },
           { kind: 'dateRange', from: 'from', to: 'to' }]}
-        toolbar={canWrite(me.permissions) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记活动</Button>}
+        toolbar={<Space wrap><ExportButton path={`${PATH}/activities/export`} params={list.params.filters} name="宣传教育活动" what="宣传教育活动" />{canWrite(me.permissions) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记活动</Button>}</Space>}
         columns={[
           { title: '日期', dataIndex: 'heldOn' },
           { title: '活动', dataIndex: 'title', render: (v, a) => <Space wrap size={4}><Tag color="blue">{a.kindLabel}</Tag>{v}{a.rounds ? <Tag>{a.rounds} 轮</Tag> : null}</Space> },

@@ -8,7 +8,9 @@ import type { Static } from '@sinclair/typebox';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { useMe } from '../../app/session';
+import { ExportButton } from '../../components/list/ExportButton';
 import { PagedTable } from '../../components/list/PagedTable';
+import { useListParams } from '../../components/list/useListParams';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { EnterpriseSelect } from '../hazards/EnterpriseSelect';
 import { POSTS, type Certificate, type Training } from '../../../../contracts/outreach';
@@ -65,6 +67,7 @@ export function TrainingTab() {
   const me = useMe();
   const [creating, setCreating] = useState(false);
   const [view, setView] = useState<'certs' | 'sessions'>('certs');
+  const list = useListParams(['q', 'post', 'status']);
   const add = canWrite(me.permissions) && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记培训班</Button>;
   const views = <Segmented value={view} onChange={setView} options={[{ value: 'certs', label: '培训证书' }, { value: 'sessions', label: '培训班' }]} />;
   return (
@@ -72,7 +75,7 @@ export function TrainingTab() {
       {view === 'certs' ? <PagedTable<Cert> path={`${PATH}/certificates`} rowKey="id" emptyText="还没有培训证书记录。登记培训班时填写学员及其证书。"
         filters={[{ kind: 'search', name: 'q', placeholder: '姓名、证书编号、企业' }, { kind: 'select', name: 'post', placeholder: '岗位', options: opts(POSTS) },
           { kind: 'select', name: 'status', placeholder: '证书状态', options: Object.entries(STATUS).map(([value, s]) => ({ value, label: s.text })) }]}
-        toolbar={<Space wrap>{views}{add}</Space>}
+        toolbar={<Space wrap>{views}<ExportButton path={`${PATH}/certificates/export`} params={list.params.filters} name="培训证书" what="培训证书" />{add}</Space>}
         columns={[
           { title: '姓名', dataIndex: 'personName' }, { title: '岗位', dataIndex: 'postLabel', render: (v, c) => `${v}${c.operation ? `（${c.operation}）` : ''}` },
           { title: '企业', dataIndex: 'enterpriseName', responsive: ['md'] }, { title: '证书编号', dataIndex: 'certificateNo', responsive: ['lg'] },
