@@ -148,3 +148,77 @@ export const EventSummary = Type.Object({
   event: DisasterEvent, asOf: Type.String(), towns: Type.Array(SummaryRow), total: SummaryRow, deadlines: Type.Array(Deadline),
 });
 export type EventSummary = Static<typeof EventSummary>;
+
+// ——— 救灾资金 relief funds and their 专项督查 audit ———
+
+export const RELIEF_PURPOSES = [
+  { code: 'emergency_living', label: '应急生活救助' }, { code: 'transition', label: '过渡期生活救助' },
+  { code: 'winter_spring', label: '冬春临时生活困难救助' }, { code: 'housing', label: '倒损住房恢复重建' }, { code: 'other', label: '其他' },
+] as const;
+export const PAY_METHODS = [{ code: 'signature', label: '现金签领' }, { code: 'bank', label: '一卡通转账' }] as const;
+export const CHECK_METHODS = [{ code: 'home', label: '入户核查' }, { code: 'phone', label: '电话回访' }] as const;
+export const CHECK_OUTCOMES = [
+  { code: 'pending', label: '待核查' }, { code: 'confirmed', label: '属实' }, { code: 'discrepancy', label: '发现问题' }, { code: 'unreachable', label: '无法联系' },
+] as const;
+
+export const AllocationInput = Type.Object({
+  parentId: Type.Optional(Uuid),
+  eventId: Type.Optional(Uuid),
+  regionCode: Type.Optional(RegionCode),
+  orgId: Type.Optional(Uuid),
+  purpose: Type.Union(RELIEF_PURPOSES.map((p) => Type.Literal(p.code))),
+  amount: Type.Number({ exclusiveMinimum: 0, maximum: 1e10, description: '元' }),
+  allocatedOn: Type.String({ format: 'date' }),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type AllocationInput = Static<typeof AllocationInput>;
+export const Allocation = Type.Object({
+  id: Uuid, number: Type.String(), parentId: Nullable(Type.String()), eventName: Nullable(Type.String()), regionCode: Type.String(), recipient: Type.String(),
+  purpose: Type.String(), amount: Type.Number(), allocatedOn: Type.String(), note: Type.String(),
+  allocatedDown: Type.Number(), distributed: Type.Number(), households: Type.Integer(),
+});
+export type Allocation = Static<typeof Allocation>;
+export const AllocationQuery = Type.Composite([PageQuery, Type.Object({
+  parentId: Type.Optional(Uuid), top: Type.Optional(Type.Boolean({ description: '只看县级下拨' })), q: Type.Optional(Type.String({ maxLength: 50 })), purpose: Type.Optional(Type.String()),
+})]);
+
+export const DistributionInput = Type.Object({
+  allocationId: Uuid, regionCode: RegionCode,
+  name: Type.String({ minLength: 2, maxLength: 30 }), idNumber: Type.String({ minLength: 1, maxLength: 20 }), phone: Type.Optional(Type.String({ pattern: '^(1[3-9][0-9]{9})?$' })),
+  amount: Type.Number({ exclusiveMinimum: 0, maximum: 1e7 }), paidOn: Type.String({ format: 'date' }),
+  method: Type.Union(PAY_METHODS.map((m) => Type.Literal(m.code))), bankRef: Type.Optional(Type.String({ maxLength: 60 })),
+});
+export type DistributionInput = Static<typeof DistributionInput>;
+export const Distribution = Type.Object({
+  id: Uuid, allocationId: Uuid, recipient: Type.String(), regionCode: Type.String(), regionName: Type.String(), townName: Type.String(), name: Type.String(),
+  idNumber: Type.String({ description: '脱敏显示，如 430699********1234' }), phone: Type.String(), amount: Type.Number(), paidOn: Type.String(), method: Type.String(), bankRef: Nullable(Type.String()),
+});
+export type Distribution = Static<typeof Distribution>;
+export const DistributionQuery = Type.Composite([PageQuery, Type.Object({
+  allocationId: Type.Optional(Uuid), regionCode: Type.Optional(RegionCode), q: Type.Optional(Type.String({ maxLength: 50 })), method: Type.Optional(Type.String()),
+})]);
+
+export const AuditInput = Type.Object({
+  allocationId: Uuid, name: Type.String({ minLength: 2, maxLength: 100 }),
+  seed: Type.String({ minLength: 8, maxLength: 100, description: '抽样前公布的随机种子（如当日开奖号码、公证的随机数）' }),
+  ratePercent: Type.Number({ minimum: 1, maximum: 100, multipleOf: 0.01 }),
+});
+export const Audit = Type.Object({
+  id: Uuid, number: Type.String(), allocationId: Uuid, name: Type.String(), seed: Type.String(), ratePercent: Type.Number(), population: Type.Integer(), sampleSize: Type.Integer(),
+  algorithm: Type.String(), drawnAt: Type.String(), checked: Type.Integer(), discrepancies: Type.Integer(),
+});
+export type Audit = Static<typeof Audit>;
+export const AuditCheck = Type.Object({
+  distributionId: Uuid, position: Type.Integer(), method: Type.String(), outcome: Type.String(), finding: Nullable(Type.String()), checkedAt: Nullable(Type.String()),
+  checkedBy: Nullable(Type.String()), recipient: Type.String(), townName: Type.String(), regionName: Type.String(), name: Type.String(), idNumber: Type.String(), phone: Type.String(), amount: Type.Number(),
+});
+export type AuditCheck = Static<typeof AuditCheck>;
+export const AuditFinding = Type.Object({
+  recipient: Type.String(), population: Type.Integer(), sampled: Type.Integer(), checked: Type.Integer(), confirmed: Type.Integer(), discrepancies: Type.Integer(), unreachable: Type.Integer(),
+  findings: Type.Array(Type.String()),
+});
+export const AuditDetail = Type.Composite([Audit, Type.Object({ checks: Type.Array(AuditCheck), byRecipient: Type.Array(AuditFinding) })]);
+export type AuditDetail = Static<typeof AuditDetail>;
+export const CheckInput = Type.Object({
+  outcome: Type.Union([Type.Literal('confirmed'), Type.Literal('discrepancy'), Type.Literal('unreachable')]), finding: Type.Optional(Type.String({ maxLength: 500 })),
+});

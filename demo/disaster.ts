@@ -4,13 +4,18 @@
 // 2022 H1 training. The informant_demo account is the A of its village. Disaster events of 2022 H1 with their reports
 // through the chain: the 3·26 hail (风雹) in 新市镇 and 长湖镇 (stable, 核报 done) and the 6·21 flash flood (山洪) in 罗江镇
 // (SJ-2022-0003 in the incidents demo: 1,260 relocated; still reporting, one village's 续报 awaiting the town, one sent back).
+// Relief: the 2022 allocation shared out to the 15 towns and 2 departments, paid to households, and the June 专项督查
+// drawing 20% of each town's and department's households for home visits and phone calls (the report's audit).
 import { COUNTY_CODE, TOWN_NAMES, towns, townCode, villagesOf } from './county.js';
+import { ricCheckChar } from '../server/platform/codes/ric.js';
+import { drawSample, SAMPLE_ALGORITHM } from '../server/domains/disaster/relief/sample.js';
+import { orgByName } from './orgs.js';
 import type { DemoContext } from './random.js';
 import type { DemoData } from './types.js';
 
 type Row = Record<string, unknown>;
-export interface DisasterDemo { informants: Row[]; trainings: Row[]; events: Row[]; areas: Row[]; reports: Row[]; reportEvents: Row[] }
-type Base = Pick<DemoData, 'regions' | 'accounts' | 'commandIncidents'>;
+export interface DisasterDemo { informants: Row[]; trainings: Row[]; events: Row[]; areas: Row[]; reports: Row[]; reportEvents: Row[]; allocations: Row[]; distributions: Row[]; audits: Row[]; checks: Row[] }
+type Base = Pick<DemoData, 'regions' | 'accounts' | 'commandIncidents' | 'organizations'>;
 
 export const INFORMANT_TOTAL = 379;
 /** The town whose post lacks its B and the number of vacant village posts (the coverage view's gaps). */
@@ -50,7 +55,8 @@ export function generate(ctx: DemoContext, base: Base): { disaster: DisasterDemo
     if (!vacant.has(v.code)) add('village', v.code, 'A', unit, rng.pick(['村委会主任', '村支部委员', '村综治专干', '网格员']), person);
     if (withB.has(v.code)) add('village', v.code, 'B', unit, rng.pick(['村委会委员', '网格员', '村会计']));
   }
-  return { disaster: { informants, trainings, ...events(ctx, base, informants) } };
+  const ev = events(ctx, base, informants);
+  return { disaster: { informants, trainings, ...ev, ...relief(ctx, base, ev.events) } };
 }
 
 const local = (day: string, hm: string) => new Date(`${day}T${hm}:00+08:00`).toISOString();
@@ -120,6 +126,51 @@ function events(ctx: DemoContext, base: Base, informants: Row[]) {
         }
       }
     }
+  }
+  return out;
+}
+
+/** The report's relief audit: 15 towns and 2 departments, 20% of households checked. */
+export const RELIEF_AUDIT = { seed: '20220615-汨水市应急管理局-公证处', ratePercent: 20, departments: ['汨水市农业农村局', '汨水市水利局'] };
+
+function relief(ctx: DemoContext, base: Base, events: Row[]) {
+  const { rng } = ctx;
+  const out = { allocations: [] as Row[], distributions: [] as Row[], audits: [] as Row[], checks: [] as Row[] };
+  const countyId = ctx.id();
+  const shares: { id: string; region: string; org: string | null; name: string; villages: string[] }[] = [
+    ...towns(base).map((t) => ({ id: ctx.id(), region: t.code, org: null, name: t.name, villages: villagesOf(base, t.code).map((v) => v.code) })),
+    ...RELIEF_AUDIT.departments.map((d) => ({ id: ctx.id(), region: COUNTY_CODE, org: orgByName(base, d).id, name: d, villages: rng.sample(towns(base), 3).flatMap((t) => villagesOf(base, t.code).slice(0, 2).map((v) => v.code)) })),
+  ];
+  let total = 0;
+  let seq = 0;
+  for (const [n, s] of shares.entries()) {
+    const households = rng.int(10, 24);
+    let paid = 0;
+    for (let h = 0; h < households; h++) {
+      const birth = `${rng.int(1942, 1990)}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
+      const first17 = `430699${birth}${String(++seq % 1000).padStart(3, '0')}`;
+      const amount = rng.pick([300, 500, 800, 1000, 1500, 2000]);
+      const bank = rng.chance(0.7);
+      paid += amount;
+      out.distributions.push({ id: ctx.id(), allocation_id: s.id, region_code: rng.pick(s.villages), name: ctx.personName(), id_number: first17 + ricCheckChar(first17), phone: ctx.mobile(),
+        amount, paid_on: `2022-05-${String(rng.int(10, 31)).padStart(2, '0')}`, method: bank ? 'bank' : 'signature', bank_ref: bank ? `一卡通尾号${rng.digits(4)}` : null, created_by: null });
+    }
+    const amount = Math.ceil((paid + rng.int(0, 8) * 500) / 1000) * 1000;
+    total += amount;
+    out.allocations.push({ id: s.id, number: `救资〔2022〕${n + 2}号`, parent_id: countyId, event_id: null, region_code: s.region, org_id: s.org, recipient: s.name,
+      purpose: 'emergency_living', amount, allocated_on: '2022-04-28', note: '', created_by: null });
+  }
+  out.allocations.unshift({ id: countyId, number: '救资〔2022〕1号', parent_id: null, event_id: (events[0]?.id as string) ?? null, region_code: COUNTY_CODE, org_id: null, recipient: '汨水市',
+    purpose: 'emergency_living', amount: total + 50000, allocated_on: '2022-04-20', note: '2022年中央和省级自然灾害救灾资金（含“3·26”风雹灾害受灾群众应急生活救助）', created_by: null });
+  const auditId = ctx.id();
+  const drawn = drawSample(RELIEF_AUDIT.seed, RELIEF_AUDIT.ratePercent, out.distributions.map((d) => ({ id: d.id as string, unit: d.allocation_id as string })));
+  out.audits.push({ id: auditId, number: '督查〔2022〕1号', allocation_id: countyId, name: '2022年上半年救灾资金专项督查', seed: RELIEF_AUDIT.seed, rate_percent: RELIEF_AUDIT.ratePercent,
+    population: out.distributions.length, algorithm: SAMPLE_ALGORITHM, drawn_at: '2022-06-15T02:00:00.000Z', created_by: null });
+  for (const d of drawn) {
+    const outcome = rng.weighted([['confirmed', 90], ['discrepancy', 4], ['unreachable', 6]]) as string;
+    out.checks.push({ audit_id: auditId, distribution_id: d.distributionId, position: d.position, method: d.method, outcome,
+      finding: outcome === 'discrepancy' ? rng.pick(['发放签领表缺户主签字', '实际领取金额与台账不符，已责令乡镇核实补发', '一卡通未到账，已督促重新发放']) : null,
+      checked_at: `2022-06-${String(rng.int(16, 28)).padStart(2, '0')}T07:00:00.000Z`, checked_by: rng.pick(['督查组一组', '督查组二组', '督查组三组']) });
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // What the disaster domain shares: the caller's level in the reporting tree, region names, time formatting.
 import type { DataScope } from '../../platform/auth/actor.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { nextNumber } from '../../platform/db/numbering.js';
 import { sql } from '../../platform/db/sql.js';
 
 export type Level = 'county' | 'town' | 'village';
@@ -22,3 +24,14 @@ export const townOf = (code: string) => code.slice(0, 9) + '000';
 /** SQL: the name of the town containing the region column `col`. */
 export const townName = (col: string) => sql`(select t.name from regions t where t.code = substr(${sql.id(col)}, 1, 9) || '000')`;
 export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+/**
+ * The next free human number of a table (`format(n)` → 灾〔2022〕3号), skipping numbers already taken by records that did
+ * not come through the sequence (imported or demo records).
+ */
+export async function takeNumber(tx: Queryable & { inTransaction: true }, table: 'disaster_events' | 'relief_allocations' | 'relief_audits', kind: string, year: number, format: (n: number) => string) {
+  for (;;) {
+    const number = format(await nextNumber(tx, kind, year));
+    if (!(await tx.maybeOne(sql`select 1 from ${sql.id(table)} where number = ${number}`))) return number;
+  }
+}

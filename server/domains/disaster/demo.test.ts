@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { drawSample } from './relief/sample.js';
 
 let t: TestApp; let staff: string;
 beforeAll(async () => { t = await buildTestApp(); t.now.value = new Date('2022-06-23T02:00:00Z'); staff = await t.login('staff'); });
@@ -23,5 +24,22 @@ describe('demo disaster data', () => {
     const s = (await t.as(staff, { method: 'GET', url: `/api/disaster/events/${e.id}/summary` })).json();
     expect(s.towns[0]).toMatchObject({ source: '村（社区）汇总', villages: 4 });
     expect(s.total.figures.relocated).toBeGreaterThan(0);
+  });
+
+  it('the relief audit covers 15 towns and 2 departments at 20%, its sample recomputable from the published seed', async () => {
+    const a = (await t.as(staff, { method: 'GET', url: '/api/disaster/relief/audits' })).json().items[0];
+    const d = (await t.as(staff, { method: 'GET', url: `/api/disaster/relief/audits/${a.id}` })).json();
+    expect(d.ratePercent).toBe(20);
+    expect(d.byRecipient).toHaveLength(17);
+    expect(d.byRecipient.filter((r: { recipient: string }) => r.recipient.endsWith('局'))).toHaveLength(2);
+    for (const r of d.byRecipient) expect(r.sampled).toBe(Math.ceil(r.population / 5));
+    const pool = await t.p.db.query<{ id: string; unit: string }>(sql`select d.id, d.allocation_id as unit from relief_distributions d
+      join relief_allocations a on a.id = d.allocation_id where a.parent_id = ${d.allocationId}`);
+    expect(drawSample(d.seed, 20, pool).map((x) => x.distributionId)).toEqual(d.checks.map((c: { distributionId: string }) => c.distributionId));
+  });
+
+  it('numbers new 2022 records after the demo\'s own', async () => {
+    const e = await t.as(staff, { method: 'POST', url: '/api/disaster/events', payload: { name: '补录干旱', kind: 'drought', startedAt: '2022-06-01T00:00:00Z', areas: ['430699101000'] } });
+    expect(e.json().number).toBe('灾〔2022〕3号');
   });
 });

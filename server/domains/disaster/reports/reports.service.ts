@@ -5,14 +5,13 @@ import { recipientIds } from '../../../platform/auth/accounts.store.js';
 import { inScope } from '../../../platform/auth/scope.js';
 import { audit, type Ctx, type Platform } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
-import { nextNumber } from '../../../platform/db/numbering.js';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/http/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
 import { ruleValue } from '../../../platform/settings/rules.js';
-import { actorLevel, iso, levelOfCode, townOf, type Level } from '../common.js';
+import { actorLevel, iso, levelOfCode, takeNumber, townOf, type Level } from '../common.js';
 import { deadlines, REPORT_DEADLINES, sumFigures, townFigure, type Due } from './aggregate.js';
 import {
-  addTrail, findEvent, numberTaken, findReport, flagOverdue, insertEvent, insertReport, markStable, regionBrief, regionNames, reportsOf, setStatus, trailOf, updateReport, watchedEvents,
+  addTrail, findEvent, findReport, flagOverdue, insertEvent, insertReport, markStable, regionBrief, regionNames, reportsOf, setStatus, trailOf, updateReport, watchedEvents,
   type EventRow, type ReportRow,
 } from './reports.store.js';
 
@@ -60,9 +59,7 @@ export async function createEvent(ctx: Ctx, input: DisasterEventInput) {
     const towns = [...new Set(areas.map(townOf))];
     const id = uuidv7();
     const year = new Date(Date.parse(input.startedAt) + 8 * 3600_000).getUTCFullYear();
-    // Skip numbers already taken by records that did not come through the sequence (imported or demo events).
-    let number = '';
-    do number = `灾〔${year}〕${await nextNumber(tx, 'disaster_event', year)}号`; while (await numberTaken(tx, number));
+    const number = await takeNumber(tx, 'disaster_events', 'disaster_event', year, (n) => `灾〔${year}〕${n}号`);
     await insertEvent(tx, { id, number, name: input.name.trim(), kind: input.kind, started_at: new Date(input.startedAt).toISOString(),
       region_code: towns.length === 1 ? towns[0] : '430699000000'.slice(0, 6) + '000000', description: input.description?.trim() ?? '', by: ctx.actor.id }, areas);
     await audit(ctx, tx, { action: 'disaster.event.create', entityType: 'disaster_event', entityId: id, regionCode: towns.length === 1 ? towns[0] : undefined, after: { number, ...input } });

@@ -45,7 +45,6 @@ export async function insertEvent(db: Queryable, e: { id: string; number: string
     values (${e.id}, ${e.number}, ${e.name}, ${e.kind}, ${e.started_at}, ${e.region_code}, ${e.description}, ${e.by})`);
   await db.execute(sql`insert into disaster_event_areas (event_id, region_code) select ${e.id}, unnest(${areas}::text[])`);
 }
-export const numberTaken = async (db: Queryable, number: string) => !!(await db.maybeOne(sql`select 1 from disaster_events where number = ${number}`));
 export const markStable = (db: Queryable, id: string, at: string) => db.execute(sql`update disaster_events set stable_at = ${at} where id = ${id} and stable_at is null`);
 
 const reportSelect = sql`select d.id, d.event_id, e.name as event_name, d.region_code, r.name as region_name, ${townName('d.region_code')} as town_name, d.level, d.stage,
