@@ -221,9 +221,10 @@ export async function resendUnacked(ctx: Ctx, id: string) {
     const sent = await sendTasks(ctx, tx, `【再次提醒】防汛${level}应急响应 ${r.number}`, `/disaster/flood?tab=response&id=${id}`,
       rows.map((t) => ({ ...t, facility_id: '', person_name: '' })));
     const now = ctx.clock().toISOString();
-    for (const t of rows) {
-      await tx.execute(sql`update flood_response_tasks set sent_count = sent_count + 1, last_sent_at = ${now}, notification_ids = notification_ids || ${sent.get(t.id) ?? []}::uuid[] where id = ${t.id}`);
-    }
+    // One statement for all: each task gets its new message ids appended (as JSON, since arrays of arrays are not ragged).
+    await tx.execute(sql`update flood_response_tasks k set sent_count = sent_count + 1, last_sent_at = ${now},
+        notification_ids = k.notification_ids || array(select jsonb_array_elements_text(u.nids)::uuid)
+      from unnest(${rows.map((t) => t.id)}::uuid[], ${rows.map((t) => JSON.stringify(sent.get(t.id) ?? []))}::jsonb[]) as u(id, nids) where k.id = u.id`);
     await audit(ctx, tx, { action: 'flood.response.resend', entityType: 'flood_response', entityId: id, regionCode: r.region_code, after: { resent: rows.length } });
     return { resent: rows.length };
   });

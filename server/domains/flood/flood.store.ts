@@ -162,7 +162,8 @@ export function responseScope(viewer: DataScope): Sql {
 }
 
 /** Tasks overdue: no acknowledgement within ackMinutes of the last sending. */
-const ACKED = sql`coalesce(k.acked_at, (select min(n.acked_at) from notifications n where n.id = any(k.notification_ids)))`;
+// The confirmation recorded on the task, else the person's own 叫应 on one of its messages (primary-key lookups per id).
+const ACKED = sql`coalesce(k.acked_at, (select min((select n.acked_at from notifications n where n.id = x.id)) from unnest(k.notification_ids) as x(id)))`;
 const overdue = (now: Date, ackMinutes: number) => sql`(${ACKED} is null and k.last_sent_at < ${new Date(now.getTime() - ackMinutes * 60_000).toISOString()}::timestamptz)`;
 
 export async function listResponses(db: Queryable, viewer: DataScope, open: boolean | undefined, now: Date, ackMinutes: number, page: number, pageSize: number) {
@@ -186,26 +187,28 @@ export const findResponse = (db: Queryable, viewer: DataScope, id: string) =>
     sql`select fr.id, fr.number, fr.level, fr.town_codes, fr.ended_at, fr.region_code from flood_responses fr where fr.id = ${id} and ${responseScope(viewer)}`);
 
 export async function listTasks(db: Queryable, viewer: DataScope, responseId: string, f: Omit<TaskQuery, 'page' | 'pageSize'>, now: Date, ackMinutes: number, page: number, pageSize: number) {
+  // The response's tasks with their confirmation worked out once (materialised), so filters and joins never repeat it.
+  const tasks = sql`with k as materialized (select k.*, ${ACKED} as acked from flood_response_tasks k
+    where k.response_id = ${responseId} and ${scopeWhere(viewer, { region: 'k.region_code' })})`;
   const where = sql.and([
-    sql`k.response_id = ${responseId}`, scopeWhere(viewer, { region: 'k.region_code' }),
-    f.acked === true ? sql`${ACKED} is not null` : f.acked === false ? sql`${ACKED} is null` : undefined,
+    f.acked === true ? sql`k.acked is not null` : f.acked === false ? sql`k.acked is null` : undefined,
     under('k.region_code', f.regionCode),
     f.q ? sql`(k.person_name ilike ${like(f.q)} or f.name ilike ${like(f.q)} or k.phone ilike ${like(f.q)})` : undefined,
   ]);
-  const from = sql`from flood_response_tasks k join flood_facilities f on f.id = k.facility_id left join regions t on t.code = substr(k.region_code, 1, 9) || '000'`;
-  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total ${from} where ${where}`);
-  const rows = await db.query<Omit<Task, 'lastSentAt' | 'ackedAt'> & { lastSentAt: Date; ackedAt: Date | null }>(sql`select k.id, k.facility_id as "facilityId", f.name as "facilityName",
+  const from = sql`from k join flood_facilities f on f.id = k.facility_id left join regions t on t.code = substr(k.region_code, 1, 9) || '000'`;
+  const late = sql`(k.acked is null and k.last_sent_at < ${new Date(now.getTime() - ackMinutes * 60_000).toISOString()}::timestamptz)`;
+  const [{ total }] = await db.query<{ total: number }>(sql`${tasks} select count(*)::int as total ${from} where ${where}`);
+  const rows = await db.query<Omit<Task, 'lastSentAt' | 'ackedAt'> & { lastSentAt: Date; ackedAt: Date | null }>(sql`${tasks} select k.id, k.facility_id as "facilityId", f.name as "facilityName",
       f.kind as "facilityKind", k.region_code as "regionCode", t.name as "townName", k.role, k.person_name as "personName", k.phone, k.task,
-      k.sent_count as "sentCount", k.last_sent_at as "lastSentAt", ${ACKED} as "ackedAt", k.ack_note as "ackNote", ${overdue(now, ackMinutes)} as overdue
-    ${from} where ${where} order by (${ACKED} is not null), k.region_code, f.name, k.role ${pageOf(page, pageSize)}`);
+      k.sent_count as "sentCount", k.last_sent_at as "lastSentAt", k.acked as "ackedAt", k.ack_note as "ackNote", ${late} as overdue
+    ${from} where ${where} order by (k.acked is not null), k.region_code, f.name, k.role ${pageOf(page, pageSize)}`);
   return { items: rows.map((r) => ({ ...r, lastSentAt: iso(r.lastSentAt)!, ackedAt: iso(r.ackedAt) })), total };
 }
 
 /** Unacknowledged tasks of a response in the viewer's scope (for re-sending). */
 export const unackedTasks = (db: Queryable, viewer: DataScope, responseId: string) =>
-  db.query<{ id: string; role: string; phone: string; task: string; account_id: string | null; region_code: string; facility_name: string }>(sql`select k.id, k.role, k.phone, k.task,
-      k.account_id, k.region_code, f.name as facility_name
-    from flood_response_tasks k join flood_facilities f on f.id = k.facility_id where k.response_id = ${responseId} and ${scopeWhere(viewer, { region: 'k.region_code' })} and ${ACKED} is null`);
+  db.query<{ id: string; role: string; phone: string; task: string; account_id: string | null; region_code: string }>(sql`select k.id, k.role, k.phone, k.task,
+      k.account_id, k.region_code from flood_response_tasks k where k.response_id = ${responseId} and ${scopeWhere(viewer, { region: 'k.region_code' })} and ${ACKED} is null`);
 
 export const findTask = (db: Queryable, viewer: DataScope, responseId: string, taskId: string) =>
   db.maybeOne<{ id: string; account_id: string | null; acked_at: Date | null; region_code: string }>(sql`select k.id, k.account_id, ${ACKED} as acked_at, k.region_code

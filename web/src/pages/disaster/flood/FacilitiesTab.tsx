@@ -2,9 +2,13 @@
 // export the responsible-person roster (责任人名单) for publication.
 import { Suspense, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Drawer, Flex, Form, Input, InputNumber, Modal, Segmented, Select, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Tag, Descriptions, Drawer, Flex, Form, Input, InputNumber, Modal, Segmented, Select, Skeleton, Space, Typography } from 'antd';
 import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import type { Static } from '@sinclair/typebox';
 import { api } from '../../../api/client';
+import { useMe } from '../../../app/session';
+import type { Sensor as SensorSchema } from '../../../../../contracts/monitoring';
 import { useApiMutation } from '../../../api/mutation';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { ExportButton } from '../../../components/list/ExportButton';
@@ -13,6 +17,7 @@ import { useListParams } from '../../../components/list/useListParams';
 import { RegionMap, type MapMarker } from '../../../components/map';
 import { FACILITY_KINDS, P, RESERVOIR_SCALES, kindLabel, opts, scaleLabel, tel, thisSeason, type Facility } from './floodApi';
 
+type Sensor = Static<typeof SensorSchema>;
 const FILTERS = ['q', 'kind', 'uninspectedIn'];
 const COLOURS: Record<string, string> = { reservoir: '#1677ff', sluice: '#13c2c2', dike: '#722ed1', polder: '#2f54eb', torrent_point: '#fa541c', hydropower: '#52c41a' };
 interface FacilityMarker extends MapMarker { f: Facility }
@@ -24,6 +29,27 @@ function People({ f }: { f: Facility }) {
       { label: '技术责任人', children: f.techName ? <>{f.techName} {tel(f.techPhone)}</> : '—' },
       { label: '巡查责任人', children: <>{f.patrolName} {tel(f.patrolPhone)}</> },
     ]} />
+  );
+}
+
+/** Live water level and rainfall from the monitoring domain's API, against the reservoir's characteristic levels. */
+function LiveReadings({ f }: { f: Facility }) {
+  const me = useMe();
+  const allowed = !!f.monitoringFacilityId && me.permissions.includes('monitoring:read');
+  const q = useQuery({ queryKey: ['/api/monitoring/sensors', { facilityId: f.monitoringFacilityId }], enabled: allowed,
+    queryFn: () => api.get<{ items: Sensor[] }>('/api/monitoring/sensors', { facilityId: f.monitoringFacilityId!, pageSize: 20 }) });
+  if (!f.monitoringFacilityId) return <Typography.Text type="secondary">未接入监测设备</Typography.Text>;
+  if (!allowed) return <Typography.Text type="secondary">已接入监测（无监测查看权限）</Typography.Text>;
+  const limit = f.levels.floodLimitLevel; const design = f.levels.designFloodLevel;
+  return (
+    <Flex vertical gap={4}>
+      {(q.data?.items ?? []).map((s) => {
+        const v = s.lastValue;
+        const over = s.type === 'water_level' && v != null && (design != null && v >= design ? '≥ 设计洪水位' : limit != null && v > limit ? '超汛限' : null);
+        return <span key={s.id}>{s.name}：{v ?? '—'} {s.unit}{over && <Tag color={over === '超汛限' ? 'orange' : 'red'} style={{ marginInlineStart: 6 }}>{over}</Tag>}</span>;
+      })}
+      <Link to={`/monitoring/facilities/${f.monitoringFacilityId}`}>查看监测曲线</Link>
+    </Flex>
   );
 }
 
@@ -45,7 +71,7 @@ function FacilityDrawer({ f, onClose }: { f: Facility; onClose: () => void }) {
             { label: '临界雨量（mm）', children: `准备转移 ${Object.entries(f.thresholds.prepare ?? {}).map(([k, v]) => `${k} ${v}`).join('、') || '—'}；立即转移 ${Object.entries(f.thresholds.evacuate ?? {}).map(([k, v]) => `${k} ${v}`).join('、') || '—'}` },
           ] : []),
           { label: '最近检查', children: f.lastInspectedOn ?? '尚未检查' },
-          { label: '监测', children: f.monitoringFacilityId ? <a href={`/monitoring/points?facilityId=${f.monitoringFacilityId}`}>查看实时水位、雨量</a> : '未接入监测' },
+          { label: '实时监测', children: <LiveReadings f={f} /> },
         ]} />
         <People f={f} />
       </Flex>
