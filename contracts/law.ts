@@ -42,6 +42,8 @@ export const Article = Type.Object({
   id: Uuid, versionId: Uuid, sourceId: Uuid, position: Type.Integer(), chapter: N(Type.String()), section: N(Type.String()), label: Type.String(), number: N(Type.Integer()),
   text: Type.String(), paragraphs: Type.Array(ArticleParagraph), source: Type.String(), docNumber: N(Type.String()), version: Type.String(), effectiveFrom: Type.String(),
   effectiveTo: N(Type.String()),
+  /** 条文已核对: checked word by word against an authoritative text, and against what (verificationNote). */
+  verified: Type.Boolean(), verificationNote: N(Type.String()),
 });
 export const ArticleQuery = Type.Composite([PageQuery, Type.Object({
   q: O(Str(200)), sourceId: O(Uuid), versionId: O(Uuid), kind: O(Type.String()), on: O(Day), allVersions: O(Type.Boolean()),

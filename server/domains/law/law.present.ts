@@ -22,6 +22,7 @@ export const presentVersion = (v: VersionRow, day: string) => ({
 export const presentArticle = (a: ArticleRow) => ({
   id: a.id, versionId: a.version_id, sourceId: a.source_id, position: a.position, chapter: a.chapter, section: a.section, label: a.label, number: a.number, text: a.text,
   paragraphs: a.paragraphs, source: a.short_title ?? a.source, docNumber: a.doc_number, version: a.version, effectiveFrom: a.effective_from, effectiveTo: a.effective_to,
+  verified: a.verified, verificationNote: a.verification_note,
 });
 
 export const presentBand = (b: BandRow) => ({

@@ -59,7 +59,10 @@ describe('checked article texts (issue #14)', () => {
     const after = await t.p.db.one<{ verified: boolean; verification_note: string }>(sql`select verified, verification_note from law_articles where id = ${a98.id}`);
     expect(after.verified).toBe(false);
     expect(after.verification_note).toMatch(/^条文在核对后被修改，需重新核对（原核对：与国家法律法规数据库/);
+    const shown = (await t.as(officer, { method: 'GET', url: `/api/law/articles/${a98.id}` })).json();
+    expect(shown).toMatchObject({ verified: false, verificationNote: expect.stringMatching(/^条文在核对后被修改/) });
     await t.p.db.execute(sql`update law_articles set text = replace(text, '（测试）', ''), verified = true, verification_note = ${a98.verification_note} where id = ${a98.id}`);
+    expect((await t.as(officer, { method: 'GET', url: `/api/law/articles/${a98.id}` })).json()).toMatchObject({ verified: true, verificationNote: a98.verification_note });
   });
 });
 

@@ -14,6 +14,8 @@ export interface VersionRow { id: string; source_id: string; label: string; doc_
 export interface ArticleRow {
   id: string; version_id: string; source_id: string; position: number; chapter: string | null; section: string | null; label: string; number: number | null; text: string;
   paragraphs: ArticleParagraph[]; source: string; short_title: string | null; doc_number: string | null; version: string; effective_from: string; effective_to: string | null;
+  /** Checked word by word against an authoritative text (cleared when the text is edited). */
+  verified: boolean; verification_note: string | null;
 }
 
 /** Versions with the day each stops being in force (exclusive). */
@@ -56,7 +58,7 @@ export const listVersions = (db: Queryable, sourceId: string) => db.query<Versio
 export const versionOn = (db: Queryable, sourceId: string, day: string) => db.maybeOne<VersionRow>(sql`select v.id, v.source_id, v.label, v.doc_number,
   v.issued_text as issued_on, v.from_text as effective_from, v.effective_to, v.note, 0 as article_count from ${VERSIONS} v where v.source_id = ${sourceId} and ${inForceOn(day)}`);
 
-const articleSelect = sql`select a.id, a.version_id, a.source_id, a.position, a.chapter, a.section, a.label, a.number, a.text, a.paragraphs,
+const articleSelect = sql`select a.id, a.version_id, a.source_id, a.position, a.chapter, a.section, a.label, a.number, a.text, a.paragraphs, a.verified, a.verification_note,
   s.title as source, s.short_title, s.doc_number, v.label as version, v.from_text as effective_from, v.effective_to
   from law_articles a join ${VERSIONS} v on v.id = a.version_id join law_sources s on s.id = a.source_id`;
 
