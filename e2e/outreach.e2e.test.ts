@@ -60,6 +60,20 @@ browserSuite('web: publicity, training and drills (宣传培训演练)', (server
     await page.locator('.ant-table-row').filter({ hasText: '危险化学品泄漏事故应急救援实战演练' }).first().click();
     await page.locator('.ant-drawer').getByText('演练过程').waitFor();
     await shot(page, 'outreach-drill.png');
+    await page.locator('.ant-drawer-close').click();
+
+    // Record a drill against a plan from here (the plans part's route), then it is in the list waiting for its detail.
+    await page.getByRole('button', { name: '登记演练' }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.getByLabel('依据的预案').fill('危险化学品');
+    await page.locator('.ant-select-item-option:visible').filter({ hasText: '危险化学品事故应急预案' }).first().click();
+    await dialog.getByLabel('演练名称').fill('危化品储罐泄漏桌面推演（浏览器测试）');
+    // The date defaults to today: drills are recorded once held.
+    await dialog.getByLabel('参演人数').fill('25');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-message').getByText(/演练已登记/).waitFor();
+    await page.goto(`${server.url}/responsibility/outreach?tab=drills&q=${encodeURIComponent('浏览器测试')}`);
+    await page.locator('.ant-table-row').filter({ hasText: '危化品储罐泄漏桌面推演（浏览器测试）' }).getByText('待补充').waitFor();
     expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { Alert, Button, Card, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Modal, Radio, Space, Tag, Timeline, DatePicker } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Tag, Timeline } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Static } from '@sinclair/typebox';
@@ -106,14 +106,42 @@ function DrillDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   );
 }
 
+/** Record a drill against a plan: through the plans part's own route (POST /api/command/plans/:id/drills). */
+function NewDrill({ onClose }: { onClose: () => void }) {
+  const [form] = Form.useForm();
+  const [q, setQ] = useState('');
+  const plans = useQuery({ queryKey: ['/api/command/plans', 'drill-pick', q], queryFn: () => api.get<{ items: { id: string; title: string }[] }>('/api/command/plans', { q: q || undefined, pageSize: 30 }) });
+  const save = useApiMutation(({ planId, ...v }: Record<string, unknown>) => api.post(`/api/command/plans/${planId}/drills`, v),
+    { invalidate: [...ALL, '/api/command/plans'], success: '演练已登记，可在列表中补充情景与评估', onSuccess: onClose });
+  return (
+    <Modal open title="登记演练" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'live', participants: 0, drilledOn: dayjs() }} onFinish={(v) => save.mutate({ ...v, drilledOn: (v.drilledOn as dayjs.Dayjs).format('YYYY-MM-DD') })}>
+        <Form.Item name="planId" label="依据的预案" rules={[{ required: true, message: '请选择预案' }]}>
+          <Select showSearch filterOption={false} onSearch={setQ} placeholder="输入预案名称搜索" options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))} />
+        </Form.Item>
+        <Form.Item name="title" label="演练名称" rules={[{ required: true, min: 2, message: '请填写演练名称' }]}><Input /></Form.Item>
+        <Space wrap>
+          <Form.Item name="drilledOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
+          <Form.Item name="kind" label="形式"><Radio.Group options={opts(DRILL_KINDS)} /></Form.Item>
+          <Form.Item name="participants" label="参演人数"><InputNumber min={0} /></Form.Item>
+        </Space>
+        <Form.Item name="participantUnits" label="参演单位"><Input /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export function DrillsTab() {
+  const me = useMe();
+  const [creating, setCreating] = useState(false);
   const [search] = useSearchParams(); // ?regionCode= from a statistics figure
   const [open, setOpen] = useState<string>();
   return (
     <>
-      <PagedTable<Row> path={`${PATH}/drills`} rowKey="id" params={{ regionCode: search.get('regionCode') ?? undefined }} emptyText="还没有演练记录。演练在“应急预案”中按预案登记，这里补充情景、过程、评估和发现的问题。"
+      <PagedTable<Row> path={`${PATH}/drills`} rowKey="id" params={{ regionCode: search.get('regionCode') ?? undefined }} emptyText="还没有演练记录。点击“登记演练”按预案登记，再补充情景、过程、评估和发现的问题。"
         filters={[{ kind: 'search', name: 'q', placeholder: '演练、预案、参演单位' }, { kind: 'select', name: 'kind', placeholder: '演练形式', options: opts(DRILL_KINDS) },
           { kind: 'select', name: 'withProblems', placeholder: '发现问题', options: [{ value: 'true', label: '有问题' }] }, { kind: 'dateRange', from: 'from', to: 'to' }]}
+        toolbar={me.permissions.includes('plan:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记演练</Button>}
         onRow={(d) => ({ onClick: () => setOpen(d.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: '日期', dataIndex: 'drilledOn' }, { title: '演练', dataIndex: 'title' },
@@ -123,6 +151,7 @@ export function DrillsTab() {
           { title: '问题', key: 'p', render: (_, d) => (d.problems ? `${d.problems}${d.openProblems ? `（未完成 ${d.openProblems}）` : ''}` : '—') },
         ]} />
       {open && <DrillDrawer id={open} onClose={() => setOpen(undefined)} />}
+      {creating && <NewDrill onClose={() => setCreating(false)} />}
     </>
   );
 }
