@@ -1,4 +1,5 @@
 // The 初报/续报/核报 form: one column of number fields, usable on a phone by a village officer in the field.
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, DatePicker, Drawer, Form, Input, InputNumber, Select, Button, Flex } from 'antd';
 import dayjs from 'dayjs';
@@ -18,15 +19,18 @@ export function ReportForm({ eventId, report, onClose }: { eventId?: string; rep
   const events = useQuery({ queryKey: ['/api/disaster/events', 'open'], queryFn: () => api.get<PageOf<DisasterEvent>>('/api/disaster/events', { pageSize: 50 }), enabled: !report });
   const save = useApiMutation((v: Record<string, unknown>) => (report ? api.put<DisasterReportDetail>(`${R}/${report.id}`, v) : api.post<DisasterReportDetail>(R, v)),
     { invalidate: [R, '/api/disaster/events'], success: report ? '已重新报送' : '灾情已报送，等待上级审核', onSuccess: onClose });
+  // Preselect the newest event once the list arrives (the form keeps its store, so initialValues would be too early).
+  const firstEvent = events.data?.items[0]?.id;
+  useEffect(() => { if (!report && firstEvent && !form.getFieldValue('eventId')) form.setFieldValue('eventId', eventId ?? firstEvent); }, [form, report, eventId, firstEvent]);
   const scopeRegion = me.scope.kind === 'region' ? (me.scope as { regionCode?: string }).regionCode : undefined;
   const initial = report
     ? { stage: report.stage, asOf: dayjs(report.asOf), description: report.description, ...Object.fromEntries(Object.entries(report.figures).map(([k, v]) => [`f_${k}`, v])) }
-    : { eventId: eventId ?? events.data?.items[0]?.id, regionCode: scopeRegion, stage: 'initial', asOf: dayjs() };
+    : { eventId, regionCode: scopeRegion, stage: 'initial', asOf: dayjs() };
   return (
     <Drawer open title={report ? `修改并重新报送：${report.regionName}` : '报送灾情'} onClose={onClose} size="large" destroyOnHidden
       footer={<Flex justify="end" gap={8}><Button onClick={onClose}>取消</Button><Button type="primary" loading={save.isPending} onClick={() => form.submit()}>报送</Button></Flex>}>
       {report?.status === 'returned' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`已退回：${report.trail.filter((t) => t.action === 'return').at(-1)?.note ?? ''}`} />}
-      <Form form={form} layout="vertical" initialValues={initial} key={String(events.isSuccess)}
+      <Form form={form} layout="vertical" initialValues={initial}
         onFinish={(v: Record<string, unknown>) => {
           const figures = Object.fromEntries(INDICATORS.map((i) => [i.key, v[`f_${i.key}`]]).filter(([, x]) => x !== undefined && x !== null));
           const body = { stage: v.stage, asOf: (v.asOf as dayjs.Dayjs).toISOString(), description: v.description ?? '', figures };
