@@ -69,6 +69,14 @@ const POSTS: [post: string, principle: string, duty: string, basis: string][] = 
   ['安全监管股股长', 'production', '组织日常监督检查和隐患督办，建立检查台账', '《中华人民共和国安全生产法》第六十五条'],
 ];
 
+// Towns answer for their territory (属地管理) under 党政同责、一岗双责.
+const TOWN_DUTIES: [post: string | null, principle: string, duty: string, basis: string][] = [
+  [null, 'party', '落实属地管理责任，健全镇村两级安全生产网格，组织辖区隐患排查整治', '《湖南省安全生产条例》第八条'],
+  ['镇党委书记', 'party', '对本镇安全生产工作负总责，每季度至少专题研究一次安全生产工作', '《地方党政领导干部安全生产责任制规定》第五条'],
+  ['镇长', 'party', '对本镇安全生产工作负全面领导责任，组织落实年度安全生产目标任务', '《地方党政领导干部安全生产责任制规定》第九条'],
+  ['分管副镇长', 'industry', '具体负责辖区安全生产监督管理和应急管理站日常工作', '《中华人民共和国安全生产法》第九条'],
+];
+
 /** Generates the responsibility system and supervision of 2022 H1. */
 export function generate(ctx: DemoContext, base: DemoData): { responsibility: ResponsibilityDemo } {
   const out: ResponsibilityDemo = { members: [], meetings: [], tasks: [], pledges: [], duties: [], campaigns: [] };
@@ -135,7 +143,8 @@ export function generate(ctx: DemoContext, base: DemoData): { responsibility: Re
   keyFirms.slice(9, 11).forEach((e) => pledge('key_enterprise', null, e, false));
   pledge('other', orgByName(base, '汨水市综合应急救援大队'), null, false);
 
-  // 责任清单: every department's list for 2022 (department level and three posts); the bureau's names its enforcement plan.
+  // 责任清单: every department's list for 2022 (department level and three posts; the bureau's names its enforcement
+// plan), and every town's.
   const plan = base.enforcement.plans[0];
   [bureau, ...departments].forEach((o) => {
     let sort = 0;
@@ -144,6 +153,8 @@ export function generate(ctx: DemoContext, base: DemoData): { responsibility: Re
     DUTIES.forEach(([p, d, b]) => add(null, p, d, b));
     POSTS.forEach(([post, p, d, b]) => add(post, p, d, b));
   });
+  towns.forEach((o) => TOWN_DUTIES.forEach(([post, principle, duty, basis], i) => out.duties.push({ id: ctx.id(), org_id: o.id, region_code: o.region_code, year: 2022,
+    post, principle, duty, legal_basis: basis, enforcement_plan_id: null, sort: i + 1, created_at: at('2022-02-15') })));
 
   // Campaigns with tasks to towns (and for 打非治违 also departments).
   CAMPAIGNS.forEach((c, i) => {

@@ -75,6 +75,22 @@ browserSuite('web: supervision (督查督办)', (server) => {
     await shot(page, 'supervision-campaign.png');
     const [download] = await Promise.all([page.waitForEvent('download'), again.getByRole('button', { name: /督查通报/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^督查〔\d{4}〕\d+号.*\.docx$/);
+
+    // 5. The other responsibility pages as the bureau and the town see them: letters at a glance, committees, lists.
+    await page.goto(`${server.url}/responsibility/pledges`);
+    await page.getByText('2022 年签订情况：已签 51').waitFor();
+    await page.getByText('未签订：').waitFor();
+    await shot(page, 'pledges.png');
+    await page.goto(`${server.url}/responsibility/committee`);
+    await page.locator('.ant-table-row', { hasText: '道路交通安全专业委员会' }).click();
+    await page.locator('.ant-drawer').getByText('汨水市公安局').first().waitFor();
+    await shot(page, 'committee.png');
+    await phone.page.goto(`${server.url}/responsibility/pledges`);
+    await phone.page.locator('.ant-table-row', { hasText: '白塘镇人民政府' }).waitFor();
+    await shot(phone.page, 'pledges-phone.png');
+    await phone.page.goto(`${server.url}/responsibility/lists`);
+    await phone.page.locator('.ant-table-row').first().waitFor();
+    await shot(phone.page, 'lists-phone.png');
     expect(errors).toEqual([]);
     expect(phone.errors).toEqual([]);
   }, 180_000);

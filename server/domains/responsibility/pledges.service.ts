@@ -75,7 +75,8 @@ export async function pledgeStatus(ctx: Ctx, year: number) {
   const c = await pledgeCounts(ctx.db, ctx.actor.scope, year);
   return {
     year, total: c.byKind.reduce((a, r) => a + r.total, 0), signed: c.byKind.reduce((a, r) => a + r.signed, 0),
-    byKind: c.byKind.map((r) => ({ ...r, label: SIGNER_KINDS.find((k) => k.code === r.key)?.label ?? r.key })),
+    byKind: c.byKind.map((r) => ({ ...r, label: SIGNER_KINDS.find((k) => k.code === r.key)?.label ?? r.key }))
+      .sort((a, b) => SIGNER_KINDS.findIndex((k) => k.code === a.key) - SIGNER_KINDS.findIndex((k) => k.code === b.key)),
     unsigned: c.unsigned.map((u) => ({ id: u.id, signerName: u.signer_name, signerKind: u.signer_kind })),
   };
 }

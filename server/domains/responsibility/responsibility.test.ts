@@ -180,6 +180,9 @@ describe('duty lists (责任清单)', () => {
     expect(mine.total).toBeGreaterThan(0);
     expect(new Set(mine.items.map((d: { orgName: string }) => d.orgName))).toEqual(new Set(['汨水市住房和城乡建设局']));
     expect(mine.items.some((d: { post: string | null }) => d.post === '分管副局长')).toBe(true);
+    const town = (await get(baitang, `${R}/duties?year=2022&pageSize=100`)).json();
+    expect(town.total).toBeGreaterThan(0);
+    expect(new Set(town.items.map((d: { orgName: string }) => d.orgName))).toEqual(new Set(['白塘镇人民政府']));
     const bureau = (await get(staff, `${R}/duties?q=应急管理局&year=2022`)).json();
     expect(bureau.items[0].enforcementPlanName).toBe('2022年度安全生产监督检查计划');
     const add = await post(dept, `${R}/duties`, { orgId: zhujian, year: 2026, principle: 'industry', duty: '督促燃气经营企业落实安全主体责任', legalBasis: '《城镇燃气管理条例》' });

@@ -1,7 +1,7 @@
 // 责任清单: each department's and each post's safety duties under 三个必须 and 党政同责、一岗双责, with the legal basis
 // and the department's annual enforcement plan; a department maintains its own list.
 import { useState } from 'react';
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Static } from '@sinclair/typebox';
 import { api } from '../../api/client';
@@ -51,9 +51,9 @@ export default function ListsPage() {
         filters={[{ kind: 'search', name: 'q', placeholder: '单位、职责或依据' }, { kind: 'select', name: 'year', placeholder: '年度', options: YEARS },
           { kind: 'select', name: 'principle', placeholder: '依据原则', options: opts(DUTY_PRINCIPLES) }]}
         columns={[
-          { title: '单位', dataIndex: 'orgName' }, { title: '岗位', dataIndex: 'post', render: (v) => v ?? <Tag>单位职责</Tag>, responsive: ['sm'] },
+          { title: '单位', dataIndex: 'orgName', responsive: ['sm'] }, { title: '岗位', dataIndex: 'post', render: (v) => v ?? <Tag>单位职责</Tag>, responsive: ['sm'] },
           { title: '原则', dataIndex: 'principle', render: (v) => <Tag color="blue">{label(DUTY_PRINCIPLES, v)}</Tag>, responsive: ['md'] },
-          { title: '安全职责', dataIndex: 'duty' }, { title: '法律依据', dataIndex: 'legalBasis', responsive: ['lg'] },
+          { title: '安全职责', dataIndex: 'duty', render: (v, d) => <>{v}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.orgName}{d.post ? ` · ${d.post}` : ''}</Typography.Text></div></> }, { title: '法律依据', dataIndex: 'legalBasis', responsive: ['lg'] },
           { title: '年度执法计划', dataIndex: 'enforcementPlanName', render: (v) => v ?? '—', responsive: ['xl'] },
           ...(canWrite ? [{ title: '', key: 'd', render: (_: unknown, d: Row) => <ConfirmButton size="small" danger confirm="删除这条职责？" onConfirm={() => del.mutate(d.id)}>删除</ConfirmButton> }] : []),
         ]} />

@@ -108,11 +108,11 @@ export default function PledgesPage() {
           { kind: 'search', name: 'q', placeholder: '单位或目标' }]}
         columns={[
           { title: '签订单位', dataIndex: 'signerName' }, { title: '类型', dataIndex: 'signerKind', render: (v) => label(SIGNER_KINDS, v), responsive: ['sm'] },
-          { title: '与谁签订', dataIndex: 'issuerName', responsive: ['lg'] },
-          { title: '目标任务', dataIndex: 'targets', ellipsis: true, responsive: ['lg'] },
           { title: '签订', key: 's', render: (_, p) => p.signedOn
             ? <Space>{p.signedOn}{p.fileId && <a href={fileUrl(p.fileId)} target="_blank" rel="noreferrer">文本</a>}</Space>
             : bureau ? <Button size="small" onClick={() => setSigning(p)}>登记签订</Button> : <Tag color="red">未签订</Tag> },
+          { title: '与谁签订', dataIndex: 'issuerName', responsive: ['lg'] },
+          { title: '目标任务', dataIndex: 'targets', responsive: ['xl'], width: 420 },
         ]} />
       {signing && <Sign p={signing} onClose={() => setSigning(undefined)} />}
       {creating && <NewPledge year={year} onClose={() => setCreating(false)} />}
