@@ -141,7 +141,7 @@ describe('loading the demo county', () => {
         major_hazard_chemicals: data.majorHazardChemicals.length, campaigns: data.campaigns.length + data.enforcement.campaigns.length,
         risk_points: data.riskPoints.length, hazards: data.hazards.length, hazard_events: data.hazardEvents.length,
         number_sequences: data.numberSequences.length + data.enforcement.numberSequences.length + data.returns.numberSequences.length
-          + data.commandIncidents.numberSequences.length + data.commandDuty.numberSequences.length,
+          + data.commandIncidents.numberSequences.length + data.commandDuty.numberSequences.length + data.flood.numberSequences.length,
         incident_timeline: data.commandIncidents.timeline.length + data.commandDuty.timeline.length,
         enforcement_cases: data.enforcement.cases.length,
       });

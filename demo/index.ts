@@ -18,9 +18,13 @@ import * as commandResources from './command-resources.js';
 import * as commandIncidents from './command-incidents.js';
 import * as commandDuty from './command-duty.js';
 import * as hazards from './hazards.js';
+import * as flood from './flood.js';
 import * as monitoring from './monitoring.js';
 import * as orgs from './orgs.js';
 import * as returnsDemo from './returns.js';
+import * as outreach from './outreach.js';
+import * as disasterDemo from './disaster.js';
+import * as responsibilityDemo from './responsibility.js';
 import { createContext, type DemoContext } from './random.js';
 import type { DemoAccountInfo, DemoData } from './types.js';
 
@@ -63,6 +67,14 @@ const STEPS: readonly DemoStep[] = [
   { module: 'command-incidents', generate: (ctx, base) => commandIncidents.generate(ctx, base) },
   // 值班值守 and 信息报送: duty accounts, the June–July 2022 roster, handovers, duty log, the incidents' reports; village population.
   { module: 'command-duty', generate: (ctx, base) => commandDuty.generate(ctx, base) },
+  // 防汛: facilities with their three responsible people, 备汛检查 batches linked to the flood hazards, plans, the 6·21 response.
+  { module: 'flood', generate: (ctx, base) => flood.generate(ctx, base) },
+  // 宣传教育培训与应急演练: activities with material counts, trainings with certificates, the drills' detail and problems.
+  { module: 'outreach', generate: (ctx, base) => outreach.generate(ctx, base) },
+  // 防灾减灾救灾: the 379 disaster information officers with training; disaster events and their reports.
+  { module: 'disaster', generate: (ctx, base) => disasterDemo.generate(ctx, base) },
+  // 责任体系与督查督办: committee members, meetings and decisions as tasks, 51 letters, duty lists, the report's campaigns.
+  { module: 'responsibility', generate: (ctx, base) => responsibilityDemo.generate(ctx, base) },
 ];
 
 interface TableStep {
@@ -158,6 +170,37 @@ const TABLES: readonly TableStep[] = [
   { table: 'incident_timeline', rows: (d) => d.commandDuty.timeline },
   { table: 'region_populations', rows: (d) => d.commandDuty.populations },
   { table: 'number_sequences', rows: (d) => d.commandDuty.numberSequences },
+  { table: 'flood_facilities', rows: (d) => d.flood.facilities },
+  { table: 'flood_inspection_teams', rows: (d) => d.flood.teams },
+  { table: 'flood_inspection_batches', rows: (d) => d.flood.batches },
+  { table: 'flood_batch_facilities', rows: (d) => d.flood.batchFacilities },
+  { table: 'flood_batch_findings', rows: (d) => d.flood.findings },
+  { table: 'flood_plans', rows: (d) => d.flood.plans },
+  { table: 'flood_responses', rows: (d) => d.flood.responses },
+  { table: 'flood_response_tasks', rows: (d) => d.flood.tasks },
+  { table: 'flood_transfers', rows: (d) => d.flood.transfers },
+  { table: 'number_sequences', rows: (d) => d.flood.numberSequences },
+  { table: 'outreach_activities', rows: (d) => d.outreach.activities },
+  { table: 'outreach_trainings', rows: (d) => d.outreach.trainings },
+  { table: 'outreach_certificates', rows: (d) => d.outreach.certificates },
+  { table: 'outreach_drill_details', rows: (d) => d.outreach.drillDetails },
+  { table: 'outreach_drill_problems', rows: (d) => d.outreach.drillProblems },
+  { table: 'disaster_informants', rows: (d) => d.disaster.informants },
+  { table: 'disaster_informant_trainings', rows: (d) => d.disaster.trainings },
+  { table: 'disaster_events', rows: (d) => d.disaster.events },
+  { table: 'disaster_event_areas', rows: (d) => d.disaster.areas },
+  { table: 'disaster_reports', rows: (d) => d.disaster.reports },
+  { table: 'disaster_report_events', rows: (d) => d.disaster.reportEvents },
+  { table: 'relief_allocations', rows: (d) => d.disaster.allocations },
+  { table: 'relief_distributions', rows: (d) => d.disaster.distributions },
+  { table: 'relief_audits', rows: (d) => d.disaster.audits },
+  { table: 'relief_audit_checks', rows: (d) => d.disaster.checks },
+  { table: 'committee_members', rows: (d) => d.responsibility.members },
+  { table: 'committee_meetings', rows: (d) => d.responsibility.meetings },
+  { table: 'supervision_campaigns', rows: (d) => d.responsibility.campaigns },
+  { table: 'resp_tasks', rows: (d) => d.responsibility.tasks },
+  { table: 'pledges', rows: (d) => d.responsibility.pledges },
+  { table: 'duty_items', rows: (d) => d.responsibility.duties },
 ];
 
 const CORE_TABLES = ['regions', 'organizations', 'enterprises', 'accounts'];

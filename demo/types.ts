@@ -9,6 +9,7 @@ import type { CommandIncidentsDemo } from './command-incidents.js';
 import type { CommandDutyDemo } from './command-duty.js';
 import type { MonitoringDemo } from './monitoring.js';
 import type { ReturnsDemo } from './returns.js';
+import type { DisasterDemo } from './disaster.js';
 import type { CampaignRow, HazardEventRow, HazardRow, NumberSequenceRow, RiskPointRow } from './hazards.js';
 
 export type RegionLevel = 'province' | 'city' | 'county' | 'town' | 'village' | 'park';
@@ -191,4 +192,12 @@ export interface DemoData extends MonitoringDemo {
   commandIncidents: CommandIncidentsDemo;
   /** 值班值守 and 信息报送: roster, handovers, duty log, reports upward, village population (demo/command-duty.ts). */
   commandDuty: CommandDutyDemo;
+  /** 防汛: facilities, inspections, plans, responses and transfers (demo/flood.ts). */
+  flood: import('./flood.js').FloodDemo;
+  /** 宣传教育培训与应急演练: activities, trainings and certificates, drills' detail and problems (demo/outreach.ts). */
+  outreach: import('./outreach.js').OutreachDemo;
+  /** 防灾减灾救灾: disaster information officers, events and reports (demo/disaster.ts). */
+  disaster: DisasterDemo;
+  /** 责任体系与督查督办: committees' members, meetings and tasks, letters, duty lists, campaigns (demo/responsibility.ts). */
+  responsibility: import('./responsibility.js').ResponsibilityDemo;
 }

@@ -116,6 +116,10 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register((await import('./domains/command/map/map.routes.js')).mapRoutes(p));
   await app.register((await import('./domains/returns/returns.routes.js')).returnsRoutes(p));
   await app.register((await import('./domains/summons/summons.routes.js')).summonsRoutes);
+  await app.register((await import('./domains/outreach/outreach.routes.js')).outreachRoutes);
+  await app.register((await import('./domains/disaster/disaster.routes.js')).disasterRoutes(p));
+  await app.register((await import('./domains/flood/flood.routes.js')).floodRoutes(p));
+  await app.register((await import('./domains/responsibility/responsibility.routes.js')).responsibilityRoutes(p));
   await app.register(eventsRoutes(p));
 
   const index = path.join(p.config.webDir, 'index.html');
