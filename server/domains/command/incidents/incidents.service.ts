@@ -12,8 +12,7 @@ import { uuidv7 } from '../../../platform/ids.js';
 import { shanghaiDate } from '../../../platform/settings/rules.js';
 import { findEnterpriseBrief } from '../../enterprises/directory.js';
 import { tipoffOf } from '../../enforcement/tipoffs/tipoffs.directory.js';
-// Monitoring exports no directory or service read of one alarm yet; until it does, its store's scoped find is used here.
-import { findAlarm } from '../../monitoring/alarms/alarms.store.js';
+import { alarmOf } from '../../monitoring/directory.js';
 import type { IncidentFacts, IncidentKind } from '../ports.js';
 import { GRADE_LABELS, gradeIncident, levelOfGrade } from './grading.js';
 import { loadIncident, publishIncident, timeline } from './incidents.common.js';
@@ -31,9 +30,9 @@ export async function previewGrade(ctx: Ctx, input: { kind: IncidentKind } & Par
 }
 
 /** Where the report came from must exist and be the caller's to see (an alarm, a tip-off). */
-async function checkSource(ctx: Ctx, tx: Parameters<typeof findAlarm>[0], input: IncidentIntake) {
+async function checkSource(ctx: Ctx, tx: Parameters<typeof alarmOf>[0], input: IncidentIntake) {
   if (!input.sourceRefId) return;
-  if (input.source === 'alarm' && !(await findAlarm(tx, ctx.actor.scope, input.sourceRefId))) throw badRequest('关联的监测报警不存在或无权访问', 'Alarm not found');
+  if (input.source === 'alarm' && !(await alarmOf(tx, ctx.actor.scope, input.sourceRefId))) throw badRequest('关联的监测报警不存在或无权访问', 'Alarm not found');
   if (input.source === 'tipoff' && !(await tipoffOf(tx, ctx.actor.scope, input.sourceRefId))) throw badRequest('关联的举报不存在或无权访问', 'Tip-off not found');
   if (!['alarm', 'tipoff'].includes(input.source)) throw badRequest('只有监测报警和举报来源可以关联原始记录', 'Only alarms and tip-offs are linked');
 }
