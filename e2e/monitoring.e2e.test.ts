@@ -153,7 +153,12 @@ browserSuite('web: monitoring (监测预警)', (server) => {
     await form.getByLabel('设备名称').fill(`罐区监测终端 ${suffix}`);
     await form.getByLabel('企业', { exact: true }).click();
     await page.keyboard.type('恒达化工');
-    await page.locator('.ant-select-item-option').filter({ hasText: '汨水市恒达化工有限公司' }).first().click();
+    // Pick with the keyboard once the search has answered (the option list is re-rendered as each character's search
+    // returns, which keeps a pointer click from ever seeing it stable).
+    await page.locator('.ant-select-item-option').filter({ hasText: '汨水市恒达化工有限公司' }).first().waitFor({ state: 'attached' });
+    await page.keyboard.press('Enter');
+    // Once an enterprise is chosen, its major hazard sources become selectable.
+    await form.getByText('选择该企业的重大危险源（选填）').waitFor();
     await shot(page, 'monitoring-device-form.png');
     await form.getByRole('button', { name: named('保存') }).click();
 
