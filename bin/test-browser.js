@@ -9,5 +9,7 @@ if (process.env.TEST_DATABASE_URL) {
   process.exit(0);
 }
 const vitest = path.join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
-const r = spawnSync(process.execPath, [vitest, 'run', 'e2e', '--no-file-parallelism', ...process.argv.slice(2)], { stdio: 'inherit' });
+// One retry: on a loaded two-core machine a browser step occasionally misses its 30 s window (seen in the enforcement
+// and outreach flows, which pass alone); a second failure is a real one. Retries are reported in the output.
+const r = spawnSync(process.execPath, [vitest, 'run', 'e2e', '--no-file-parallelism', '--retry=1', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
