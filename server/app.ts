@@ -28,6 +28,7 @@ import { filesRoutes } from './platform/files/files.routes.js';
 import { installAuthHook } from './platform/http/auth-hook.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.routes.js';
+import { nullableUnions } from './platform/http/nullable.js';
 import './platform/http/types.js';
 import { inboxRoutes } from './platform/notify/inbox.routes.js';
 import { settingsRoutes } from './platform/settings/settings.routes.js';
@@ -55,6 +56,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
+    if (route.schema?.body) route.schema = { ...route.schema, body: nullableUnions(route.schema.body) };
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: route.config?.permission, public: !!route.config?.public });
     }
