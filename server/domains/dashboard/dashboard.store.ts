@@ -1,0 +1,61 @@
+// The dashboard's aggregate reads over the large tables (enterprises, hazards, inspections, cases): one grouped
+// query per domain, built from each domain's own list filter (enterprises filterWhere, hazards filterSql/overdueSql,
+// enforcement statsWhere), so a figure counts exactly what its list shows and the caller's scope is applied in SQL.
+import type { DataScope } from '../../platform/auth/actor.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { sql } from '../../platform/db/sql.js';
+import { filterWhere } from '../enterprises/enterprises.store.js';
+import { filterSql, overdueSql } from '../hazards/hazards.store.js';
+import { statsWhere } from '../enforcement/stats/stats.store.js';
+
+/** Operating enterprises (在营) by sector × risk colour ('none' = not graded). */
+export function enterpriseTally(db: Queryable, viewer: DataScope, f: { regionCode?: string; regulatorId?: string }, today: string) {
+  const where = filterWhere(viewer, { status: ['operating'], regionCode: f.regionCode, regulatorId: f.regulatorId }, today);
+  return db.query<{ sector: string; risk: string; n: number }>(sql`select e.sector, coalesce(e.risk_level, 'none') as risk, count(*)::int as n
+    from enterprises e where ${where} group by 1, 2`);
+}
+
+export interface HazardTally { open: number; overdue: number; major_open: number; major_supervised: number; found: number }
+
+/** Open, overdue, major open, major under supervision (挂牌督办), found in [from, to]. */
+export async function hazardTally(db: Queryable, viewer: DataScope, f: { regionCode?: string }, from: string, to: string, today: string): Promise<HazardTally> {
+  const where = filterSql(viewer, { regionCode: f.regionCode }, today);
+  const found = filterSql(viewer, { from, to }, today);
+  // Only open or recently found rows can count: the condition lets the planner use the status and found_at indexes.
+  const [r] = await db.query<HazardTally>(sql`select
+      count(*) filter (where h.status <> 'closed')::int as open,
+      count(*) filter (where ${overdueSql(today)})::int as overdue,
+      count(*) filter (where h.level = 'major' and h.status <> 'closed')::int as major_open,
+      count(*) filter (where h.level = 'major' and h.status <> 'closed' and h.supervise_level is not null)::int as major_supervised,
+      count(*) filter (where ${found})::int as found
+    from hazards h where ${where} and (h.status <> 'closed' or h.found_at >= ${from}::date)`);
+  return r;
+}
+
+export interface OverdueHazardRow {
+  id: string; number: string; title: string; level: string; enterprise_name: string | null; region_name: string | null;
+  deadline: string | null; days_overdue: number; supervised: boolean;
+}
+
+/** The longest-overdue hazards first (as the ledger's 逾期 view filters them). */
+export function overdueHazards(db: Queryable, viewer: DataScope, f: { regionCode?: string }, today: string, limit: number) {
+  return db.query<OverdueHazardRow>(sql`select h.id, h.number, h.title, h.level, h.enterprise_name, r.name as region_name, h.deadline::text as deadline,
+      (${today}::date - h.deadline)::int as days_overdue, h.supervise_level is not null as supervised
+    from hazards h left join regions r on r.code = h.region_code
+    where ${filterSql(viewer, { regionCode: f.regionCode, overdue: true }, today)}
+    order by h.deadline, h.level desc, h.id limit ${limit}`);
+}
+
+/** Completed inspections (by the day they ended) and cases (by the day they were requested) in [from, to]. */
+export async function enforcementTally(db: Queryable, viewer: DataScope, f: { regionCode?: string }, from: string, to: string) {
+  const own = { sector: true, subtype: true, inspection: false, case: false };
+  const period = { from, to, regionCode: f.regionCode };
+  const [r] = await db.query<{ inspections: number; cases: number }>(sql`select
+    (select count(*)::int from enforcement_inspections i where ${statsWhere(viewer, period, 'i', 'ended_at', own)} and i.status = 'completed') as inspections,
+    (select count(*)::int from enforcement_cases c where ${statsWhere(viewer, period, 'c', 'requested_at', own)}) as cases`);
+  return r;
+}
+
+/** Names for the scope line: a region, an organisation. */
+export const regionName = (db: Queryable, code: string) => db.maybeOne<{ name: string }>(sql`select name from regions where code = ${code}`);
+export const orgName = (db: Queryable, id: string) => db.maybeOne<{ name: string }>(sql`select name from organizations where id = ${id}`);
