@@ -35,7 +35,7 @@ const select = (today: string) => sql`select h.*, h.funds::float8 as funds, h.de
 
 export interface HazardFilter {
   q?: string; regionCode?: string; enterpriseId?: string; sector?: string; level?: string; status?: string; source?: string;
-  campaignId?: string; overdue?: boolean; supervised?: boolean; from?: string; to?: string; open?: boolean;
+  campaignId?: string; overdue?: boolean; supervised?: boolean; from?: string; to?: string; open?: boolean; closedTo?: string;
   /** Hazards waiting on this account's next move (as movesFor decides): enterprises rectify, regulators assign and review. */
   todoFor?: { accountId: string; enterprise: boolean };
 }
@@ -64,6 +64,7 @@ export function filterSql(viewer: DataScope, f: HazardFilter, today: string): Sq
     // Periods are days in Asia/Shanghai (the session time zone).
     f.from ? sql`h.found_at >= ${f.from}::date` : undefined,
     f.to ? sql`h.found_at < ${f.to}::date + 1` : undefined,
+    f.closedTo ? sql`(h.status = 'closed' and h.closed_at < ${f.closedTo}::date + 1)` : undefined,
   ]);
 }
 

@@ -1,0 +1,47 @@
+// 行政执法: inspections completed, cases and their fines, documents issued and measures taken, by town, industry,
+// department or month; the departments' plans for the year beside them (执法计划完成情况).
+import { DOCUMENT_KINDS } from '../../../../contracts/enforcement.js';
+import { sql } from '../../../platform/db/sql.js';
+import { statsWhere } from '../../enforcement/stats/stats.store.js';
+import type { Filter, Measure, ReportDef, TraceDef } from '../measure.js';
+
+const OWN = { sector: true, subtype: true, inspection: false, case: false };
+// Documents with a 文号 (not the on-site record or the service receipt), as the enforcement statistics count them.
+const NUMBERED = Object.entries(DOCUMENT_KINDS).filter(([k, v]) => v.abbr && k !== 'service_receipt').map(([k]) => k);
+
+const inspectionTrace: TraceDef = { api: '/api/enforcement/inspections', web: '/enforcement/inspections', what: '执法检查', period: ['from', 'to'],
+  params: (f) => ({ status: 'completed', from: f.from, to: f.to }) };
+const caseTrace = (sumOf?: string): TraceDef => ({ api: '/api/enforcement/cases', web: '/enforcement/cases', what: '行政处罚案件（按立案申请日期）', period: ['from', 'to'],
+  params: (f) => ({ from: f.from, to: f.to }), ...(sumOf ? { sumOf } : {}) });
+
+const of = (a: string, date: string) => ({ regionCol: `${a}.region_code`, regionInWhere: true, orgCol: `${a}.org_id`, dateCol: `${a}.${date}`,
+  groups: { sector: sql`coalesce(${sql.id(`${a}.sector`)}, 'other')` } });
+const where = (a: string, date: string, own = OWN) => (f: Filter, e: { actor: { scope: Parameters<typeof statsWhere>[0] } }) =>
+  statsWhere(e.actor.scope, { from: f.from, to: f.to, regionCode: f.regionCode, orgId: f.orgId }, a, date, own);
+
+const measures: Measure[] = [
+  { ...of('i', 'ended_at'), key: 'inspections', label: '执法检查', unit: '次', from: sql`enforcement_inspections i`,
+    where: (f, e) => sql`${where('i', 'ended_at')(f, e)} and i.status = 'completed'`, trace: inspectionTrace },
+  { ...of('i', 'ended_at'), key: 'units', label: '检查单位', unit: '家', from: sql`enforcement_inspections i`,
+    value: sql`count(distinct coalesce(i.enterprise_id::text, i.unit_name))`, where: (f, e) => sql`${where('i', 'ended_at')(f, e)} and i.status = 'completed'` },
+  { ...of('i', 'ended_at'), key: 'findings', label: '检查发现问题', unit: '条', from: sql`enforcement_findings x join enforcement_inspections i on i.id = x.inspection_id`,
+    where: (f, e) => sql`${where('i', 'ended_at')(f, e)} and i.status = 'completed'` },
+  { ...of('c', 'requested_at'), key: 'cases', label: '立案查处', unit: '起', from: sql`enforcement_cases c`,
+    where: where('c', 'requested_at', { ...OWN, inspection: true }), trace: caseTrace() },
+  { ...of('c', 'requested_at'), key: 'fines', label: '罚款', unit: '元', from: sql`enforcement_cases c`, value: sql`coalesce(sum(c.fine), 0)`,
+    where: where('c', 'requested_at', { ...OWN, inspection: true }), trace: caseTrace('fine') },
+  { ...of('d', 'issued_at'), key: 'documents', label: '执法文书', unit: '份', from: sql`enforcement_documents d`,
+    where: (f, e) => sql`${where('d', 'issued_at', { sector: true, subtype: false, inspection: true, case: true })(f, e)} and d.kind = any(${NUMBERED}::text[])` },
+  { ...of('m', 'decided_at'), key: 'measures', label: '强制措施', unit: '次', from: sql`enforcement_measures m`,
+    where: where('m', 'decided_at', { ...OWN, inspection: true, case: true }) },
+  { ...of('m', 'decided_at'), key: 'suspensions', label: '其中：责令停产停业', unit: '家次', from: sql`enforcement_measures m`,
+    where: (f, e) => sql`${where('m', 'decided_at', { ...OWN, inspection: true, case: true })(f, e)} and m.kind = 'suspend_business'` },
+];
+
+export const enforcementReports: ReportDef[] = [{
+  key: 'enforcement.overview', pillar: 'enforcement', title: '执法检查与处罚', permission: 'enforcement:read',
+  description: '完成的执法检查、检查单位和发现问题，立案查处的案件及罚款，制发的执法文书（有文号的），采取的强制措施；可按区域、行业、执法部门或月份分组。',
+  groupBys: ['region', 'sector', 'org', 'month', 'none'], defaultGroupBy: 'sector', measures,
+  derived: [{ key: 'finesWan', label: '罚款（万元）', unit: '万元', of: ['fines'], compute: (v) => (v.fines === null ? null : Math.round((v.fines / 10000) * 100) / 100) }],
+  labels: { sector: { other: '其他' } },
+}];
