@@ -9,14 +9,14 @@ import { Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { buildClusters, markersKey } from './clusters';
-import { drawOutlines, drawView, outlineBounds } from './layers';
+import { drawAreas, drawOutlines, drawView, outlineBounds } from './layers';
 import type { MapMarker, RegionMapProps } from './types';
 import { useRegionOutlines } from './useRegionOutlines';
 
 interface MapSettings { tileUrl: string | null; attribution: string | null }
 
 export default function RegionMap<T extends MapMarker>({
-  markers: given, renderCard, tileUrl: givenTileUrl, tileAttribution: givenAttribution, height = '70vh', legend, loading, circles,
+  markers: given, renderCard, tileUrl: givenTileUrl, tileAttribution: givenAttribution, height = '70vh', legend, loading, circles, areas, frame = 'points',
 }: RegionMapProps<T>) {
   // Tiles are the deployment's choice (MAP_TILE_URL on the server); a page may still pass its own.
   const settings = useQuery({ queryKey: ['/api/settings/map'], queryFn: () => api.get<MapSettings>('/api/settings/map'), staleTime: Infinity });
@@ -27,7 +27,7 @@ export default function RegionMap<T extends MapMarker>({
   const markers = useMemo(() => given, [key]);
   const el = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map | null>(null);
-  const groups = useRef<{ outlines: L.LayerGroup; circles: L.LayerGroup; points: L.LayerGroup; renderer: L.Renderer } | null>(null);
+  const groups = useRef<{ outlines: L.LayerGroup; areas: L.LayerGroup; circles: L.LayerGroup; points: L.LayerGroup; renderer: L.Renderer } | null>(null);
   const [selected, setSelected] = useState<T | null>(null);
   const { outlines } = useRegionOutlines();
 
@@ -35,7 +35,7 @@ export default function RegionMap<T extends MapMarker>({
     // China until the regions or the points arrive and frame the view.
     const m = L.map(el.current!, { center: [35, 105], zoom: 4, maxZoom: 18, attributionControl: false, zoomSnap: 0.5 });
     L.control.scale({ imperial: false, position: 'bottomright' }).addTo(m);
-    groups.current = { outlines: L.layerGroup().addTo(m), circles: L.layerGroup().addTo(m), points: L.layerGroup().addTo(m), renderer: L.canvas({ padding: 0.5 }) };
+    groups.current = { outlines: L.layerGroup().addTo(m), areas: L.layerGroup().addTo(m), circles: L.layerGroup().addTo(m), points: L.layerGroup().addTo(m), renderer: L.canvas({ padding: 0.5 }) };
     // The frame changes size with the menu, the phone's rotation and the filters above it.
     const resize = new ResizeObserver(() => m.invalidateSize());
     resize.observe(el.current!);
@@ -54,6 +54,11 @@ export default function RegionMap<T extends MapMarker>({
     if (map && groups.current) drawOutlines(groups.current.outlines, outlines);
   }, [map, outlines]);
 
+  const areasKey = JSON.stringify(areas ?? []);
+  useEffect(() => {
+    if (map && groups.current) drawAreas(groups.current.areas, outlines, areas ?? []);
+  }, [map, outlines, areasKey]);
+
   const circlesKey = JSON.stringify(circles ?? []);
   useEffect(() => {
     if (!map || !groups.current) return;
@@ -68,6 +73,11 @@ export default function RegionMap<T extends MapMarker>({
   // Frame what is shown: the points and circles when there are any, else the region.
   useEffect(() => {
     if (!map) return;
+    if (frame === 'regions') {
+      const b = outlineBounds(outlines);
+      if (b?.isValid()) map.fitBounds(b.pad(0.05), { maxZoom: 15, animate: false });
+      return;
+    }
     let bounds = markers.length ? L.latLngBounds(markers.map((m) => [m.lat, m.lng])) : null;
     for (const c of circles ?? []) {
       const b = L.latLng(c.lat, c.lng).toBounds(c.radiusM * 2);
@@ -75,7 +85,7 @@ export default function RegionMap<T extends MapMarker>({
     }
     bounds ??= outlineBounds(outlines);
     if (bounds?.isValid()) map.fitBounds(bounds.pad(0.05), { maxZoom: 15, animate: false });
-  }, [map, markers, outlines, circlesKey]);
+  }, [map, frame === 'regions' ? null : markers, outlines, circlesKey, frame]);
 
   const index = useMemo(() => buildClusters(markers), [markers]);
   useEffect(() => {

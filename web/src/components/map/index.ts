@@ -3,7 +3,7 @@
 import { lazy, type ReactElement } from 'react';
 import type { MapMarker, RegionMapProps } from './types';
 
-export type { MapMarker, RegionMapProps } from './types';
+export type { MapArea, MapMarker, RegionMapProps } from './types';
 
 /** <RegionMap> loaded on first use; render it inside <Suspense>. (Typed as its generic self: lazy() drops generics.) */
 export const RegionMap = lazy(() => import('./RegionMap')) as unknown as <T extends MapMarker>(props: RegionMapProps<T>) => ReactElement;

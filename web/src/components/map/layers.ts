@@ -24,6 +24,19 @@ export function drawOutlines(group: L.LayerGroup, outlines: readonly Outline[]):
   }
 }
 
+/** Regions filled with their colour (drawn from the outlines that have a boundary; others are left out). */
+export function drawAreas(group: L.LayerGroup, outlines: readonly Outline[], areas: readonly { code: string; colour: string; label?: string }[]): void {
+  group.clearLayers();
+  const byCode = new Map(outlines.map((o) => [o.code, o]));
+  for (const a of areas) {
+    const o = byCode.get(a.code);
+    if (!o?.geometry) continue;
+    const shape = L.geoJSON(o.geometry, { style: { color: a.colour, weight: 2, fillColor: a.colour, fillOpacity: 0.22 } });
+    if (a.label) shape.bindTooltip(esc(a.label), { sticky: true });
+    shape.addTo(group);
+  }
+}
+
 /** The bounds that frame the outlines (their polygons, else their centres). */
 export function outlineBounds(outlines: readonly Outline[]): L.LatLngBounds | null {
   const framed = outlines.filter((o) => o.level !== 'county');

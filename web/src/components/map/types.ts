@@ -26,7 +26,14 @@ export interface RegionMapProps<T extends MapMarker> {
   loading?: boolean;
   /** Circles drawn under the points (e.g. an incident's search radius); the view frames them too. */
   circles?: readonly MapCircle[];
+  /** Regions filled with a colour (e.g. the towns a warning covers), by region code; drawn from the outlines. */
+  areas?: readonly MapArea[];
+  /** What the view frames: the points and circles (default), or always the regions (a map whose points come and go). */
+  frame?: 'points' | 'regions';
 }
+
+/** A region (town, park or county) filled with a colour. */
+export interface MapArea { code: string; colour: string; label?: string }
 
 /** A circle on the ground: centre and radius in metres. */
 export interface MapCircle { lng: number; lat: number; radiusM: number; colour?: string; label?: string }
