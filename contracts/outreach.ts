@@ -21,7 +21,7 @@ export type MaterialKey = (typeof MATERIALS)[number]['key'];
 export const POSTS = [
   { code: 'principal', label: '主要负责人' }, { code: 'safety_manager', label: '安全管理人员' }, { code: 'special_operator', label: '特种作业人员' },
 ] as const;
-export const DRILL_KINDS = [{ code: 'tabletop', label: '桌面推演' }, { code: 'live', label: '实战演练' }] as const;
+export const DRILL_KINDS = [{ code: 'tabletop', label: '桌面推演' }, { code: 'live', label: '实战演练' }, { code: 'combined', label: '综合演练' }] as const;
 
 /** What, who organised it, where and when: shared by activities and training sessions. */
 const Occasion = {
@@ -51,26 +51,39 @@ export const Activity = Type.Object({
 });
 export type Activity = Static<typeof Activity>;
 
-const Period = { from: Type.Optional(Day), to: Type.Optional(Day), regionCode: Type.Optional(RegionCode) };
+/** The filters every list shares (a report figure links to exactly its records): inclusive dates, a region and everything under it,
+ *  the organising unit. */
+const Period = { from: Type.Optional(Day), to: Type.Optional(Day), regionCode: Type.Optional(RegionCode), orgId: Type.Optional(Uuid) };
 export const ActivityQuery = Type.Composite([PageQuery, Type.Object({
   q: Type.Optional(Type.String({ maxLength: 50 })), kind: Type.Optional(Type.String({ maxLength: 30 })), ...Period,
 })]);
 export type ActivityQuery = Static<typeof ActivityQuery>;
 
+export const Trainee = Type.Object({
+  enterpriseId: Uuid,
+  personName: Type.String({ minLength: 2, maxLength: 30 }),
+  post: Type.Union(POSTS.map((p) => Type.Literal(p.code))),
+  operation: Type.Optional(Type.String({ maxLength: 50 })),
+  certificateNo: Type.String({ minLength: 4, maxLength: 40 }),
+  issuedOn: Day,
+  expiresOn: Day,
+});
+export type Trainee = Static<typeof Trainee>;
 export const TrainingInput = Type.Object({
   ...Occasion,
   hours: Type.Integer({ minimum: 0, maximum: 1000 }),
-  trainees: Type.Array(Type.Object({
-    enterpriseId: Uuid,
-    personName: Type.String({ minLength: 2, maxLength: 30 }),
-    post: Type.Union(POSTS.map((p) => Type.Literal(p.code))),
-    operation: Type.Optional(Type.String({ maxLength: 50 })),
-    certificateNo: Type.String({ minLength: 4, maxLength: 40 }),
-    issuedOn: Day,
-    expiresOn: Day,
-  }), { maxItems: 500 }),
+  trainees: Type.Array(Trainee, { maxItems: 500 }),
 });
 export type TrainingInput = Static<typeof TrainingInput>;
+/** Correcting a session's own facts; its trainees are certificates, edited one by one or added later. */
+export const TrainingEdit = Type.Object({ ...Occasion, hours: Type.Integer({ minimum: 0, maximum: 1000 }) });
+export type TrainingEdit = Static<typeof TrainingEdit>;
+export const TraineesInput = Type.Object({ trainees: Type.Array(Trainee, { minItems: 1, maxItems: 500 }) });
+export const CertificateEdit = Type.Object({
+  personName: Type.String({ minLength: 2, maxLength: 30 }), post: Type.Union(POSTS.map((p) => Type.Literal(p.code))), operation: Type.Optional(Type.String({ maxLength: 50 })),
+  certificateNo: Type.String({ minLength: 4, maxLength: 40 }), issuedOn: Day, expiresOn: Day,
+});
+export type CertificateEdit = Static<typeof CertificateEdit>;
 
 export const Training = Type.Object({
   id: Uuid, title: Type.String(), organiser: Type.String(), regionCode: Type.String(), place: Type.String(), heldOn: Type.String(), hours: Type.Integer(),
@@ -93,6 +106,12 @@ export type CertificateQuery = Static<typeof CertificateQuery>;
 
 const TimelineItem = Type.Object({ at: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), text: Type.String({ minLength: 1, maxLength: 300 }) });
 export const DrillDetailInput = Type.Object({
+  /** The drill's own facts may be corrected here too (kind 桌面推演/实战/综合, name, date, participants). */
+  kind: Type.Optional(Type.Union(DRILL_KINDS.map((k) => Type.Literal(k.code)))),
+  title: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+  drilledOn: Type.Optional(Day),
+  participants: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  participantUnits: Type.Optional(Type.String({ maxLength: 1000 })),
   scenario: Type.String({ minLength: 4, maxLength: 4000 }),
   timeline: Type.Array(TimelineItem, { maxItems: 100 }),
   score: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
@@ -108,6 +127,11 @@ export const ProblemInput = Type.Object({
   majorBasis: Type.Optional(Type.String({ minLength: 2, maxLength: 300 })),
 });
 export type ProblemInput = Static<typeof ProblemInput>;
+/** Correcting a problem: its wording, and for a task its owner and due date (a hazard is corrected in the hazards ledger). */
+export const ProblemEdit = Type.Object({
+  description: Type.String({ minLength: 4, maxLength: 1000 }), owner: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })), dueOn: Type.Optional(Day),
+});
+export type ProblemEdit = Static<typeof ProblemEdit>;
 export const Problem = Type.Object({
   id: Uuid, description: Type.String(), followUp: Type.String(), owner: NStr, dueOn: NStr, doneAt: NStr, doneNote: NStr, overdue: Type.Boolean(),
   hazardId: NStr, hazardNumber: NStr, hazardStatus: NStr,

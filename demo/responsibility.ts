@@ -1,7 +1,8 @@
 // 责任体系 and 督查督办 of the demo county, consistent with the report (seed-figures.md rows 1–2): the 安委会 and its
 // 13 专业委员会 with member units and 2022 H1 meetings whose decisions are tracked tasks; 51 signed 安全生产责任状
 // for 2022 (27 园区及市直单位, 15 乡镇, 9 重点企业) plus 3 registered but not yet signed; 责任清单 for the
-// departments; the campaigns (敲门行动, 打非治违 and 4 专项督查) with tasks and feedback, some overdue.
+// departments; the campaigns as the report names them (敲门行动, 打非治违 and the 4 专项督查: 强对流极端天气, 小水电和自来水厂,
+// 国资中心, 道路交通顽瘴痼疾) with tasks and feedback, some overdue.
 import { COUNTY_CODE, COUNTY_NAME } from './county.js';
 import { BUREAU_NAME, COMMITTEE_NAME, DEPARTMENTS, PROFESSIONAL_COMMITTEES, orgByName, orgsOfKind } from './orgs.js';
 import type { DemoContext } from './random.js';
@@ -45,14 +46,15 @@ const CAMPAIGNS: { kind: string; title: string; from: string; to: string; scope:
     teams: '市安委办牵头组成4个暗访组，每组由1名局领导带队', task: '对暗访发现的问题立即整改并报送整改情况' },
   { kind: 'illegal', title: '2022年“打非治违”专项行动督查', from: '2022-04-01', to: '2022-06-30', scope: '非法违法生产经营建设行为多发的镇及行业领域',
     teams: '应急、公安、市场监管、住建联合督查组', task: '报送辖区“打非治违”行动开展情况及查处台账' },
-  { kind: 'special', title: '危险化学品安全专项督查', from: '2022-03-01', to: '2022-04-30', scope: '循环园、飞地园危险化学品企业', teams: '危化股及专家组',
-    hazard: '循环园、飞地园安全生产隐患大排查', task: '对园区危化企业督查发现问题逐项整改' },
-  { kind: 'special', title: '非煤矿山安全专项督查', from: '2022-04-01', to: '2022-05-31', scope: '全市5家非煤矿山企业', teams: '非煤工贸股及专家组',
-    hazard: '非煤矿山解剖式执法检查', task: '落实矿山企业隐患整改和复产验收要求' },
-  { kind: 'special', title: '防汛备汛专项督查', from: '2022-03-15', to: '2022-06-15', scope: '各镇水库、山塘、堤防及山洪地质灾害点', teams: '9个备汛检查组',
-    hazard: '2022年备汛检查', task: '完成备汛检查发现问题整改，落实水库安全度汛“三个责任人”' },
-  { kind: 'special', title: '城镇燃气安全专项督查', from: '2022-05-05', to: '2022-06-30', scope: '液化气站、燃气经营企业及餐饮等用气场所', teams: '住建、市场监管、消防联合督查组',
-    task: '开展城镇燃气安全排查整治并报送整治台账' },
+  // The report's 4 专项督查: 强对流极端天气 (its findings are the 备汛检查's hazards), 小水电和自来水厂, 国资中心, 道路交通顽瘴痼疾.
+  { kind: 'special', title: '强对流极端天气防范应对专项督查', from: '2022-03-15', to: '2022-06-15', scope: '各镇水库、山塘、堤防及山洪地质灾害点，户外广告、临时建筑',
+    teams: '9个备汛检查组', hazard: '2022年备汛检查', task: '完成强对流天气防范和备汛检查发现问题整改，落实水库安全度汛“三个责任人”' },
+  { kind: 'special', title: '小水电和自来水厂安全专项督查', from: '2022-04-11', to: '2022-05-31', scope: '全市小水电站和城乡自来水厂', teams: '应急、水利联合督查组',
+    task: '对小水电站、自来水厂督查发现问题逐项整改' },
+  { kind: 'special', title: '国资中心所属企业安全生产专项督查', from: '2022-05-09', to: '2022-06-10', scope: '市国有资产事务中心所属企业及经营场所',
+    teams: '安委办督查组', task: '落实国有企业安全生产主体责任，报送隐患整改台账' },
+  { kind: 'special', title: '道路交通安全顽瘴痼疾专项督查', from: '2022-05-16', to: '2022-06-30', scope: '事故多发乡镇、“三车”违法问题突出路段', teams: '公安交警、交通、应急联合督查组',
+    task: '开展“三车”违法整治和戴帽工程，报送整治台账' },
 ];
 
 const DUTIES: [principle: string, duty: string, basis: string][] = [

@@ -1,13 +1,13 @@
 // 应急演练 as #9 asks: the drills the plans part records (command_plan_drills), with their scenario, timeline and
 // evaluation, and the problems found, each followed up as a task (owner, due date, done) or as a hazard reported
 // through the hazards domain's service, so it is rectified, reviewed and closed like any other hazard.
-import { DRILL_KINDS, type DrillDetailInput, type DrillQuery, type ProblemInput } from '../../../contracts/outreach.js';
+import { DRILL_KINDS, type DrillDetailInput, type DrillQuery, type ProblemEdit, type ProblemInput } from '../../../contracts/outreach.js';
 import { inScope } from '../../platform/auth/scope.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { reportHazardIn } from '../hazards/hazards.service.js';
-import { completeProblem, type DrillRow, findDrill, findProblem, insertProblem, listDrills, type ProblemRow, problemsOf, upsertDetail } from './drills.store.js';
+import { completeProblem, deleteProblem, type DrillRow, findDrill, findProblem, insertProblem, listDrills, type ProblemRow, problemsOf, reviseDrill, updateProblem, upsertDetail } from './drills.store.js';
 import { today } from './outreach.service.js';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -50,11 +50,19 @@ export async function saveDrillDetail(ctx: Ctx, id: string, input: DrillDetailIn
   const d = await writable(ctx, id);
   const times = input.timeline.map((x) => x.at);
   if (times.some((t, i) => i > 0 && t < times[i - 1])) throw badRequest('演练过程请按时间先后填写', 'Timeline out of order');
+  if (input.drilledOn && input.drilledOn > today(ctx)) throw badRequest('演练日期不能晚于今天', 'Drill date in the future');
   await ctx.db.tx(async (tx) => {
     const row = { drill_id: id, scenario: input.scenario.trim(), timeline: input.timeline, score: input.score ?? null, evaluation: input.evaluation?.trim() || null };
+    const core = { kind: input.kind ?? d.kind, title: input.title?.trim() || d.title, drilled_on: input.drilledOn ?? d.drilled_on,
+      participants: input.participants ?? d.participants, participant_units: input.participantUnits === undefined ? d.participant_units : input.participantUnits.trim() || null };
+    const coreChanged = core.kind !== d.kind || core.title !== d.title || core.drilled_on !== d.drilled_on || core.participants !== d.participants
+      || core.participant_units !== d.participant_units;
+    if (coreChanged) await reviseDrill(tx, id, core);
     await upsertDetail(tx, { ...row, by: ctx.actor.id });
     await audit(ctx, tx, { action: 'outreach.drill.detail', entityType: 'command_plan_drill', entityId: id, regionCode: d.region_code,
-      before: d.has_detail ? { scenario: d.scenario, timeline: d.timeline, score: d.score, evaluation: d.evaluation } : null, after: row });
+      before: { kind: d.kind, title: d.title, drilledOn: d.drilled_on, participants: d.participants, participantUnits: d.participant_units,
+        ...(d.has_detail ? { scenario: d.scenario, timeline: d.timeline, score: d.score, evaluation: d.evaluation } : {}) },
+      after: { ...row, ...(coreChanged ? core : {}) } });
   });
   return drillDetail(ctx, id);
 }
@@ -94,6 +102,35 @@ export async function finishProblem(ctx: Ctx, problemId: string, note: string) {
   await ctx.db.tx(async (tx) => {
     await completeProblem(tx, problemId, ctx.clock().toISOString(), note.trim());
     await audit(ctx, tx, { action: 'outreach.drill.problem.done', entityType: 'outreach_drill_problem', entityId: problemId, regionCode: d.region_code, after: { note } });
+  });
+  return drillDetail(ctx, p.drill_id);
+}
+
+/** Correct a problem's wording, or a task's owner and due date. */
+export async function editProblem(ctx: Ctx, problemId: string, input: ProblemEdit) {
+  const p = await findProblem(ctx.db, problemId);
+  if (!p) throw notFound('演练问题', 'Drill problem');
+  const d = await writable(ctx, p.drill_id);
+  if (p.follow_up === 'task' && (!input.owner?.trim() || !input.dueOn)) throw badRequest('整改任务请填写责任单位和完成期限', 'A task needs its owner and due date');
+  if (p.follow_up === 'task' && input.dueOn! < d.drilled_on) throw badRequest('完成期限不能早于演练日期', 'Due before the drill');
+  await ctx.db.tx(async (tx) => {
+    const row = { description: input.description.trim(), owner: p.follow_up === 'task' ? input.owner!.trim() : null, due_on: p.follow_up === 'task' ? input.dueOn! : null };
+    await updateProblem(tx, problemId, row);
+    await audit(ctx, tx, { action: 'outreach.drill.problem.update', entityType: 'outreach_drill_problem', entityId: problemId, regionCode: d.region_code,
+      before: { description: p.description, owner: p.owner, dueOn: p.due_on }, after: row });
+  });
+  return drillDetail(ctx, p.drill_id);
+}
+
+/** Delete a problem recorded by mistake; one reported as a hazard stays (the hazard is closed in the hazards ledger). */
+export async function removeProblem(ctx: Ctx, problemId: string) {
+  const p = await findProblem(ctx.db, problemId);
+  if (!p) throw notFound('演练问题', 'Drill problem');
+  const d = await writable(ctx, p.drill_id);
+  if (p.follow_up === 'hazard') throw conflict('该问题已作为隐患上报，请在隐患台账中办理，不能在这里删除', 'Reported as a hazard');
+  await ctx.db.tx(async (tx) => {
+    await deleteProblem(tx, problemId);
+    await audit(ctx, tx, { action: 'outreach.drill.problem.delete', entityType: 'outreach_drill_problem', entityId: problemId, regionCode: d.region_code, before: p });
   });
   return drillDetail(ctx, p.drill_id);
 }

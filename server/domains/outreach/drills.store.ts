@@ -35,6 +35,7 @@ export function drillWhere(viewer: DataScope, f: Omit<DrillQuery, 'page' | 'page
     f.from ? sql`d.drilled_on >= ${f.from}::date` : undefined,
     f.to ? sql`d.drilled_on <= ${f.to}::date` : undefined,
     f.regionCode ? sql`d.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined,
+    f.orgId ? sql`p.owner_org_id = ${f.orgId}` : undefined,
     f.withProblems ? sql`exists (select 1 from outreach_drill_problems pr where pr.drill_id = d.id)` : undefined,
   ]);
 }
@@ -67,14 +68,17 @@ export async function insertProblem(db: Queryable, p: { id: string; drill_id: st
     values (${p.id}, ${p.drill_id}, ${p.region_code}, ${p.description}, ${p.follow_up}, ${p.owner}, ${p.due_on}::date, ${p.hazard_id}, ${p.created_by})`);
 }
 
-export const findProblem = (db: Queryable, id: string) =>
-  db.maybeOne<{ id: string; drill_id: string; follow_up: string; done_at: Date | null }>(sql`select id, drill_id, follow_up, done_at from outreach_drill_problems where id = ${id}`);
+export const findProblem = (db: Queryable, id: string) => db.maybeOne<{ id: string; drill_id: string; description: string; follow_up: string; owner: string | null;
+  due_on: string | null; done_at: Date | null }>(sql`select id, drill_id, description, follow_up, owner, due_on::text, done_at from outreach_drill_problems where id = ${id}`);
+export const updateProblem = (db: Queryable, id: string, p: { description: string; owner: string | null; due_on: string | null }) =>
+  db.execute(sql`update outreach_drill_problems set description = ${p.description}, owner = ${p.owner}, due_on = ${p.due_on}::date where id = ${id}`);
+export const deleteProblem = (db: Queryable, id: string) => db.execute(sql`delete from outreach_drill_problems where id = ${id}`);
 
 export const completeProblem = (db: Queryable, id: string, at: string, note: string) =>
   db.execute(sql`update outreach_drill_problems set done_at = ${at}, done_note = ${note} where id = ${id} and done_at is null`);
 
 /** Drills by kind and their problems (all, still open) in a period, in the caller's scope. */
-export async function drillTotals(db: Queryable, viewer: DataScope, f: { from: string; to: string; regionCode?: string }) {
+export async function drillTotals(db: Queryable, viewer: DataScope, f: { from: string; to: string; regionCode?: string; orgId?: string }) {
   const w = drillWhere(viewer, f);
   const byKind = await db.query<{ kind: string; n: number }>(sql`select d.kind, count(*)::int as n from command_plan_drills d
     join command_plans p on p.id = d.plan_id where ${w} group by d.kind order by d.kind`);
@@ -83,3 +87,9 @@ export async function drillTotals(db: Queryable, viewer: DataScope, f: { from: s
     join command_plans p on p.id = d.plan_id where ${w}`);
   return { byKind, problems };
 }
+
+/** Correct a drill's own facts (kind, name, date, participants). The plans part records drills and has no edit of
+ *  its own; this part already reads its table for #9's detail, so the correction is written here beside that read. */
+export const reviseDrill = (db: Queryable, id: string, d: { kind: string; title: string; drilled_on: string; participants: number; participant_units: string | null }) =>
+  db.execute(sql`update command_plan_drills set kind = ${d.kind}, title = ${d.title}, drilled_on = ${d.drilled_on}::date, participants = ${d.participants},
+    participant_units = ${d.participant_units} where id = ${id}`);

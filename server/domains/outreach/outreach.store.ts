@@ -26,6 +26,7 @@ export function activityWhere(viewer: DataScope, f: Omit<ActivityQuery, 'page' |
     f.from ? sql`a.held_on >= ${f.from}::date` : undefined,
     f.to ? sql`a.held_on <= ${f.to}::date` : undefined,
     regionIn('a.region_code', f.regionCode),
+    f.orgId ? sql`a.organiser_org_id = ${f.orgId}` : undefined,
   ]);
 }
 
@@ -50,6 +51,12 @@ export async function insertActivity(db: Queryable, id: string, a: ActivityWrite
     ${a.description}, ${a.photos}::uuid[], ${by})`);
 }
 
+export async function updateActivity(db: Queryable, id: string, a: Omit<ActivityWrite, 'organiser_org_id'>) {
+  await db.execute(sql`update outreach_activities set kind = ${a.kind}, title = ${a.title}, organiser = ${a.organiser}, region_code = ${a.region_code}, place = ${a.place},
+    held_on = ${a.held_on}::date, participants = ${a.participants}, rounds = ${a.rounds}, vans = ${a.vans}, slogans = ${a.slogans}, sms = ${a.sms},
+    brochures = ${a.brochures}, boards = ${a.boards}, films = ${a.films}, description = ${a.description}, photos = ${a.photos}::uuid[], updated_at = now() where id = ${id}`);
+}
+
 export const deleteActivity = (db: Queryable, id: string) => db.execute(sql`delete from outreach_activities where id = ${id}`);
 
 /** Activities and material sums by kind, in the caller's scope. */
@@ -64,17 +71,33 @@ export const activityTotals = (db: Queryable, viewer: DataScope, f: Omit<Activit
 export const trainingScope = (v: DataScope) => scopeWhere(v, { region: 't.region_code', org: 't.organiser_org_id' });
 export interface TrainingRow { id: string; title: string; organiser: string; region_code: string; place: string; held_on: string; hours: number; trainees: number }
 
-export function trainingWhere(viewer: DataScope, f: { q?: string; from?: string; to?: string; regionCode?: string }) {
+export interface TrainingFilter { q?: string; from?: string; to?: string; regionCode?: string; orgId?: string }
+export function trainingWhere(viewer: DataScope, f: TrainingFilter) {
   return sql.and([
     trainingScope(viewer),
     f.q ? sql`(t.title like ${'%' + f.q + '%'} or t.organiser like ${'%' + f.q + '%'})` : undefined,
     f.from ? sql`t.held_on >= ${f.from}::date` : undefined,
     f.to ? sql`t.held_on <= ${f.to}::date` : undefined,
     regionIn('t.region_code', f.regionCode),
+    f.orgId ? sql`t.organiser_org_id = ${f.orgId}` : undefined,
   ]);
 }
 
-export async function listTrainings(db: Queryable, viewer: DataScope, f: { q?: string; from?: string; to?: string; regionCode?: string }, page: number, pageSize: number) {
+const selectTraining = sql`select t.id, t.title, t.organiser, t.organiser_org_id, t.region_code, t.place, t.held_on::text, t.hours,
+    (select count(*)::int from outreach_certificates c where c.training_id = t.id) as trainees from outreach_trainings t`;
+export const findTraining = (db: Queryable, viewer: DataScope, id: string) =>
+  db.maybeOne<TrainingRow & { organiser_org_id: string | null }>(sql`${selectTraining} where t.id = ${id} and ${trainingScope(viewer)}`);
+export const updateTraining = (db: Queryable, id: string, t: { title: string; organiser: string; region_code: string; place: string; held_on: string; hours: number }) =>
+  db.execute(sql`update outreach_trainings set title = ${t.title}, organiser = ${t.organiser}, region_code = ${t.region_code}, place = ${t.place},
+    held_on = ${t.held_on}::date, hours = ${t.hours} where id = ${id}`);
+/** Delete a session recorded by mistake with the certificates recorded through it. */
+export async function deleteTraining(db: Queryable, id: string) {
+  const certs = await db.execute(sql`delete from outreach_certificates where training_id = ${id}`);
+  await db.execute(sql`delete from outreach_trainings where id = ${id}`);
+  return certs;
+}
+
+export async function listTrainings(db: Queryable, viewer: DataScope, f: TrainingFilter, page: number, pageSize: number) {
   const w = trainingWhere(viewer, f);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from outreach_trainings t where ${w}`);
   const items = await db.query<TrainingRow>(sql`select t.id, t.title, t.organiser, t.region_code, t.place, t.held_on::text, t.hours,
@@ -131,7 +154,7 @@ export async function listCertificates(db: Queryable, viewer: DataScope, f: Omit
 }
 
 /** Trainees by post of the sessions held in a period, and certificates expired / expiring today, in the caller's scope. */
-export async function trainingTotals(db: Queryable, viewer: DataScope, f: { from: string; to: string; regionCode?: string }, today: string, warnDays: number) {
+export async function trainingTotals(db: Queryable, viewer: DataScope, f: { from: string; to: string; regionCode?: string; orgId?: string }, today: string, warnDays: number) {
   const sessions = await db.one<{ n: number }>(sql`select count(*)::int as n from outreach_trainings t where ${trainingWhere(viewer, f)}`);
   const byPost = await db.query<{ post: string; n: number }>(sql`select c.post, count(*)::int as n from outreach_certificates c
     join outreach_trainings t on t.id = c.training_id where ${certificateScope(viewer)} and t.held_on between ${f.from}::date and ${f.to}::date
@@ -144,3 +167,10 @@ export async function trainingTotals(db: Queryable, viewer: DataScope, f: { from
 }
 
 export const regionExists = (db: Queryable, code: string) => db.maybeOne<{ code: string }>(sql`select code from regions where code = ${code}`);
+
+export const findCertificate = (db: Queryable, viewer: DataScope, id: string) => db.maybeOne<CertificateWrite>(sql`select c.id, c.training_id, c.enterprise_id, c.region_code,
+  c.person_name, c.post, c.operation, c.certificate_no, c.issued_on::text, c.expires_on::text from outreach_certificates c where c.id = ${id} and ${certificateScope(viewer)}`);
+export const updateCertificate = (db: Queryable, id: string, c: { person_name: string; post: string; operation: string | null; certificate_no: string; issued_on: string; expires_on: string }) =>
+  db.execute(sql`update outreach_certificates set person_name = ${c.person_name}, post = ${c.post}, operation = ${c.operation}, certificate_no = ${c.certificate_no},
+    issued_on = ${c.issued_on}::date, expires_on = ${c.expires_on}::date where id = ${id}`);
+export const deleteCertificate = (db: Queryable, id: string) => db.execute(sql`delete from outreach_certificates where id = ${id}`);

@@ -12,10 +12,10 @@ import type { Queryable } from '../../platform/db/db.js';
 import { nextNumber } from '../../platform/db/numbering.js';
 import { sql } from '../../platform/db/sql.js';
 import type { DocModel } from '../../platform/docx/model.js';
-import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { findCampaign as findHazardCampaign } from '../hazards/campaigns.js';
-import { type CampaignRow, findCampaign, insertCampaign } from './campaigns.store.js';
+import { type CampaignRow, deleteCampaign, findCampaign, insertCampaign, updateCampaign } from './campaigns.store.js';
 import { addTasks, presentTask, today } from './tasks.service.js';
 import { listTasks } from './tasks.store.js';
 
@@ -60,6 +60,33 @@ export async function createCampaign(ctx: Ctx, input: CampaignInput) {
       hazard_campaign_id: input.hazardCampaignId ?? null, summary: input.summary?.trim() || null, created_by: ctx.actor.id });
     await audit(ctx, tx, { action: 'responsibility.campaign.create', entityType: 'supervision_campaign', entityId: id, regionCode: county.code, after: input });
     return campaignDetail(ctx, id, tx);
+  });
+}
+
+/** Correct a campaign: kind, title, period, scope, teams, the hazards 专项行动 of its findings, the summary. */
+export async function editCampaign(ctx: Ctx, id: string, input: CampaignInput) {
+  bureauOnly(ctx);
+  if (input.periodTo < input.periodFrom) throw badRequest('督查结束日期不能早于开始日期', 'Period ends before it starts');
+  return ctx.db.tx(async (tx) => {
+    const c = await campaignOr404(ctx, tx, id);
+    if (input.hazardCampaignId && !(await findHazardCampaign(tx, ctx.actor.scope, input.hazardCampaignId))) throw badRequest('所选专项行动不存在', 'Hazard campaign not found');
+    await updateCampaign(tx, id, { kind: input.kind, title: input.title.trim(), period_from: input.periodFrom, period_to: input.periodTo, scope_text: input.scopeText.trim(),
+      teams: input.teams.trim(), hazard_campaign_id: input.hazardCampaignId ?? null, summary: input.summary?.trim() || null });
+    await audit(ctx, tx, { action: 'responsibility.campaign.update', entityType: 'supervision_campaign', entityId: id, regionCode: c.region_code,
+      before: { kind: c.kind, title: c.title, periodFrom: c.period_from, periodTo: c.period_to, scopeText: c.scope_text, teams: c.teams, hazardCampaignId: c.hazard_campaign_id, summary: c.summary },
+      after: input });
+    return campaignDetail(ctx, id, tx);
+  });
+}
+
+/** Delete a campaign started by mistake, once it has no tasks. */
+export async function removeCampaign(ctx: Ctx, id: string) {
+  bureauOnly(ctx);
+  return ctx.db.tx(async (tx) => {
+    const c = await campaignOr404(ctx, tx, id);
+    if (!(await deleteCampaign(tx, id))) throw new AppError(409, 'illegal_move', '该督查已交办事项，不能删除；请先撤回未反馈的事项，或修改督查内容', 'Campaign has tasks');
+    await audit(ctx, tx, { action: 'responsibility.campaign.delete', entityType: 'supervision_campaign', entityId: id, regionCode: c.region_code, before: presentCampaign(c) });
+    return { ok: true };
   });
 }
 

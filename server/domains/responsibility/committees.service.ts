@@ -1,13 +1,13 @@
 // The 安委会 and its 专业委员会: member units with contacts, meetings with minutes, and decisions that become
 // tracked tasks (see tasks.service.ts).
 import type { Static } from '@sinclair/typebox';
-import type { MeetingInput, MemberInput } from '../../../contracts/responsibility.js';
+import type { MeetingEdit, MeetingInput, MemberInput } from '../../../contracts/responsibility.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
-import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { findOrgBrief } from '../system/orgs.service.js';
-import { type CommitteeRow, deleteMember, findCommittee, findMeeting, insertMeeting, listCommittees, meetingsOf, type MeetingRow, type MemberRow, membersOf, upsertMember } from './committees.store.js';
+import { type CommitteeFilter, type CommitteeRow, deleteMeeting, deleteMember, findCommittee, findMeeting, insertMeeting, listCommittees, meetingsOf, type MeetingRow, type MemberRow, membersOf, updateMeeting, upsertMember } from './committees.store.js';
 import { addTasks, presentTask, today } from './tasks.service.js';
 import { listTasks } from './tasks.store.js';
 
@@ -18,8 +18,9 @@ const presentMeeting = (m: MeetingRow) => ({ id: m.id, committeeId: m.committee_
   attendees: m.attendees, minutes: m.minutes, tasksTotal: m.tasks_total, tasksDone: m.tasks_done, tasksOverdue: m.tasks_overdue });
 
 /** The 安委会 and the professional committees with their counts. */
-export async function committees(ctx: Ctx) {
-  return (await listCommittees(ctx.db, ctx.actor.scope, today(ctx))).map(present);
+export async function committees(ctx: Ctx, f: CommitteeFilter, page: number, pageSize: number) {
+  const { items, total } = await listCommittees(ctx.db, ctx.actor.scope, f, today(ctx), page, pageSize);
+  return { items: items.map(present), total, page, pageSize };
 }
 
 async function committeeOr404(ctx: Ctx, db: Queryable, id: string) {
@@ -80,5 +81,30 @@ export async function createMeeting(ctx: Ctx, committeeId: string, input: Meetin
     const taskIds = await addTasks(ctx, tx, { meeting_id: id }, input.decisions ?? []);
     await audit(ctx, tx, { action: 'responsibility.meeting.create', entityType: 'committee_meeting', entityId: id, regionCode: null, after: { ...input, taskIds } });
     return meetingDetail(ctx, id, tx);
+  });
+}
+
+/** Correct a meeting's date, title, place, attendees or minutes (its decisions are edited as tasks). */
+export async function editMeeting(ctx: Ctx, id: string, input: MeetingEdit) {
+  bureauOnly(ctx);
+  return ctx.db.tx(async (tx) => {
+    const m = await findMeeting(tx, ctx.actor.scope, id, today(ctx));
+    if (!m) throw notFound('会议', 'Meeting');
+    await updateMeeting(tx, id, { ...input, title: input.title.trim(), minutes: input.minutes.trim() });
+    await audit(ctx, tx, { action: 'responsibility.meeting.update', entityType: 'committee_meeting', entityId: id, regionCode: null,
+      before: presentMeeting(m), after: input });
+    return meetingDetail(ctx, id, tx);
+  });
+}
+
+/** Delete a meeting recorded by mistake, with its decisions, while no unit has answered them. */
+export async function removeMeeting(ctx: Ctx, id: string) {
+  bureauOnly(ctx);
+  return ctx.db.tx(async (tx) => {
+    const m = await findMeeting(tx, ctx.actor.scope, id, today(ctx));
+    if (!m) throw notFound('会议', 'Meeting');
+    if (!(await deleteMeeting(tx, id))) throw new AppError(409, 'illegal_move', '该会议的议定事项已有单位反馈，不能删除；可以修改会议内容', 'Decisions already answered');
+    await audit(ctx, tx, { action: 'responsibility.meeting.delete', entityType: 'committee_meeting', entityId: id, regionCode: null, before: presentMeeting(m) });
+    return { ok: true };
   });
 }

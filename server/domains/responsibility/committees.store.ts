@@ -20,8 +20,22 @@ const committees = (viewer: DataScope, today: string) => sql`select o.id, o.name
      and t.due_on < ${today}::date and ${taskScope(viewer)}) as overdue_tasks
   from organizations o where o.kind in ('committee', 'professional_committee')`;
 
-export const listCommittees = (db: Queryable, viewer: DataScope, today: string) =>
-  db.query<CommitteeRow>(sql`${committees(viewer, today)} order by o.kind, o.sort, o.name`);
+export interface CommitteeFilter { q?: string; kind?: string; orgId?: string }
+const committeeWhere = (f: CommitteeFilter) => sql.and([
+  sql`o.kind in ('committee', 'professional_committee')`,
+  f.kind ? sql`o.kind = ${f.kind}` : undefined,
+  f.q ? sql`(o.name like ${'%' + f.q + '%'} or exists (select 1 from committee_members cm join organizations l on l.id = cm.org_id
+    where cm.committee_id = o.id and cm.role = 'lead' and l.name like ${'%' + f.q + '%'}))` : undefined,
+  f.orgId ? sql`exists (select 1 from committee_members cm where cm.committee_id = o.id and cm.org_id = ${f.orgId})` : undefined,
+]);
+
+/** A page of committees (the directory is open to every responsibility reader). */
+export async function listCommittees(db: Queryable, viewer: DataScope, f: CommitteeFilter, today: string, page: number, pageSize: number) {
+  const w = committeeWhere(f);
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from organizations o where ${w}`);
+  const items = await db.query<CommitteeRow>(sql`${committees(viewer, today)} and ${w} order by o.kind, o.sort, o.name limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  return { items, total };
+}
 export const findCommittee = (db: Queryable, viewer: DataScope, id: string, today: string) =>
   db.maybeOne<CommitteeRow>(sql`${committees(viewer, today)} and o.id = ${id}`);
 
@@ -52,4 +66,15 @@ export const findMeeting = (db: Queryable, viewer: DataScope, id: string, today:
 export async function insertMeeting(db: Queryable, id: string, committeeId: string, m: { heldOn: string; title: string; place?: string; attendees?: string; minutes: string }, by: string | null) {
   await db.execute(sql`insert into committee_meetings (id, committee_id, held_on, title, place, attendees, minutes, created_by)
     values (${id}, ${committeeId}, ${m.heldOn}::date, ${m.title}, ${m.place ?? null}, ${m.attendees ?? null}, ${m.minutes}, ${by})`);
+}
+
+export const updateMeeting = (db: Queryable, id: string, m: { heldOn: string; title: string; place?: string; attendees?: string; minutes: string }) =>
+  db.execute(sql`update committee_meetings set held_on = ${m.heldOn}::date, title = ${m.title}, place = ${m.place ?? null}, attendees = ${m.attendees ?? null},
+    minutes = ${m.minutes} where id = ${id}`);
+/** Delete a meeting recorded by mistake with its decisions, unless a unit has answered one of them. */
+export async function deleteMeeting(db: Queryable, id: string) {
+  const answered = await db.one<{ n: number }>(sql`select count(*)::int as n from resp_tasks where meeting_id = ${id} and (status <> 'open' or feedback is not null)`);
+  if (answered.n) return false;
+  await db.execute(sql`delete from resp_tasks where meeting_id = ${id}`);
+  return (await db.execute(sql`delete from committee_meetings where id = ${id}`)) > 0;
 }

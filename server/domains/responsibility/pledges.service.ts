@@ -1,6 +1,6 @@
 // 安全生产责任状: each year the city (市政府/市安委会) signs letters with the parks and municipal units, the towns and
 // the key enterprises; the signed scan is a platform file. The year's status shows who has not signed.
-import { SIGNER_KINDS, type PledgeInput } from '../../../contracts/responsibility.js';
+import { SIGNER_KINDS, type PledgeEdit, type PledgeInput } from '../../../contracts/responsibility.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { visibleFileIds } from '../../platform/files/files.store.js';
@@ -9,7 +9,7 @@ import { sql } from '../../platform/db/sql.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { findEnterpriseBrief } from '../enterprises/directory.js';
 import { findOrgBrief } from '../system/orgs.service.js';
-import { findPledge, insertPledge, pledgeCounts, pledgeExists, type PledgeRow, signPledge } from './pledges.store.js';
+import { deletePledge, findPledge, yearsWithLetters, insertPledge, pledgeCounts, pledgeExists, type PledgeRow, signPledge, updatePledge } from './pledges.store.js';
 
 /** Row → API shape. */
 export const presentPledge = (p: PledgeRow) => ({ id: p.id, year: p.year, signerKind: p.signer_kind, signerOrgId: p.signer_org_id, signerEnterpriseId: p.signer_enterprise_id,
@@ -68,6 +68,42 @@ export async function sign(ctx: Ctx, id: string, input: { signedOn: string; file
       before: { signedOn: p.signed_on, fileId: p.file_id }, after: input });
     return presentPledge((await findPledge(tx, ctx.actor.scope, id))!);
   });
+}
+
+/** Correct a letter: kind, issuer, targets, the signing date, and replace (or remove) the signed scan. */
+export async function editPledge(ctx: Ctx, id: string, input: PledgeEdit) {
+  bureauOnly(ctx);
+  return ctx.db.tx(async (tx) => {
+    const p = await findPledge(tx, ctx.actor.scope, id);
+    if (!p) throw notFound('责任状', 'Pledge');
+    const kind = input.signerKind ?? p.signer_kind;
+    // The signer's identity decides which kinds fit: an enterprise is a key enterprise, a town government signs as a town.
+    if ((kind === 'key_enterprise') !== !!p.signer_enterprise_id) throw badRequest('重点企业的责任状只能由企业签订；请删除后重新登记', 'Kind does not fit the signer');
+    if (input.fileId && input.fileId !== p.file_id) await checkFile(ctx, tx, input.fileId);
+    if (input.signedOn && input.signedOn.slice(0, 4) < String(p.year - 1)) throw badRequest(`签订日期早于 ${p.year} 年度，请核对`, 'Signed before the year');
+    const row = { signer_kind: kind, issuer_name: input.issuerName.trim(), targets: input.targets.trim(), signed_on: input.signedOn, file_id: input.fileId };
+    await updatePledge(tx, id, row);
+    await audit(ctx, tx, { action: 'responsibility.pledge.update', entityType: 'pledge', entityId: id, regionCode: p.region_code, before: presentPledge(p), after: input });
+    return presentPledge((await findPledge(tx, ctx.actor.scope, id))!);
+  });
+}
+
+/** Delete a letter registered by mistake. */
+export async function removePledge(ctx: Ctx, id: string) {
+  bureauOnly(ctx);
+  return ctx.db.tx(async (tx) => {
+    const p = await findPledge(tx, ctx.actor.scope, id);
+    if (!p) throw notFound('责任状', 'Pledge');
+    await deletePledge(tx, id);
+    await audit(ctx, tx, { action: 'responsibility.pledge.delete', entityType: 'pledge', entityId: id, regionCode: p.region_code, before: presentPledge(p) });
+    return { ok: true };
+  });
+}
+
+/** The latest year with letters in the caller's scope, when the given year has none (the demo is of 2022). */
+export async function pledgeYear(ctx: Ctx, year: number) {
+  const r = await yearsWithLetters(ctx.db, ctx.actor.scope, year);
+  return r.has || !r.latest ? year : r.latest;
 }
 
 /** The year at a glance: letters by kind, signed, and who has not signed. */

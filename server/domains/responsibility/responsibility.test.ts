@@ -113,7 +113,7 @@ describe('supervision (督查督办)', () => {
     const kinds = new Set(list.items.map((c: { kind: string }) => c.kind));
     expect([...kinds].sort()).toEqual(['illegal', 'special', 'unannounced']);
     expect(list.items.some((c: { tasksOverdue: number }) => c.tasksOverdue > 0)).toBe(true);
-    const flood = list.items.find((c: { title: string }) => c.title === '防汛备汛专项督查');
+    const flood = list.items.find((c: { title: string }) => c.title === '强对流极端天气防范应对专项督查');
     expect((await get(staff, `${R}/campaigns/${flood.id}`)).json().findings).toMatchObject({ name: '2022年备汛检查', found: 50 });
   });
 

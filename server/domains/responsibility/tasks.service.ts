@@ -10,7 +10,7 @@ import { AppError, badRequest, forbidden, notFound } from '../../platform/http/e
 import { uuidv7 } from '../../platform/ids.js';
 import { shanghaiDate } from '../../platform/settings/rules.js';
 import { findOrgBrief } from '../system/orgs.service.js';
-import { answerTask, dueForEscalation, dueForReminder, findTask, insertTask, markTask, setTaskStatus, type TaskRow } from './tasks.store.js';
+import { answerTask, deleteTask, dueForEscalation, dueForReminder, findTask, insertTask, markTask, setTaskStatus, type TaskRow, updateTask } from './tasks.store.js';
 
 export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 export const today = (ctx: Pick<Platform, 'clock'>) => shanghaiDate(ctx.clock());
@@ -75,6 +75,33 @@ export async function decide(ctx: Ctx, id: string, to: 'done' | 'open') {
     await audit(ctx, tx, { action: `responsibility.task.${to === 'done' ? 'close' : 'return'}`, entityType: 'resp_task', entityId: id, regionCode: t.region_code,
       before: { status: t.status }, after: { status: to } });
     return presentTask((await findTask(tx, ctx.actor.scope, id, today(ctx)))!);
+  });
+}
+
+/** The bureau corrects a task it handed over (事项, 承办单位, 期限) until it is closed. */
+export async function editTask(ctx: Ctx, id: string, input: TaskInput) {
+  if (ctx.actor.scope.kind !== 'all') throw forbidden('只有督办单位可以修改督办事项', 'Only the supervising bureau may edit');
+  return ctx.db.tx(async (tx) => {
+    const t = await taskOr404(ctx, tx, id);
+    if (t.status === 'done') throw new AppError(409, 'illegal_move', '该任务已办结，不能再修改', 'Task is closed');
+    const o = await findOrgBrief(tx, input.assigneeOrgId);
+    if (!o || NOT_ASSIGNABLE.includes(o.kind)) throw badRequest('承办单位不存在，请选择乡镇、部门或园区', 'Assignee not found');
+    const row = { title: input.title.trim(), detail: input.detail?.trim() || null, assignee_org_id: o.id, assignee_name: o.name, region_code: o.regionCode, due_on: input.dueOn };
+    await updateTask(tx, id, { ...row, dueChanged: input.dueOn !== t.due_on });
+    await audit(ctx, tx, { action: 'responsibility.task.update', entityType: 'resp_task', entityId: id, regionCode: o.regionCode,
+      before: { title: t.title, detail: t.detail, assigneeOrgId: t.assignee_org_id, dueOn: t.due_on }, after: input });
+    return presentTask((await findTask(tx, ctx.actor.scope, id, today(ctx)))!);
+  });
+}
+
+/** The bureau withdraws a task handed over by mistake, before the unit has answered it. */
+export async function withdrawTask(ctx: Ctx, id: string) {
+  if (ctx.actor.scope.kind !== 'all') throw forbidden('只有督办单位可以撤回督办事项', 'Only the supervising bureau may withdraw');
+  return ctx.db.tx(async (tx) => {
+    const t = await taskOr404(ctx, tx, id);
+    if (!(await deleteTask(tx, id))) throw new AppError(409, 'illegal_move', '承办单位已反馈的事项不能撤回，可以退回或办结', 'Task already answered');
+    await audit(ctx, tx, { action: 'responsibility.task.delete', entityType: 'resp_task', entityId: id, regionCode: t.region_code, before: presentTask(t) });
+    return { ok: true };
   });
 }
 

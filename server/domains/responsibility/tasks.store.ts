@@ -1,7 +1,7 @@
 // SQL of tracked tasks (督办事项), scoped by the caller: a town sees the tasks of units in its town, a department
 // its own; the bureau all.
 import type { DataScope } from '../../platform/auth/actor.js';
-import { scopeWhere } from '../../platform/auth/scope.js';
+import { regionPrefix, scopeWhere } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql, type Sql } from '../../platform/db/sql.js';
 
@@ -24,7 +24,13 @@ const select = (today: string) => sql`select t.id, t.source, t.meeting_id, t.cam
   t.feedback_files::text[] as feedback_files, t.feedback_at, t.feedback_by_name, t.done_at, t.escalated_at, t.created_by
   from resp_tasks t left join committee_meetings m on m.id = t.meeting_id left join supervision_campaigns c on c.id = t.campaign_id`;
 
-export interface TaskFilter { q?: string; source?: string; status?: string; campaignId?: string; meetingId?: string; overdue?: boolean }
+export interface TaskFilter { q?: string; source?: string; status?: string; campaignId?: string; meetingId?: string; overdue?: boolean;
+  from?: string; to?: string; regionCode?: string; orgId?: string }
+
+/** A column (or expression) within a region's subtree. */
+export const inRegion = (col: Sql, code?: string) => (code ? sql`${col} like ${regionPrefix(code) + '%'}` : undefined);
+/** The Asia/Shanghai calendar day of a timestamp column, for from/to filters. */
+export const shanghaiDay = (col: Sql) => sql`(${col} at time zone 'Asia/Shanghai')::date`;
 
 const where = (viewer: DataScope, f: TaskFilter, today: string) => sql.and([
   taskScope(viewer),
@@ -34,6 +40,11 @@ const where = (viewer: DataScope, f: TaskFilter, today: string) => sql.and([
   f.campaignId ? sql`t.campaign_id = ${f.campaignId}` : undefined,
   f.meetingId ? sql`t.meeting_id = ${f.meetingId}` : undefined,
   f.overdue === true ? sql`(t.status = 'open' and t.due_on < ${today}::date)` : undefined,
+  // from/to: handed over (交办) in these dates
+  f.from ? sql`${shanghaiDay(sql`t.created_at`)} >= ${f.from}::date` : undefined,
+  f.to ? sql`${shanghaiDay(sql`t.created_at`)} <= ${f.to}::date` : undefined,
+  inRegion(sql`t.region_code`, f.regionCode),
+  f.orgId ? sql`t.assignee_org_id = ${f.orgId}` : undefined,
 ]);
 
 export async function listTasks(db: Queryable, viewer: DataScope, f: TaskFilter, today: string, page: number, pageSize: number) {
@@ -67,3 +78,13 @@ export const dueForEscalation = (db: Queryable, today: string) => db.query<TaskR
   where t.status = 'open' and t.escalated_at is null and t.due_on < ${today}::date order by t.id`);
 export const markTask = (db: Queryable, id: string, col: 'reminded_at' | 'escalated_at', at: string) =>
   db.execute(sql`update resp_tasks set ${sql.id(col)} = ${at} where id = ${id}`);
+
+/** Correct a task not yet closed; a new deadline clears the reminder and escalation marks so the scan runs again. */
+export const updateTask = (db: Queryable, id: string, r: { title: string; detail: string | null; assignee_org_id: string; assignee_name: string; region_code: string;
+  due_on: string; dueChanged: boolean }) =>
+  db.execute(sql`update resp_tasks set title = ${r.title}, detail = ${r.detail}, assignee_org_id = ${r.assignee_org_id}, assignee_name = ${r.assignee_name},
+    region_code = ${r.region_code}, due_on = ${r.due_on}::date,
+    reminded_at = case when ${r.dueChanged} then null else reminded_at end, escalated_at = case when ${r.dueChanged} then null else escalated_at end
+    where id = ${id} and status <> 'done'`);
+/** Withdraw a task handed over by mistake (only before the unit answered). */
+export const deleteTask = (db: Queryable, id: string) => db.execute(sql`delete from resp_tasks where id = ${id} and status = 'open' and feedback is null`);
