@@ -18,7 +18,7 @@ export const INCIDENT_KINDS = {
 export const INCIDENT_GRADES = { especially_major: '特别重大', major: '重大', larger: '较大', ordinary: '一般' } as const;
 export const VERSION_STATUSES = { drafting: '起草中', countersign: '会签中', approval: '待审批', published: '已发布', superseded: '已废止（被新版本替代）' } as const;
 export const FILING_STATUSES = { submitted: '已报备待审查', filed: '已备案', returned: '备案退回' } as const;
-export const DRILL_KINDS = { tabletop: '桌面推演', live: '实战演练' } as const;
+export const DRILL_KINDS = { tabletop: '桌面推演', live: '实战演练', combined: '综合演练' } as const;
 export const LEVEL_NAMES = { 1: 'Ⅰ级', 2: 'Ⅱ级', 3: 'Ⅲ级', 4: 'Ⅳ级' } as const;
 /** The thresholds a trigger condition can test; each is met at or above its value (“以上”含本数). */
 export const TRIGGER_METRICS = {
