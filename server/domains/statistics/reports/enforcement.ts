@@ -1,21 +1,23 @@
 // 行政执法: inspections completed, cases and their fines, documents issued and measures taken, by town, industry,
 // department or month; the departments' plans for the year beside them (执法计划完成情况).
-import { DOCUMENT_KINDS } from '../../../../contracts/enforcement.js';
 import { sql } from '../../../platform/db/sql.js';
 import { statsWhere } from '../../enforcement/stats/stats.store.js';
 import type { Filter, Measure, ReportDef, TraceDef } from '../measure.js';
 
 const OWN = { sector: true, subtype: true, inspection: false, case: false };
-// Documents with a 文号 (not the on-site record or the service receipt), as the enforcement statistics count them.
-const NUMBERED = Object.entries(DOCUMENT_KINDS).filter(([k, v]) => v.abbr && k !== 'service_receipt').map(([k]) => k);
 
-const inspectionTrace: TraceDef = { api: '/api/enforcement/inspections', web: '/enforcement/inspections', what: '执法检查', period: ['from', 'to'],
-  params: (f) => ({ status: 'completed', from: f.from, to: f.to }) };
-const caseTrace = (sumOf?: string): TraceDef => ({ api: '/api/enforcement/cases', web: '/enforcement/cases', what: '行政处罚案件（按立案申请日期）', period: ['from', 'to'],
-  params: (f) => ({ from: f.from, to: f.to }), ...(sumOf ? { sumOf } : {}) });
+// Every list takes the period, the region (subtree) and the sector; none takes the department, so a run for one
+// department shows its figures untraced rather than linked to a list that would show more.
+const list = (api: string, web: string, what: string, extra: Record<string, string> = {}, sumOf?: string): TraceDef => ({
+  api, web, what, period: ['from', 'to'], params: (f) => ({ from: f.from, to: f.to, ...extra }), ...(sumOf ? { sumOf } : {}),
+  groups: { sector: (k) => (k ? { sector: k } : null) },
+});
+const inspectionTrace = list('/api/enforcement/inspections', '/enforcement/inspections', '执法检查', { status: 'completed' });
+const caseTrace = (sumOf?: string) => list('/api/enforcement/cases', '/enforcement/cases', '行政处罚案件（按立案申请日期）', {}, sumOf);
+const measureTrace = (extra: Record<string, string> = {}) => list('/api/enforcement/measures', '/enforcement/measures', '强制措施', extra);
 
 const of = (a: string, date: string) => ({ regionCol: `${a}.region_code`, regionInWhere: true, orgCol: `${a}.org_id`, dateCol: `${a}.${date}`,
-  groups: { sector: sql`coalesce(${sql.id(`${a}.sector`)}, 'other')` } });
+  groups: { sector: sql`coalesce(${sql.id(`${a}.sector`)}, '')` } });
 const where = (a: string, date: string, own = OWN) => (f: Filter, e: { actor: { scope: Parameters<typeof statsWhere>[0] } }) =>
   statsWhere(e.actor.scope, { from: f.from, to: f.to, regionCode: f.regionCode, orgId: f.orgId }, a, date, own);
 
@@ -31,11 +33,14 @@ const measures: Measure[] = [
   { ...of('c', 'requested_at'), key: 'fines', label: '罚款', unit: '元', from: sql`enforcement_cases c`, value: sql`coalesce(sum(c.fine), 0)`,
     where: where('c', 'requested_at', { ...OWN, inspection: true }), trace: caseTrace('fine') },
   { ...of('d', 'issued_at'), key: 'documents', label: '执法文书', unit: '份', from: sql`enforcement_documents d`,
-    where: (f, e) => sql`${where('d', 'issued_at', { sector: true, subtype: false, inspection: true, case: true })(f, e)} and d.kind = any(${NUMBERED}::text[])` },
+    // With a 文号, not the service receipt: what the documents list's `numbered` filter selects.
+    where: (f, e) => sql`${where('d', 'issued_at', { sector: true, subtype: false, inspection: true, case: true })(f, e)} and d.number is not null and d.kind <> 'service_receipt'`,
+    trace: list('/api/enforcement/documents', '/enforcement/documents', '执法文书（有文号）', { numbered: 'true' }) },
   { ...of('m', 'decided_at'), key: 'measures', label: '强制措施', unit: '次', from: sql`enforcement_measures m`,
-    where: where('m', 'decided_at', { ...OWN, inspection: true, case: true }) },
+    where: where('m', 'decided_at', { ...OWN, inspection: true, case: true }), trace: measureTrace() },
   { ...of('m', 'decided_at'), key: 'suspensions', label: '其中：责令停产停业', unit: '家次', from: sql`enforcement_measures m`,
-    where: (f, e) => sql`${where('m', 'decided_at', { ...OWN, inspection: true, case: true })(f, e)} and m.kind = 'suspend_business'` },
+    where: (f, e) => sql`${where('m', 'decided_at', { ...OWN, inspection: true, case: true })(f, e)} and m.kind = 'suspend_business'`,
+    trace: measureTrace({ kind: 'suspend_business' }) },
 ];
 
 export const enforcementReports: ReportDef[] = [{
@@ -43,5 +48,5 @@ export const enforcementReports: ReportDef[] = [{
   description: '完成的执法检查、检查单位和发现问题，立案查处的案件及罚款，制发的执法文书（有文号的），采取的强制措施；可按区域、行业、执法部门或月份分组。',
   groupBys: ['region', 'sector', 'org', 'month', 'none'], defaultGroupBy: 'sector', measures,
   derived: [{ key: 'finesWan', label: '罚款（万元）', unit: '万元', of: ['fines'], compute: (v) => (v.fines === null ? null : Math.round((v.fines / 10000) * 100) / 100) }],
-  labels: { sector: { other: '其他' } },
+  labels: { sector: { '': '未分行业' } },
 }];

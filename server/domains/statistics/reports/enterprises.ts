@@ -14,18 +14,22 @@ const now = (status: string) => (f: Filter, e: { actor: { scope: Parameters<type
   filterWhere(e.actor.scope, { regionCode: f.regionCode, status: [status as 'operating'] }, e.today);
 
 const base = { regionCol: 'e.region_code', orgCol: 'e.supervising_org_id', groups } satisfies Partial<Measure>;
-const changed = (to: string[]) => ({
-  ...base, from: sql`enterprise_status_changes s join enterprises e on e.id = s.enterprise_id`, dateCol: 's.effective_on',
-  where: (f: Filter, e: { actor: { scope: Parameters<typeof visibleEnterprises>[0] } }) => sql`${visibleEnterprises(e.actor.scope)} and s.to_status = any(${to}::text[]) and ${during('s.effective_on', f)}`,
+// Enterprises whose status changed to `to` with effect in the period (an enterprise counts once however often).
+const changed = (to: string) => ({
+  ...base, from: sql`enterprise_status_changes s join enterprises e on e.id = s.enterprise_id`, dateCol: 's.effective_on', value: sql`count(distinct e.id)`,
+  where: (f: Filter, e: { actor: { scope: Parameters<typeof visibleEnterprises>[0] } }) => sql`${visibleEnterprises(e.actor.scope)} and s.to_status = ${to} and ${during('s.effective_on', f)}`,
+  trace: { ...registry(''), what: '企业名录（状态变更）', period: ['changedFrom', 'changedTo'] as [string, string], params: (f: Filter) => ({ statusChange: to, changedFrom: f.from, changedTo: f.to }) },
 });
 
 const measures: Measure[] = [
   { ...base, key: 'operating', label: '在营企业（当前）', unit: '家', from: sql`enterprises e`, regionInWhere: true, snapshot: true, where: now('operating'), trace: registry('operating') },
   { ...base, key: 'suspendedNow', label: '停产整顿（当前）', unit: '家', from: sql`enterprises e`, regionInWhere: true, snapshot: true, where: now('suspended'), trace: registry('suspended') },
   { ...base, key: 'established', label: '新成立', unit: '家', from: sql`enterprises e`, dateCol: 'e.established_on',
-    where: (f, e) => sql`${visibleEnterprises(e.actor.scope)} and ${during('e.established_on', f)}` },
-  { ...changed(['suspended']), key: 'suspended', label: '责令停产整顿', unit: '家次' },
-  { ...changed(['closed', 'banned']), key: 'closed', label: '关闭取缔', unit: '家次' },
+    where: (f, e) => sql`${visibleEnterprises(e.actor.scope)} and ${during('e.established_on', f)}`,
+    trace: { ...registry(''), period: ['establishedFrom', 'establishedTo'], params: (f) => ({ establishedFrom: f.from, establishedTo: f.to }) } },
+  { ...changed('suspended'), key: 'suspended', label: '责令停产整顿', unit: '家' },
+  { ...changed('closed'), key: 'closed', label: '关闭', unit: '家' },
+  { ...changed('banned'), key: 'banned', label: '取缔', unit: '家' },
 ];
 
 export const enterpriseReports: ReportDef[] = [{
