@@ -7,7 +7,7 @@ export const Timestamp = Type.String({ format: 'date-time' });
 
 /** Query string of every list: page is 1-based. */
 export const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 });
 export type PageQuery = Static<typeof PageQuery>;

@@ -93,6 +93,15 @@ describe('backup and restore', () => {
     expect(listBackups(out)).toHaveLength(2);
   });
 
+  it('takes two backups in the same second side by side, newest listed first', async () => {
+    const out = path.join(work, 'b4');
+    const now = new Date('2026-11-05T02:00:00Z');
+    const a = await createBackup(target(), out, { now });
+    const b = await createBackup(target(), out, { now });
+    expect([path.basename(a.dir), path.basename(b.dir)]).toEqual(['yingji-20261105T020000Z', 'yingji-20261105T020000Z-2']);
+    expect(listBackups(out).map((x) => x.name)).toEqual(['yingji-20261105T020000Z-2', 'yingji-20261105T020000Z']);
+  });
+
   // The API backs up the configured DATABASE_URL; a cloned PostgreSQL test database is not one.
   it.skipIf(!!process.env.TEST_DATABASE_URL)('lets an administrator back up now from the API, audited; others may not', async () => {
     const r = await t.as(admin, { method: 'POST', url: '/api/system/backups' });

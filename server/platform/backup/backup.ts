@@ -100,10 +100,12 @@ export async function createBackup(t: BackupTarget, outDir: string, opts: { now?
   const started = performance.now();
   const now = opts.now ?? new Date();
   const log = opts.log ?? (() => {});
-  const name = `yingji-${stamp(now)}`;
+  // Two backups in the same second (an administrator clicking twice, a scheduled one meeting a manual one) get
+  // -2, -3 …; names still sort by time.
+  let name = `yingji-${stamp(now)}`;
+  for (let n = 2; fs.existsSync(path.join(outDir, name)) || fs.existsSync(path.join(outDir, `${name}.partial`)); n++) name = `yingji-${stamp(now)}-${n}`;
   const final = path.join(outDir, name);
   const partial = `${final}.partial`;
-  if (fs.existsSync(final)) throw new BackupError(`备份 ${final} 已存在`);
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { recursive: true, mode: 0o700 });
   try {
@@ -163,7 +165,7 @@ async function exportPostgres(db: Db, url: string, file: string): Promise<Record
 export function listBackups(outDir: string): { name: string; dir: string; manifest: BackupManifest }[] {
   if (!fs.existsSync(outDir)) return [];
   return fs.readdirSync(outDir)
-    .filter((n) => /^yingji-\d{8}T\d{6}Z$/.test(n) && fs.existsSync(path.join(outDir, n, 'manifest.json')))
+    .filter((n) => /^yingji-\d{8}T\d{6}Z(-\d+)?$/.test(n) && fs.existsSync(path.join(outDir, n, 'manifest.json')))
     .sort().reverse()
     .map((name) => ({ name, dir: path.join(outDir, name), manifest: JSON.parse(fs.readFileSync(path.join(outDir, name, 'manifest.json'), 'utf8')) as BackupManifest }));
 }

@@ -19,7 +19,15 @@ const FASTIFY_CODES: Record<string, [string, string, string]> = {
   FST_FILES_LIMIT: ['bad_request', '一次只能上传一个文件', 'One file per request'],
   FST_PARTS_LIMIT: ['bad_request', '表单字段过多', 'Too many form parts'],
   FST_FIELDS_LIMIT: ['bad_request', '表单字段过多', 'Too many form fields'],
+  FST_ERR_BAD_URL: ['bad_url', '请求地址无效，请检查链接是否完整', 'Malformed URL'],
+  FST_ERR_MAX_PARAM_LENGTH: ['bad_url', '请求地址中的参数过长，请检查链接是否完整', 'A URL parameter is too long'],
+  FST_ERR_ASYNC_CONSTRAINT: ['bad_request', '请求无效，请检查后重试', 'Bad request'],
 };
+
+/** Router errors (a malformed or over-long URL) arrive before any route: the same shape as every other error. */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  return errorHandler(err, req, reply);
+}
 
 // Database errors that mean bad input rather than a broken server.
 const PG_CODES: Record<string, [number, string, string, string]> = {
