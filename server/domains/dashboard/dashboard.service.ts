@@ -79,11 +79,14 @@ export async function buildDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashb
   const region = q.regionCode;
   const byOrg = !!q.orgId;
   const notes: string[] = [];
-  const groups: FigureGroup[] = [];
+  // Each pillar's section runs at once (PostgreSQL answers them on separate connections); groups keep this order.
+  const sections: Promise<FigureGroup[]>[] = [];
+  const section = (f: () => Promise<FigureGroup[]>) => sections.push(f());
   const where = region ? '；区域=' + scopeLabel.split(' · ')[0] : '';
   const inPeriod = `${period.from} 至 ${period.to}`;
 
-  if (can(ctx.actor, 'enterprise:read')) {
+  if (can(ctx.actor, 'enterprise:read')) section(async () => {
+    const groups: FigureGroup[] = [];
     const rows = await enterpriseTally(ctx.db, ctx.actor.scope, { regionCode: region, regulatorId: q.orgId }, today);
     const base = { status: 'operating', regionCode: region, regulatorId: q.orgId };
     const ent = (key: string, label: string, value: number, extra: Params, words: string) =>
@@ -98,11 +101,15 @@ export async function buildDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashb
     const risks = [...RISK_LEVELS.map((r) => ({ code: r.code as string, label: `${r.colour}（${r.label}）` })), { code: 'none', label: '未评级' }];
     groups.push({ key: 'risk', title: '企业（按风险等级）', figures: risks.map((r) =>
       ent(`enterprises.risk.${r.code}`, r.label, rows.filter((x) => x.risk === r.code).reduce((a, x) => a + x.n, 0), { riskLevel: r.code }, `；风险等级=${r.label}`)) });
-  }
+    return groups;
+  });
 
   if (byOrg) notes.push('按部门查看时，只显示能按部门统计的指标（该部门监管的企业、该部门的执法计划）。');
+  if (region && can(ctx.actor, 'enforcement:read')) notes.push('执法计划按部门编制，选定区域时不显示计划完成情况。');
+  if (region && can(ctx.actor, 'responsibility:read') && !byOrg) notes.push('责任状按签订单位统计，选定区域时不显示签订情况。');
 
-  if (can(ctx.actor, 'hazard:read') && !byOrg) {
+  if (can(ctx.actor, 'hazard:read') && !byOrg) section(async () => {
+    const groups: FigureGroup[] = [];
     const t = await hazardTally(ctx.db, ctx.actor.scope, { regionCode: region }, period.from, period.to, today);
     const hz = (key: string, label: string, value: number, api: Params, web: Params, words: string) =>
       figure({ key, label, value, unit: '处', api: ['/api/hazards', { ...api, regionCode: region }], web: ['/hazards', { ...web, regionCode: region }], query: `隐患台账：${words}${where}` });
@@ -115,9 +122,11 @@ export async function buildDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashb
       hz('hazards.found', `${DASHBOARD_PERIODS.find((x) => x.code === kind)!.label}排查隐患`, t.found, { from: period.from, to: period.to },
         { from: period.from, to: period.to }, `发现日期 ${inPeriod}`),
     ] });
-  }
+    return groups;
+  });
 
-  if (can(ctx.actor, 'enforcement:read')) {
+  if (can(ctx.actor, 'enforcement:read')) section(async () => {
+    const groups: FigureGroup[] = [];
     const figures: Figure[] = [];
     if (!byOrg) {
       const t = await enforcementTally(ctx.db, ctx.actor.scope, { regionCode: region }, period.from, period.to);
@@ -138,13 +147,13 @@ export async function buildDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashb
       const done = figure({ key: 'enforcement.planDone', label: '计划内已完成', value: t.done, unit: '次', sumOf: 'done',
         api: ['/api/enforcement/plans', plan], web: ['/enforcement/plans', plan], query: `执法计划：年度=${year}；计划内已完成检查次数之和` });
       figures.push(planned, done, rate('enforcement.planRate', '计划完成率', done, planned));
-    } else {
-      notes.push('执法计划按部门编制，选定区域时不显示计划完成情况。');
     }
     groups.push({ key: 'enforcement', title: '行政执法', figures });
-  }
+    return groups;
+  });
 
-  if (can(ctx.actor, 'monitoring:read') && !byOrg) {
+  if (can(ctx.actor, 'monitoring:read') && !byOrg) section(async () => {
+    const groups: FigureGroup[] = [];
     const t = await monitoringTotals(ctx, { regionCode: region });
     const r = { regionCode: region };
     const warn = (key: string, label: string, value: number, unit: string, sumOf?: string) => figure({ key, label, value, unit, sumOf,
@@ -162,17 +171,21 @@ export async function buildDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashb
       warn('monitoring.activeWarnings', '生效预警', t.activeWarnings, '条'),
       recipients, confirmed, rate('monitoring.ackRate', '预警叫应率', confirmed, recipients),
     ] });
-  }
+    return groups;
+  });
 
-  if (can(ctx.actor, 'command:read') && !byOrg) {
+  if (can(ctx.actor, 'command:read') && !byOrg) section(async () => {
+    const groups: FigureGroup[] = [];
     const n = await openIncidents(ctx, { regionCode: region });
     groups.push({ key: 'command', title: '应急指挥', figures: [
       figure({ key: 'command.openIncidents', label: '在办突发事件', value: n, unit: '起', api: ['/api/command/incidents', { open: true, regionCode: region }],
         web: ['/command/incidents', { open: true, regionCode: region }], query: `突发事件：未结案${where}` }),
     ] });
-  }
+    return groups;
+  });
 
-  if (can(ctx.actor, 'disaster:read') && !byOrg) {
+  if (can(ctx.actor, 'disaster:read') && !byOrg) section(async () => {
+    const groups: FigureGroup[] = [];
     const figures: Figure[] = [];
     const todo = await disasterTodo(ctx, { regionCode: region });
     if (todo !== null) {
@@ -184,11 +197,12 @@ export async function buildDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashb
       api: ['/api/flood/facilities', { uninspectedIn: year, regionCode: region }], web: ['/disaster/flood', { tab: 'facilities', uninspectedIn: year }],
       query: `防汛设施：${year}年汛期未列入备汛检查${where}` }));
     groups.push({ key: 'disaster', title: '防灾减灾与防汛', figures });
-  }
+    return groups;
+  });
 
-  if (can(ctx.actor, 'responsibility:read') && !byOrg) {
-    if (region) notes.push('责任状按签订单位统计，选定区域时不显示签订情况。');
-    else {
+  if (can(ctx.actor, 'responsibility:read') && !byOrg) section(async () => {
+    const groups: FigureGroup[] = [];
+    if (!region) {
       const t = await pledgeTotals(ctx, year);
       const all = figure({ key: 'responsibility.pledges', label: `${year}年责任状`, value: t.total, unit: '份', api: ['/api/responsibility/pledges', { year }],
         web: ['/responsibility/pledges', { year }], query: `责任状：年度=${year}` });
@@ -196,16 +210,21 @@ export async function buildDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashb
         api: ['/api/responsibility/pledges', { year, signed: false }], web: ['/responsibility/pledges', { year, signed: false }], query: `责任状：年度=${year}；未签订` });
       groups.push({ key: 'responsibility', title: '责任体系', figures: [unsigned, all] });
     }
-  }
+    return groups;
+  });
 
   const canHazards = can(ctx.actor, 'hazard:read') && !byOrg;
-  const overdue = canHazards ? await overdueHazards(ctx.db, ctx.actor.scope, { regionCode: region }, today, 10) : [];
+  const [groups, overdue, duty] = await Promise.all([
+    Promise.all(sections).then((g) => g.flat()),
+    canHazards ? overdueHazards(ctx.db, ctx.actor.scope, { regionCode: region }, today, 10) : [],
+    can(ctx.actor, 'command:read') && !byOrg ? dutyNow(ctx) : null,
+  ]);
   return {
     asOf: now.toISOString(), today, period, scope: { label: scopeLabel, regionCode: region ?? null, orgId: q.orgId ?? null }, groups,
     overdueHazards: overdue.map((h) => ({ id: h.id, number: h.number, title: h.title, level: h.level, enterpriseName: h.enterprise_name,
       regionName: h.region_name, deadline: h.deadline, daysOverdue: h.days_overdue, supervised: h.supervised })),
     overdueHazardsTrace: canHazards ? withQuery('/hazards', { view: 'overdue', regionCode: region }) : null,
-    duty: can(ctx.actor, 'command:read') && !byOrg ? await dutyNow(ctx) : null,
+    duty,
     notes,
   };
 }
