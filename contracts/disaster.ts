@@ -100,6 +100,7 @@ export const DisasterEventInput = Type.Object({
   description: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 export type DisasterEventInput = Static<typeof DisasterEventInput>;
+export const EventAreasInput = Type.Object({ areas: Type.Array(RegionCode, { minItems: 1, maxItems: 400, description: '补充的受灾乡镇或村（社区）' }) });
 
 export const Deadline = Type.Object({
   regionCode: Type.String(), regionName: Type.String(), stage: Type.String(), dueAt: Type.String(), overdue: Type.Boolean(), met: Type.Boolean(),
@@ -180,6 +181,11 @@ export const Allocation = Type.Object({
 export type Allocation = Static<typeof Allocation>;
 export const AllocationQuery = Type.Composite([PageQuery, Type.Object({
   parentId: Type.Optional(Uuid), top: Type.Optional(Type.Boolean({ description: '只看县级下拨' })), q: Type.Optional(Type.String({ maxLength: 50 })), purpose: Type.Optional(Type.String()),
+  recipientKind: Type.Optional(Type.Union([Type.Literal('town'), Type.Literal('department')], { description: '分配对象：乡镇或部门' })),
+})]);
+/** 专项督查 list: drawn between two days (inclusive). */
+export const AuditQuery = Type.Composite([PageQuery, Type.Object({
+  from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })),
 })]);
 
 export const DistributionInput = Type.Object({

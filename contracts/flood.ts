@@ -74,8 +74,27 @@ export const FacilityQuery = Type.Composite([PageQuery, Type.Object({
   regionCode: Type.Optional(RegionCode),
   /** Only facilities with no inspection batch in this season (year). */
   uninspectedIn: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  /** Only facilities covered by an inspection batch between these days (inclusive; the work report's 现场检查). */
+  inspectedFrom: Type.Optional(Type.String({ format: 'date' })),
+  inspectedTo: Type.Optional(Type.String({ format: 'date' })),
 })]);
 export type FacilityQuery = Static<typeof FacilityQuery>;
+
+const LiveStatus = Type.Union([Type.Literal('normal'), Type.Literal('warning'), Type.Literal('danger'), Type.Literal('unknown')]);
+/** 实时水雨情 of a facility linked to a monitoring site: status normal / warning (超汛限, 准备转移) / danger (≥设计洪水位, 立即转移) / unknown. */
+export const FacilityLive = Type.Object({
+  facilityId: Uuid, name: Type.String(), kind: Type.String(), townName: Nullable(Type.String()), regionName: Nullable(Type.String()),
+  monitored: Type.Boolean(), status: LiveStatus, text: Type.String(),
+  water: Nullable(Type.Object({ sensorId: Type.String(), name: Type.String(), unit: Type.String(), value: Nullable(Type.Number()), at: Nullable(Type.String()), stale: Type.Boolean(),
+    floodLimitLevel: Nullable(Type.Number()), designFloodLevel: Nullable(Type.Number()), status: LiveStatus, text: Type.String() })),
+  rain: Nullable(Type.Object({ name: Type.String(), unit: Type.String(), at: Nullable(Type.String()), stale: Type.Boolean(), status: LiveStatus, text: Type.String(),
+    windows: Type.Array(Type.Object({ duration: Type.String(), hours: Type.Integer(), mm: Type.Number(), prepare: Nullable(Type.Number()), evacuate: Nullable(Type.Number()),
+      reached: Nullable(Type.String()) })) })),
+});
+export type FacilityLive = Static<typeof FacilityLive>;
+
+/** Result of an Excel import of facilities: the house import shape (nothing written from a file with errors unless valid-only). */
+export { ImportResult as FacilityImportResult } from './enterprises.js';
 
 /** Coverage of a season: per kind, how many facilities and how many inspected. */
 export const Coverage = Type.Object({
@@ -99,6 +118,13 @@ export const TeamInput = Type.Object({
 export type TeamInput = Static<typeof TeamInput>;
 export const Team = Type.Object({ id: Uuid, name: Type.String(), level: Type.String(), regionCode: Type.String(), leader: Type.String(), members: Type.Array(Type.String()) });
 export type Team = Static<typeof Team>;
+/** 备汛检查组 as a paged list (the work report counts teams and people): teams of a level that inspected between two days. */
+export const TeamQuery = Type.Composite([PageQuery, Type.Object({
+  level: Type.Optional(CheckLevel),
+  inspectedFrom: Type.Optional(Type.String({ format: 'date' })), inspectedTo: Type.Optional(Type.String({ format: 'date' })),
+})]);
+export type TeamQuery = Static<typeof TeamQuery>;
+export const TeamListItem = Type.Composite([Team, Type.Object({ people: Type.Integer({ description: '组长和组员人数' }) })]);
 
 export const BatchInput = Type.Object({
   teamId: Uuid, level: CheckLevel, regionCode: RegionCode, inspectedOn: Type.String({ format: 'date' }),
@@ -113,6 +139,8 @@ export type Batch = Static<typeof Batch>;
 export const BatchQuery = Type.Composite([PageQuery, Type.Object({
   season: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), level: Type.Optional(CheckLevel), regionCode: Type.Optional(RegionCode),
   q: Type.Optional(Type.String({ maxLength: 50 })),
+  /** 检查日期 from/to, inclusive (the work report). */
+  from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })),
 })]);
 export type BatchQuery = Static<typeof BatchQuery>;
 export const BatchDetail = Type.Composite([Batch, Type.Object({
@@ -142,6 +170,8 @@ export const PlanQuery = Type.Composite([PageQuery, Type.Object({
   level: Type.Optional(PlanLevel), regionCode: Type.Optional(RegionCode), q: Type.Optional(Type.String({ maxLength: 50 })),
   /** Plans last revised before this day. */
   revisedBefore: Type.Optional(Type.String({ format: 'date' })),
+  /** 修订日期 from/to, inclusive (the work report's 完善修订方案预案). */
+  revisedFrom: Type.Optional(Type.String({ format: 'date' })), revisedTo: Type.Optional(Type.String({ format: 'date' })),
 })]);
 export type PlanQuery = Static<typeof PlanQuery>;
 

@@ -52,7 +52,10 @@ export function generate(ctx: DemoContext, base: DemoData): { flood: FloodDemo }
       lng: m.lng, lat: m.lat, monitoring_facility_id: m.id, admin_name: who('行政责任人')?.name ?? ctx.personName(), admin_phone: who('行政责任人')?.phone ?? ctx.mobile(),
       patrol_name: who('巡查责任人')?.name ?? ctx.personName(), patrol_phone: who('巡查责任人')?.phone ?? ctx.mobile(),
       ...(m.kind === 'reservoir' ? { scale: 'small1', capacity_wan_m3: round(rng.float(100, 900), 2),
-        levels: { deadLevel: c['死水位'], floodLimitLevel: c['汛限水位'], normalLevel: c['正常蓄水位'], designFloodLevel: c['设计洪水位'], checkFloodLevel: c['校核洪水位'] } } : {}),
+        levels: { deadLevel: c['死水位'], floodLimitLevel: c['汛限水位'], normalLevel: c['正常蓄水位'], designFloodLevel: c['设计洪水位'], checkFloodLevel: c['校核洪水位'] } }
+        // A monitored torrent point carries the same 临界雨量 table as the others, so its live rainfall is judged (no random draw: the rest of the demo stays as it was).
+        : { households_at_risk: 18, people_at_risk: 52, transfer_route: `沿村道转移至${byCode.get(m.region_code)!.name.replace(/村$/, '')}村部`, shelter: `${byCode.get(m.region_code)!.name.replace(/村$/, '')}村部`,
+          thresholds: { prepare: { '1h': 35, '3h': 55, '6h': 70 }, evacuate: { '1h': 45, '3h': 75, '6h': 95 } } }),
     });
   }
   const scales = SCALES.flatMap(([s, n]) => Array<string>(n).fill(s));

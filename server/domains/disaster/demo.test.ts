@@ -6,7 +6,7 @@ import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { drawSample } from './relief/sample.js';
 
 let t: TestApp; let staff: string;
-beforeAll(async () => { t = await buildTestApp(); t.now.value = new Date('2022-06-23T02:00:00Z'); staff = await t.login('staff'); });
+beforeAll(async () => { t = await buildTestApp(); t.now.value = new Date('2022-06-23T02:00:00Z'); staff = await t.login('staff'); }, 600_000); // cloning the database is slow when the shared machine is busy
 afterAll(async () => { await t.close(); });
 
 describe('demo disaster data', () => {

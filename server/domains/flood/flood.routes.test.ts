@@ -30,7 +30,7 @@ async function at(iso: string | number) {
   t.now.value = new Date(iso);
   [staff, luojiang, baitang, informant, enterprise] = await Promise.all(['staff', 'town_luojiang', 'town_baitang', 'informant_demo', 'ent_demo'].map((u) => t.login(u)));
 }
-beforeAll(async () => { t = await buildTestApp(); await at(T0); });
+beforeAll(async () => { t = await buildTestApp(); await at(T0); }, 600_000); // cloning the database is slow when the shared machine is busy
 afterAll(async () => { await t.close(); });
 
 describe('the registry and its scope', () => {

@@ -2,22 +2,26 @@
 // coverage), flood plans, responses with 叫应 tracking and re-sending, and transfers. Registered by one line in app.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ErrorBody, IdParams, Page } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Page, Uuid } from '../../../contracts/common.js';
 import {
-  AckInput, Batch, BatchDetail, BatchInput, BatchQuery, Coverage, CoverageQuery, Facility, FacilityInput, FacilityQuery, FindingInput, Plan, PlanInput,
-  PlanQuery, ResendResult, Response, ResponseInput, ResponseQuery, Task, TaskParams, TaskQuery, Team, TeamInput, Transfer, TransferInput, TransferParams,
+  AckInput, Batch, BatchDetail, BatchInput, BatchQuery, Coverage, CoverageQuery, Facility, FacilityImportResult, FacilityInput, FacilityLive, FacilityQuery, FindingInput, Plan, PlanInput,
+  PlanQuery, ResendResult, Response, ResponseInput, ResponseQuery, Task, TaskParams, TaskQuery, Team, TeamInput, TeamListItem, TeamQuery, Transfer, TransferInput, TransferParams,
 } from '../../../contracts/flood.js';
 import type { Platform } from '../../platform/context.js';
-import { sendXlsx } from '../../platform/excel/http.js';
-import { notFound } from '../../platform/http/errors.js';
+import { attachmentHeader, readUpload, sendXlsx } from '../../platform/excel/http.js';
+import { templateXlsx } from '../../platform/excel/xlsx.js';
+import { badRequest, notFound } from '../../platform/http/errors.js';
 import { paging } from '../../platform/http/types.js';
 import { shanghaiDate } from '../../platform/settings/rules.js';
 import { exportRoster } from './flood.export.js';
+import { FACILITY_COLUMNS, importFacilities, MAX_IMPORT_ROWS, TEMPLATE_EXAMPLE, TEMPLATE_NOTES } from './flood.import.js';
+import { facilityLive, liveBoard } from './flood.live.js';
+import { noticeDocx } from './flood.notice.js';
 import {
-  ACK_MINUTES, ackTask, addFinding, createBatch, createFacility, createPlan, createTeam, editFacility, endResponse, resendUnacked, startResponse, updateTransfer,
+  ACK_MINUTES, ackTask, addFinding, createBatch, createFacility, createPlan, createTeam, deleteFacility, editFacility, endResponse, resendUnacked, startResponse, updateTransfer,
 } from './flood.service.js';
 import {
-  batchFacilities, batchFindings, coverage, findBatch, findFacility, findResponse, listBatches, listFacilities, listPlans, listResponses, listTasks, listTeams,
+  batchFacilities, batchFindings, coverage, findBatch, findFacility, findResponse, listBatches, listFacilities, listPlans, listResponses, listTasks, listTeamPage, listTeams, noticeFindings,
   listTransfers,
 } from './flood.store.js';
 
@@ -27,6 +31,7 @@ const write = { permission: 'disaster:write' } as const;
 const E = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const P = '/api/flood';
 const Created = Type.Object({ id: Type.String() });
+const ImportQuery = Type.Object({ mode: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('valid-only')], { description: 'all：有错误时整份不导入（默认）；valid-only：只导入无误的行' })) });
 
 /** The flood domain as one plugin. */
 export function floodRoutes(_p: Platform): FastifyPluginAsyncTypebox {
@@ -48,10 +53,31 @@ export function floodRoutes(_p: Platform): FastifyPluginAsyncTypebox {
     app.put(`${P}/facilities/:id`, { config: write, schema: { tags, summary: '修改防汛设施', params: IdParams, body: FacilityInput, response: { 200: Facility, ...E } } },
       async (req) => editFacility(req.ctx, req.params.id, req.body));
 
+    app.delete(`${P}/facilities/:id`, { config: write, schema: { tags, summary: '删除误登记的防汛设施（已有检查、预案或响应记录的不能删除）', params: IdParams, response: { 204: Type.Null(), ...E } } },
+      async (req, reply) => { await deleteFacility(req.ctx, req.params.id); return reply.status(204).send(null); });
+    app.get(`${P}/facilities/import-template`, { config: write, schema: { tags, summary: '下载防汛设施导入模板（.xlsx）', response: { 200: Type.Any() } } },
+      async (_req, reply) => sendXlsx(reply, await templateXlsx(FACILITY_COLUMNS, { sheet: '防汛设施', notes: TEMPLATE_NOTES, examples: TEMPLATE_EXAMPLE }), '防汛设施导入模板.xlsx'));
+    app.post(`${P}/facilities/import`, { config: write, schema: { tags, summary: `导入防汛设施（multipart/form-data，类别+区划+名称相同的更新，否则新增；最多 ${MAX_IMPORT_ROWS} 行）`,
+      consumes: ['multipart/form-data'], querystring: ImportQuery, response: { 200: FacilityImportResult, 400: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody } } }, async (req) => {
+      const { buffer, filename, fields } = await readUpload(req);
+      return importFacilities(req.ctx, buffer, filename || '防汛设施导入.xlsx', req.query.mode ?? (fields.mode === 'valid-only' ? 'valid-only' : 'all'));
+    });
+    app.get(`${P}/live`, { config: read, schema: { tags, summary: '实时水雨情：接入监测的水库水位对照汛限、设计洪水位，山洪危险区雨量对照临界雨量（最严重的在前）', response: { 200: Type.Array(FacilityLive) } } },
+      async (req) => liveBoard(req.ctx.db, req.ctx.actor.scope, req.ctx.clock()));
+    app.get(`${P}/facilities/:id/live`, { config: read, schema: { tags, summary: '设施的实时水位、雨量及状态', params: IdParams, response: { 200: FacilityLive, 404: ErrorBody } } }, async (req) => {
+      const f = await findFacility(req.ctx.db, req.ctx.actor.scope, req.params.id);
+      if (!f) throw notFound('防汛设施', 'Flood facility');
+      return facilityLive(req.ctx.db, f, req.ctx.clock());
+    });
+
     // ── 备汛检查 ──
     app.get(`${P}/coverage`, { config: read, schema: { tags, summary: '备汛检查覆盖情况与隐患整改统计', querystring: CoverageQuery, response: { 200: Coverage } } },
       async (req) => coverage(req.ctx.db, req.ctx.actor.scope, req.query.season, req.query.asOf ?? shanghaiDate(req.ctx.clock())));
     app.get(`${P}/teams`, { config: read, schema: { tags, summary: '备汛检查组', response: { 200: Type.Array(Team) } } }, async (req) => listTeams(req.ctx.db, req.ctx.actor.scope));
+    app.get(`${P}/team-list`, { config: read, schema: { tags, summary: '备汛检查组（分页；按层级、检查日期）', querystring: TeamQuery, response: { 200: Page(TeamListItem) } } }, async (req) => {
+      const { page, pageSize } = paging(req.query);
+      return { ...(await listTeamPage(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize)), page, pageSize };
+    });
     app.post(`${P}/teams`, { config: write, schema: { tags, summary: '建立备汛检查组', body: TeamInput, response: { 200: Team, ...E } } }, async (req) => createTeam(req.ctx, req.body));
     app.get(`${P}/batches`, { config: read, schema: { tags, summary: '备汛检查批次', querystring: BatchQuery, response: { 200: Page(Batch) } } }, async (req) => {
       const { page, pageSize } = paging(req.query);
@@ -66,6 +92,16 @@ export function floodRoutes(_p: Platform): FastifyPluginAsyncTypebox {
       async (req) => batchDetail(req.ctx.db, req.ctx.actor.scope, await createBatch(req.ctx, req.body)));
     app.get(`${P}/batches/:id`, { config: read, schema: { tags, summary: '检查批次详情：设施与发现的问题（隐患）', params: IdParams, response: { 200: BatchDetail, 404: ErrorBody } } },
       async (req) => batchDetail(req.ctx.db, req.ctx.actor.scope, req.params.id));
+    app.get(`${P}/batches/:id/notice.docx`, { config: read, schema: { tags, summary: '防汛隐患整改通知书（Word，一单四制：责任、措施、资金、时限、预案）', params: IdParams,
+      querystring: Type.Object({ hazardId: Type.Optional(Uuid) }), response: { 200: Type.Any(), 400: ErrorBody, 404: ErrorBody } } }, async (req, reply) => {
+      const b = await findBatch(req.ctx.db, req.ctx.actor.scope, req.params.id);
+      if (!b) throw notFound('检查批次', 'Inspection batch');
+      const findings = (await noticeFindings(req.ctx.db, b.id)).filter((f) => !req.query.hazardId || f.hazard_id === req.query.hazardId);
+      if (!findings.length) throw badRequest(req.query.hazardId ? '该问题不属于本检查批次' : '本批次没有发现问题，无需下达整改通知书', 'No findings');
+      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', attachmentHeader(`防汛隐患整改通知书-${b.number}${req.query.hazardId ? `-${findings[0].number}` : ''}.docx`))
+        .send(await noticeDocx(b, findings, shanghaiDate(req.ctx.clock())));
+    });
     app.post(`${P}/batches/:id/findings`, { config: write, schema: { tags, summary: '登记检查发现的问题（作为隐患按一单四制交办整改）', params: IdParams, body: FindingInput, response: { 200: Created, ...E } } },
       async (req) => ({ id: (await addFinding(req.ctx, req.params.id, req.body)).id }));
 

@@ -13,14 +13,21 @@ import { sql } from '../../platform/db/sql.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { shanghaiDate } from '../../platform/settings/rules.js';
+import { actorLevel } from '../disaster/common.js'; // the county / town / village level of an account, shared by both halves of 防灾减灾
 import { reportHazardIn } from '../hazards/hazards.service.js';
 import {
-  countyFloodPlan, facilitiesIn, facilityColumns, findBatch, findFacility, findResponse, findTask, findTeam, insertBatch, insertFacility, unackedTasks,
+  countyFloodPlan, deleteFacilityRow, facilitiesIn, facilityColumns, facilityReferences, findBatch, findFacility, findResponse, findTask, findTeam, insertBatch, insertFacility, unackedTasks,
   updateFacility,
 } from './flood.store.js';
 
 /** Minutes a responsible person has to confirm a response task before it counts as overdue (本地做法, configurable later). */
 export const ACK_MINUTES = 30;
+
+/** The registry, inspections, plans and responses are kept by the towns and the county; a village account reports, confirms and transfers. */
+export function keepsRegistry(ctx: Ctx) {
+  const level = actorLevel(ctx.actor.scope);
+  if (level !== 'county' && level !== 'town') throw forbidden('防汛设施、检查、预案和应急响应由乡镇或县级登记，村（社区）账号可以确认任务和登记人员转移', 'Kept by the town or the county');
+}
 
 async function regionIn(ctx: Ctx, db: Queryable, code: string, levels: string[]) {
   const r = await db.maybeOne<{ code: string; name: string; level: string }>(sql`select code, name, level from regions where code = ${code}`);
@@ -29,17 +36,25 @@ async function regionIn(ctx: Ctx, db: Queryable, code: string, levels: string[])
   return r;
 }
 
-function checkFacility(i: FacilityInput) {
+/** The rules a facility's figures must meet (also applied to each imported row). */
+export function checkFacility(i: FacilityInput) {
   if (i.kind === 'reservoir' && !i.scale) throw badRequest('水库须选择规模（大型、中型、小(一)型、小(二)型）', 'A reservoir needs its scale');
   const l = i.levels ?? {};
   if (l.deadLevel != null && l.floodLimitLevel != null && l.deadLevel >= l.floodLimitLevel) throw badRequest('死水位应低于汛限水位，请核对特征水位', 'Dead level must be below the flood-limit level');
   if (l.floodLimitLevel != null && l.normalLevel != null && l.floodLimitLevel > l.normalLevel) throw badRequest('汛限水位不应高于正常蓄水位，请核对特征水位', 'Flood-limit level above normal level');
   if (l.designFloodLevel != null && l.checkFloodLevel != null && l.designFloodLevel > l.checkFloodLevel) throw badRequest('设计洪水位不应高于校核洪水位，请核对特征水位', 'Design level above check level');
   if (!!i.techName !== !!i.techPhone) throw badRequest('技术责任人的姓名和电话须同时填写', 'Technical person needs name and phone');
+  const t = i.thresholds ?? {};
+  for (const k of [...Object.keys(t.prepare ?? {}), ...Object.keys(t.evacuate ?? {})]) {
+    if (!/^\d{1,2}h$/.test(k)) throw badRequest(`临界雨量的时段「${k}」应写成小时数，如 1h、3h、6h、24h`, 'Threshold durations are like 1h');
+    const p = t.prepare?.[k]; const e = t.evacuate?.[k];
+    if (p != null && e != null && p >= e) throw badRequest(`${k} 临界雨量：准备转移（${p} mm）应小于立即转移（${e} mm）`, 'Prepare threshold must be below evacuate');
+  }
 }
 
 /** Register a flood facility with its three responsible people. */
 export async function createFacility(ctx: Ctx, input: FacilityInput) {
+  keepsRegistry(ctx);
   checkFacility(input);
   const id = uuidv7();
   await ctx.db.tx(async (tx) => {
@@ -54,6 +69,7 @@ export async function createFacility(ctx: Ctx, input: FacilityInput) {
 
 /** Change a facility (its levels, people, place). */
 export async function editFacility(ctx: Ctx, id: string, input: FacilityInput) {
+  keepsRegistry(ctx);
   checkFacility(input);
   await ctx.db.tx(async (tx) => {
     const before = await findFacility(tx, ctx.actor.scope, id);
@@ -65,8 +81,24 @@ export async function editFacility(ctx: Ctx, id: string, input: FacilityInput) {
   return (await findFacility(ctx.db, ctx.actor.scope, id))!;
 }
 
+/** Remove a facility registered by mistake; one with inspections, plans or response records is kept (its history counts). */
+export async function deleteFacility(ctx: Ctx, id: string) {
+  keepsRegistry(ctx);
+  await ctx.db.tx(async (tx) => {
+    const before = await findFacility(tx, ctx.actor.scope, id);
+    if (!before) throw notFound('防汛设施', 'Flood facility');
+    const r = await facilityReferences(tx, id);
+    const uses = [[r.batches, '次备汛检查'], [r.findings, '条检查发现的问题'], [r.plans, '个方案预案'], [r.tasks, '条应急响应任务'], [r.transfers, '条人员转移记录']]
+      .filter(([n]) => Number(n) > 0).map(([n, what]) => `${n} ${what}`);
+    if (uses.length) throw conflict(`「${before.name}」已有 ${uses.join('、')}，不能删除；设施报废或移交时请修改其信息并在名称中注明`, 'Facility is referenced');
+    await deleteFacilityRow(tx, id);
+    await audit(ctx, tx, { action: 'flood.facility.delete', entityType: 'flood_facility', entityId: id, regionCode: before.regionCode, before });
+  });
+}
+
 /** Form an inspection team (备汛检查组). */
 export async function createTeam(ctx: Ctx, input: TeamInput) {
+  keepsRegistry(ctx);
   const id = uuidv7();
   await ctx.db.tx(async (tx) => {
     await regionIn(ctx, tx, input.regionCode, input.level === 'county' ? ['county'] : ['town']);
@@ -80,6 +112,7 @@ export async function createTeam(ctx: Ctx, input: TeamInput) {
 
 /** Record an inspection batch: the team, the day and the facilities it covered. */
 export async function createBatch(ctx: Ctx, input: BatchInput) {
+  keepsRegistry(ctx);
   const id = uuidv7();
   await ctx.db.tx(async (tx) => {
     await regionIn(ctx, tx, input.regionCode, input.level === 'county' ? ['county', 'town'] : ['town']);
@@ -101,6 +134,7 @@ export async function createBatch(ctx: Ctx, input: BatchInput) {
 
 /** A finding of a batch becomes a hazard (隐患) at the facility, so the season's counts come from hazard records. */
 export async function addFinding(ctx: Ctx, batchId: string, input: FindingInput) {
+  keepsRegistry(ctx);
   const h = await ctx.db.tx(async (tx: Tx) => {
     const b = await findBatch(tx, ctx.actor.scope, batchId);
     if (!b) throw notFound('检查批次', 'Inspection batch');
@@ -121,6 +155,7 @@ export async function addFinding(ctx: Ctx, batchId: string, input: FindingInput)
 
 /** Register a flood plan (方案预案); it hangs under the county's 防汛抗旱 special plan when one exists. */
 export async function createPlan(ctx: Ctx, input: PlanInput) {
+  keepsRegistry(ctx);
   const id = uuidv7();
   await ctx.db.tx(async (tx) => {
     await regionIn(ctx, tx, input.regionCode, ['town', 'village']);
@@ -164,6 +199,7 @@ async function sendTasks(ctx: Ctx, tx: Tx, title: string, link: string, tasks: T
 
 /** Start a flood response: record the level, give every responsible person in the covered towns their task, open transfers. */
 export async function startResponse(ctx: Ctx, input: ResponseInput) {
+  keepsRegistry(ctx);
   const towns = [...new Set(input.townCodes)];
   const level = RESPONSE_LEVELS[input.level as keyof typeof RESPONSE_LEVELS];
   const id = uuidv7();
@@ -214,6 +250,7 @@ async function openResponse(ctx: Ctx, tx: Queryable, id: string) {
 
 /** Send again to everyone in the caller's scope who has not confirmed (叫应未回复的重发). */
 export async function resendUnacked(ctx: Ctx, id: string) {
+  keepsRegistry(ctx);
   return ctx.db.tx(async (tx) => {
     const r = await openResponse(ctx, tx, id);
     const rows = await unackedTasks(tx, ctx.actor.scope, id);
@@ -259,6 +296,7 @@ export async function updateTransfer(ctx: Ctx, id: string, facilityId: string, i
 
 /** End a response (终止响应). */
 export async function endResponse(ctx: Ctx, id: string) {
+  keepsRegistry(ctx);
   await ctx.db.tx(async (tx) => {
     const r = await openResponse(ctx, tx, id);
     await tx.execute(sql`update flood_responses set ended_at = ${ctx.clock().toISOString()} where id = ${id}`);

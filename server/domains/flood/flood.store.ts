@@ -26,6 +26,8 @@ function facilityFilter(viewer: DataScope, f: Omit<FacilityQuery, 'page' | 'page
     f.kind ? sql`f.kind = ${f.kind}` : undefined,
     under('f.region_code', f.regionCode),
     f.uninspectedIn ? sql`not exists (select 1 from flood_batch_facilities bf join flood_inspection_batches b on b.id = bf.batch_id where bf.facility_id = f.id and b.season = ${f.uninspectedIn})` : undefined,
+    f.inspectedFrom || f.inspectedTo ? sql`exists (select 1 from flood_batch_facilities bf join flood_inspection_batches b on b.id = bf.batch_id where bf.facility_id = f.id
+      and ${f.inspectedFrom ? sql`b.inspected_on >= ${f.inspectedFrom}::date` : sql`true`} and ${f.inspectedTo ? sql`b.inspected_on <= ${f.inspectedTo}::date` : sql`true`})` : undefined,
   ]);
 }
 
@@ -62,6 +64,27 @@ export async function updateFacility(tx: Queryable, id: string, c: FacilityColum
   await tx.execute(sql`update flood_facilities set ${sql.join(Object.entries(c).map(([k, v]) => sql`${sql.id(k)} = ${v}`))}, updated_at = ${at.toISOString()} where id = ${id}`);
 }
 
+/** What still points at a facility: inspections, findings, plans, response tasks and transfers (a referenced facility is kept). */
+export const facilityReferences = (db: Queryable, id: string) => db.one<{ batches: number; findings: number; plans: number; tasks: number; transfers: number }>(sql`select
+  (select count(*)::int from flood_batch_facilities where facility_id = ${id}) as batches, (select count(*)::int from flood_batch_findings where facility_id = ${id}) as findings,
+  (select count(*)::int from flood_plans where facility_id = ${id}) as plans, (select count(*)::int from flood_response_tasks where facility_id = ${id}) as tasks,
+  (select count(*)::int from flood_transfers where facility_id = ${id}) as transfers`);
+export const deleteFacilityRow = (db: Queryable, id: string) => db.execute(sql`delete from flood_facilities where id = ${id}`);
+
+/** Existing facilities by (kind, region, name), for the import's update-or-create. */
+export const facilitiesByKey = (db: Queryable, keys: { kind: string; region_code: string; name: string }[]) => keys.length
+  ? db.query<{ id: string; kind: string; region_code: string; name: string; monitoring_facility_id: string | null }>(sql`select f.id, f.kind, f.region_code, f.name, f.monitoring_facility_id
+    from flood_facilities f join unnest(${keys.map((k) => k.kind)}::text[], ${keys.map((k) => k.region_code)}::text[], ${keys.map((k) => k.name)}::text[]) as x(kind, region_code, name)
+      on f.kind = x.kind and f.region_code = x.region_code and f.name = x.name`)
+  : Promise.resolve([]);
+/** Towns and villages with their town's name, for reading a region cell by code or name. */
+export const placeRegions = (db: Queryable) => db.query<{ code: string; name: string; level: string; town_name: string | null }>(sql`select r.code, r.name, r.level, t.name as town_name
+  from regions r left join regions t on t.code = substr(r.code, 1, 9) || '000' and r.level = 'village' where r.level in ('town', 'village')`);
+
+/** Facilities in scope linked to a monitoring site (live water level / rainfall), optionally of one kind. */
+export const linkedFacilities = (db: Queryable, viewer: DataScope) =>
+  db.query<Facility>(sql`select ${FACILITY_COLUMNS} ${FACILITY_FROM} where f.monitoring_facility_id is not null and ${scopeWhere(viewer, { region: 'f.region_code' })} order by f.region_code, f.name`);
+
 /** Facilities of given ids inside a region subtree and the viewer's scope (batches, responses). */
 export const facilitiesIn = (db: Queryable, viewer: DataScope, ids: string[], regionCode: string) =>
   db.query<{ id: string }>(sql`select f.id from flood_facilities f where f.id = any(${ids}::uuid[]) and ${under('f.region_code', regionCode)!} and ${scopeWhere(viewer, { region: 'f.region_code' })}`);
@@ -70,6 +93,20 @@ export const facilitiesIn = (db: Queryable, viewer: DataScope, ids: string[], re
 export const listTeams = (db: Queryable, viewer: DataScope) =>
   db.query<{ id: string; name: string; level: string; regionCode: string; leader: string; members: string[] }>(sql`select id, name, level, region_code as "regionCode", leader, members
     from flood_inspection_teams tm where ${scopeWhere(viewer, { region: 'tm.region_code' })} or tm.level = 'county' order by level, name`);
+
+/** One page of teams (a level; those that inspected between two days), each with its number of people (leader + members). */
+export async function listTeamPage(db: Queryable, viewer: DataScope, f: { level?: string; inspectedFrom?: string; inspectedTo?: string }, page: number, pageSize: number) {
+  const where = sql.and([
+    sql`(${scopeWhere(viewer, { region: 'tm.region_code' })} or tm.level = 'county')`,
+    f.level ? sql`tm.level = ${f.level}` : undefined,
+    f.inspectedFrom || f.inspectedTo ? sql`exists (select 1 from flood_inspection_batches b where b.team_id = tm.id
+      and ${f.inspectedFrom ? sql`b.inspected_on >= ${f.inspectedFrom}::date` : sql`true`} and ${f.inspectedTo ? sql`b.inspected_on <= ${f.inspectedTo}::date` : sql`true`})` : undefined,
+  ]);
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from flood_inspection_teams tm where ${where}`);
+  const items = await db.query<{ id: string; name: string; level: string; regionCode: string; leader: string; members: string[]; people: number }>(sql`select id, name, level,
+    region_code as "regionCode", leader, members, 1 + jsonb_array_length(members) as people from flood_inspection_teams tm where ${where} order by level, name ${pageOf(page, pageSize)}`);
+  return { items, total };
+}
 
 export const findTeam = (db: Queryable, id: string) =>
   db.maybeOne<{ id: string; name: string; level: string; region_code: string }>(sql`select id, name, level, region_code from flood_inspection_teams where id = ${id}`);
@@ -88,6 +125,8 @@ export async function listBatches(db: Queryable, viewer: DataScope, f: Omit<Batc
     f.level ? sql`b.level = ${f.level}` : undefined,
     under('b.region_code', f.regionCode),
     f.q ? sql`(b.number ilike ${like(f.q)} or tm.name ilike ${like(f.q)} or r.name ilike ${like(f.q)})` : undefined,
+    f.from ? sql`b.inspected_on >= ${f.from}::date` : undefined,
+    f.to ? sql`b.inspected_on <= ${f.to}::date` : undefined,
   ]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total ${BATCH_FROM} where ${where}`);
   const items = await db.query<Batch>(sql`select ${BATCH_COLUMNS} ${BATCH_FROM} where ${where} order by b.inspected_on desc, b.number desc ${pageOf(page, pageSize)}`);
@@ -105,6 +144,17 @@ export const batchFindings = (db: Queryable, batchId: string) =>
   db.query<BatchDetail['findingList'][number]>(sql`select h.id as "hazardId", h.number, h.title, h.status, fd.facility_id as "facilityId", h.responsible_person as "responsiblePerson",
       h.measures, h.funds::float8 as funds, h.deadline::text as deadline
     from flood_batch_findings fd join hazards h on h.id = fd.hazard_id where fd.batch_id = ${batchId} order by h.number`);
+
+/** A batch's findings as the rectification notice lists them: the hazard's 一单四制 fields and the plan that applies (设施预案, else the village's, else the town's). */
+export const noticeFindings = (db: Queryable, batchId: string) => db.query<{ hazard_id: string; number: string; title: string; description: string | null; status: string;
+  responsible_person: string | null; responsible_phone: string | null; measures: string | null; funds: number | null; deadline: string | null; facility_name: string | null;
+  facility_kind: string | null; region_name: string | null; plan: string | null }>(sql`select h.id as hazard_id, h.number, h.title, h.description, h.status, h.responsible_person,
+    h.responsible_phone, h.measures, h.funds::float8 as funds, h.deadline::text as deadline, f.name as facility_name, f.kind as facility_kind, r.name as region_name,
+    (select p.title || '（' || to_char(p.revised_on, 'YYYY-MM-DD') || ' 修订）' from flood_plans p
+      where p.facility_id = f.id or (p.facility_id is null and p.region_code = f.region_code) or (p.level = 'town' and p.region_code = substr(f.region_code, 1, 9) || '000')
+      order by coalesce(p.facility_id = f.id, false) desc, (p.region_code = f.region_code) desc, p.revised_on desc limit 1) as plan
+  from flood_batch_findings fd join hazards h on h.id = fd.hazard_id left join flood_facilities f on f.id = fd.facility_id left join regions r on r.code = f.region_code
+  where fd.batch_id = ${batchId} order by h.number`);
 
 export async function insertBatch(tx: Queryable, b: { id: string; number: string; season: number; level: string; team_id: string; region_code: string; inspected_on: string; note: string | null; created_by: string | null }, facilityIds: string[]) {
   await tx.execute(sql`insert into flood_inspection_batches (id, number, season, level, team_id, region_code, inspected_on, note, created_by)
@@ -139,6 +189,8 @@ export async function listPlans(db: Queryable, viewer: DataScope, f: Omit<PlanQu
     under('p.region_code', f.regionCode),
     f.q ? sql`(p.title ilike ${like(f.q)} or r.name ilike ${like(f.q)})` : undefined,
     f.revisedBefore ? sql`p.revised_on < ${f.revisedBefore}::date` : undefined,
+    f.revisedFrom ? sql`p.revised_on >= ${f.revisedFrom}::date` : undefined,
+    f.revisedTo ? sql`p.revised_on <= ${f.revisedTo}::date` : undefined,
   ]);
   const from = sql`from flood_plans p left join regions r on r.code = p.region_code left join flood_facilities f on f.id = p.facility_id left join command_plans cp on cp.id = p.command_plan_id`;
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total ${from} where ${where}`);

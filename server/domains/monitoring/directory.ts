@@ -6,3 +6,6 @@ import { findAlarm } from './alarms/alarms.store.js';
 
 /** One alarm the viewer may reach, or undefined. */
 export const alarmOf = (db: Queryable, viewer: DataScope, id: string) => findAlarm(db, viewer, id);
+
+/** Live water level and windowed rainfall of a monitoring site (the flood registry's linked reservoirs and torrent points). */
+export { siteHydrology } from './storage/hydrology.js';

@@ -49,12 +49,12 @@ export const informantsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(`${P}/coverage/summary`, { config: read, schema: { tags, summary: '岗位、人数和缺岗数（按层级）', response: { 200: CoverageSummary } } }, async (req) => coverageSummary(req.ctx));
   app.get(`${P}/:id`, { config: read, schema: { tags, summary: '灾害信息员详情与培训记录', params: IdParams, response: { 200: InformantDetail, 404: ErrorBody } } },
     async (req) => informantDetail(req.ctx, req.params.id));
-  app.post(P, { config: write, schema: { tags, summary: '登记灾害信息员', body: InformantInput, response: { 200: InformantDetail, 400: ErrorBody, 409: ErrorBody } } },
+  app.post(P, { config: write, schema: { tags, summary: '登记灾害信息员', body: InformantInput, response: { 200: InformantDetail, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody } } },
     async (req) => createInformant(req.ctx, req.body));
-  app.put(`${P}/:id`, { config: write, schema: { tags, summary: '修改灾害信息员', params: IdParams, body: InformantInput, response: { 200: InformantDetail, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } },
+  app.put(`${P}/:id`, { config: write, schema: { tags, summary: '修改灾害信息员', params: IdParams, body: InformantInput, response: { 200: InformantDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } } },
     async (req) => editInformant(req.ctx, req.params.id, req.body));
-  app.delete(`${P}/:id`, { config: write, schema: { tags, summary: '注销灾害信息员（离岗）', params: IdParams, response: { 200: Ok, 404: ErrorBody } } },
+  app.delete(`${P}/:id`, { config: write, schema: { tags, summary: '注销灾害信息员（离岗）', params: IdParams, response: { 200: Ok, 403: ErrorBody, 404: ErrorBody } } },
     async (req) => retireInformant(req.ctx, req.params.id));
-  app.post(`${P}/:id/trainings`, { config: write, schema: { tags, summary: '登记培训记录', params: IdParams, body: TrainingInput, response: { 200: InformantDetail, 400: ErrorBody, 404: ErrorBody } } },
+  app.post(`${P}/:id/trainings`, { config: write, schema: { tags, summary: '登记培训记录', params: IdParams, body: TrainingInput, response: { 200: InformantDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } } },
     async (req) => addTraining(req.ctx, req.params.id, req.body));
 };

@@ -5,8 +5,9 @@ import type { CoverageGap, InformantInput, TrainingInput } from '../../../../con
 import { inScope } from '../../../platform/auth/scope.js';
 import { audit, type Ctx } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
-import { badRequest, conflict, notFound } from '../../../platform/http/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../../platform/http/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
+import { actorLevel } from '../common.js';
 import {
   deactivateInformant, findInformant, insertInformant, insertTraining, postHolder, posts, regionLevel, trainingsOf, updateInformant, type InformantRow, type PostRow,
 } from './informants.store.js';
@@ -25,6 +26,12 @@ export async function informantDetail(ctx: Ctx, id: string, db: Queryable = ctx.
   return { ...presentInformant(i), trainingRecords: t.map((x) => ({ id: x.id, trainedOn: x.trained_on, topic: x.topic, hours: Number(x.hours) })) };
 }
 
+/** The roster is kept by the town (its own and its villages' posts) and the county; a village officer reads it but does not staff posts, their own included. */
+function mayKeepRoster(ctx: Ctx) {
+  const level = actorLevel(ctx.actor.scope);
+  if (level !== 'county' && level !== 'town') throw forbidden('灾害信息员名册由乡镇或县级维护，村（社区）账号只能查看；如需调整请联系乡镇', 'The roster is kept by the town or the county');
+}
+
 async function toWrite(ctx: Ctx, db: Queryable, input: InformantInput, selfId?: string) {
   const region = await regionLevel(db, input.regionCode);
   if (!region || !['county', 'town', 'village'].includes(region.level)) throw badRequest('所选区划不是县、乡镇或村（社区），不能设灾害信息员岗位', 'Not a county, town or village');
@@ -36,6 +43,7 @@ async function toWrite(ctx: Ctx, db: Queryable, input: InformantInput, selfId?: 
 
 /** Register an officer in a post's A or B role. */
 export async function createInformant(ctx: Ctx, input: InformantInput) {
+  mayKeepRoster(ctx);
   return ctx.db.tx(async (tx) => {
     const w = await toWrite(ctx, tx, input);
     const id = uuidv7();
@@ -47,6 +55,7 @@ export async function createInformant(ctx: Ctx, input: InformantInput) {
 
 /** Correct an officer's record or move them to another post/role. */
 export async function editInformant(ctx: Ctx, id: string, input: InformantInput) {
+  mayKeepRoster(ctx);
   return ctx.db.tx(async (tx) => {
     const before = await findInformant(tx, ctx.actor.scope, id);
     if (!before || !before.active) throw notFound('灾害信息员', 'Officer');
@@ -59,6 +68,7 @@ export async function editInformant(ctx: Ctx, id: string, input: InformantInput)
 
 /** Take an officer off the roster (left the post); the record and training stay for the history. */
 export async function retireInformant(ctx: Ctx, id: string) {
+  mayKeepRoster(ctx);
   return ctx.db.tx(async (tx) => {
     const before = await findInformant(tx, ctx.actor.scope, id);
     if (!before || !before.active) throw notFound('灾害信息员', 'Officer');
@@ -70,6 +80,7 @@ export async function retireInformant(ctx: Ctx, id: string) {
 
 /** Record a training an officer attended. */
 export async function addTraining(ctx: Ctx, id: string, t: Static<typeof TrainingInput>) {
+  mayKeepRoster(ctx);
   return ctx.db.tx(async (tx) => {
     const i = await findInformant(tx, ctx.actor.scope, id);
     if (!i) throw notFound('灾害信息员', 'Officer');

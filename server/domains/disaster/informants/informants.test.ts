@@ -16,7 +16,7 @@ beforeAll(async () => {
   [staff, baitang, luojiang, informant, ent] = await Promise.all(['staff', 'town_baitang', 'town_luojiang', 'informant_demo', 'ent_demo'].map((u) => t.login(u)));
   village = '430699101299';
   await t.p.db.execute(sql`insert into regions (code, parent_code, name, level, sort) values (${village}, ${BAITANG}, '测试新建村', 'village', 99) on conflict do nothing`);
-});
+}, 600_000); // cloning the database is slow when the shared machine is busy
 afterAll(async () => { await t.close(); });
 
 describe('disaster information officers (灾害信息员)', () => {
@@ -68,6 +68,28 @@ describe('disaster information officers (灾害信息员)', () => {
     expect((await send(baitang, 'DELETE', `${P}/${id}`)).statusCode).toBe(200);
     expect((await get(baitang, `${P}/coverage?regionCode=${village}`)).json().items[0]).toMatchObject({ missing: ['A', 'B'] });
     expect((await send(baitang, 'DELETE', `${P}/${id}`)).statusCode).toBe(404);
+  });
+
+  it('a village officer reads their village\'s roster but may not staff, edit, retire or train anyone, their own post included', async () => {
+    const mine = (await get(informant, `${P}?pageSize=50`)).json().items as { id: string; name: string; phone: string; regionCode: string; role: string }[];
+    expect(mine.length).toBeGreaterThan(0);
+    const me = mine[0];
+    const tries = [
+      await send(informant, 'POST', P, { name: '自己加的', phone: '13907309999', regionCode: me.regionCode, role: me.role === 'A' ? 'B' : 'A' }),
+      await send(informant, 'PUT', `${P}/${me.id}`, { name: me.name, phone: '13907309998', regionCode: me.regionCode, role: me.role }),
+      await send(informant, 'DELETE', `${P}/${me.id}`),
+      await send(informant, 'POST', `${P}/${me.id}/trainings`, { trainedOn: '2022-04-22', topic: '灾情报送业务培训', hours: 3 }),
+    ];
+    for (const r of tries) {
+      expect(r.statusCode).toBe(403);
+      expect(r.json().error.message).toBe('灾害信息员名册由乡镇或县级维护，村（社区）账号只能查看；如需调整请联系乡镇');
+    }
+    expect((await get(informant, `${P}/${me.id}`)).json().phone).toBe(me.phone);
+    // The town keeps its village's post: it corrects the phone.
+    const fixed = await send(baitang, 'PUT', `${P}/${me.id}`, { name: me.name, phone: '13907309998', regionCode: me.regionCode, role: me.role });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().phone).toBe('13907309998');
+    expect((await send(luojiang, 'PUT', `${P}/${me.id}`, { name: me.name, phone: '13907309997', regionCode: me.regionCode, role: me.role })).statusCode).toBe(404);
   });
 
   it('exports the roster one row per person with post, A/B, level, region, phone and training', async () => {

@@ -2,8 +2,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody, IdParams, Page, PageQuery, Uuid } from '../../../../contracts/common.js';
-import { Allocation, AllocationInput, AllocationQuery, Audit, AuditDetail, AuditInput, CheckInput, Distribution, DistributionInput, DistributionQuery } from '../../../../contracts/disaster.js';
+import { Allocation, AllocationInput, AllocationQuery, Audit, AuditDetail, AuditQuery, AuditInput, CheckInput, Distribution, DistributionInput, DistributionQuery } from '../../../../contracts/disaster.js';
+import { attachmentHeader } from '../../../platform/excel/http.js';
 import { paging } from '../../../platform/http/types.js';
+import { auditReportDocx } from './relief.docx.js';
 import {
   allocationDetail, auditDetail, createAllocation, createAudit, createDistribution, presentAllocation, presentAudit, presentDistribution, recordAuditCheck, revealIdNumber,
 } from './relief.service.js';
@@ -33,15 +35,22 @@ export const reliefRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => createDistribution(req.ctx, req.body));
   app.get(`${P}/distributions/:id/id-number`, { config: write, schema: { tags, summary: '查看完整身份证号和电话（留痕）', params: IdParams,
     response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.String() }), 403: ErrorBody, 404: ErrorBody } } }, async (req) => revealIdNumber(req.ctx, req.params.id));
-  app.get(`${P}/audits`, { config: read, schema: { tags, summary: '专项督查', querystring: PageQuery, response: { 200: Page(Audit) } } }, async (req) => {
+  app.get(`${P}/audits`, { config: read, schema: { tags, summary: '专项督查', querystring: AuditQuery, response: { 200: Page(Audit) } } }, async (req) => {
     const { page, pageSize } = paging(req.query);
-    const { items, total } = await listAudits(req.ctx.db, req.ctx.actor.scope, page, pageSize);
+    const { items, total } = await listAudits(req.ctx.db, req.ctx.actor.scope, page, pageSize, req.query);
     return { items: items.map(presentAudit), total, page, pageSize };
   });
   app.post(`${P}/audits`, { config: write, schema: { tags, summary: '按公布的种子和比例抽取督查对象', body: AuditInput, response: { 200: AuditDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } } },
     async (req) => createAudit(req.ctx, req.body));
   app.get(`${P}/audits/:id`, { config: read, schema: { tags, summary: '督查抽查名单与按乡镇、部门的发现', params: IdParams, response: { 200: AuditDetail, 404: ErrorBody } } },
     async (req) => auditDetail(req.ctx, req.params.id));
+  app.get(`${P}/audits/:id/report.docx`, { config: read, schema: { tags, summary: '专项督查情况报告（Word，按乡镇、部门的发现）', params: IdParams, response: { 200: Type.Any(), 404: ErrorBody } } },
+    async (req, reply) => {
+      const a = await auditDetail(req.ctx, req.params.id);
+      const buf = await auditReportDocx(a, await allocationDetail(req.ctx, a.allocationId), req.ctx.clock());
+      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', attachmentHeader(`${a.name}情况报告.docx`)).send(buf);
+    });
   app.post(`${P}/audits/:id/checks/:distributionId`, { config: write, schema: { tags, summary: '登记入户或电话核查结果', params: Type.Object({ id: Uuid, distributionId: Uuid }), body: CheckInput,
     response: { 200: AuditDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } } }, async (req) => recordAuditCheck(req.ctx, req.params.id, req.params.distributionId, req.body));
 };

@@ -17,8 +17,9 @@ const allocSelect = sql`select a.id, a.number, a.parent_id, e.name as event_name
   (select count(*)::int from relief_distributions d where d.allocation_id = a.id) as households
   from relief_allocations a left join disaster_events e on e.id = a.event_id`;
 
-export async function listAllocations(db: Queryable, v: DataScope, f: { parentId?: string; top?: boolean; q?: string; purpose?: string }, page: number, pageSize: number) {
+export async function listAllocations(db: Queryable, v: DataScope, f: { parentId?: string; top?: boolean; q?: string; purpose?: string; recipientKind?: string }, page: number, pageSize: number) {
   const w = sql.and([allocScope(v), f.parentId ? sql`a.parent_id = ${f.parentId}` : undefined, f.top ? sql`a.parent_id is null` : undefined,
+    f.recipientKind === 'department' ? sql`a.org_id is not null` : f.recipientKind === 'town' ? sql`a.org_id is null` : undefined,
     f.q ? sql`(a.recipient like ${'%' + f.q + '%'} or a.number like ${'%' + f.q + '%'} or a.note like ${'%' + f.q + '%'})` : undefined, f.purpose ? sql`a.purpose = ${f.purpose}` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from relief_allocations a where ${w}`);
   const items = await db.query<AllocationRow>(sql`${allocSelect} where ${w} order by a.allocated_on desc, a.number limit ${pageSize} offset ${(page - 1) * pageSize}`);
@@ -67,8 +68,8 @@ const auditSelect = sql`select u.*, (select count(*)::int from relief_audit_chec
   (select count(*)::int from relief_audit_checks c where c.audit_id = u.id and c.outcome <> 'pending') as checked,
   (select count(*)::int from relief_audit_checks c where c.audit_id = u.id and c.outcome = 'discrepancy') as discrepancies
   from relief_audits u join relief_allocations a on a.id = u.allocation_id`;
-export async function listAudits(db: Queryable, v: DataScope, page: number, pageSize: number) {
-  const w = allocScope(v);
+export async function listAudits(db: Queryable, v: DataScope, page: number, pageSize: number, f: { from?: string; to?: string } = {}) {
+  const w = sql.and([allocScope(v), f.from ? sql`u.drawn_at >= ${f.from}::date` : undefined, f.to ? sql`u.drawn_at < ${f.to}::date + 1` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from relief_audits u join relief_allocations a on a.id = u.allocation_id where ${w}`);
   return { items: await db.query<AuditRow>(sql`${auditSelect} where ${w} order by u.drawn_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`), total };
 }

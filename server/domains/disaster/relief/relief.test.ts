@@ -1,5 +1,6 @@
 // 救灾资金: shares never exceed allocations, payments never exceed shares, ID numbers checked and masked (full number
 // audited), the 专项督查 sample reproducible from its seed at the chosen rate, findings by town, and scope.
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ricCheckChar } from '../../../platform/codes/ric.js';
 import { sql } from '../../../platform/db/sql.js';
@@ -18,7 +19,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   t.now.value = new Date('2026-07-01T02:00:00Z');
   [staff, baitang, luojiang, informant] = await Promise.all(['staff', 'town_baitang', 'town_luojiang', 'informant_demo'].map((u) => t.login(u)));
-});
+}, 600_000); // cloning the database is slow when the shared machine is busy
 afterAll(async () => { await t.close(); });
 
 const pay = (c: string, o: object) => post(c, `${P}/distributions`, { allocationId: baitangShare, regionCode: '430699101201', name: '张桂兰', idNumber: ric(1), amount: 500, paidOn: '2026-06-28', method: 'signature', ...o });
@@ -89,5 +90,13 @@ describe('relief funds (救灾资金)', () => {
     const done = (await post(staff, url, { outcome: 'discrepancy', finding: '户主称实际领到 200 元' })).json();
     expect(done.byRecipient.find((r: { recipient: string }) => r.recipient === '白塘镇')).toMatchObject({ checked: 1, discrepancies: 1, findings: [expect.stringContaining('户主称实际领到 200 元')] });
     expect((await get(luojiang, `${P}/audits/${a.id}`)).statusCode).toBe(404);
+    // The findings by town and department as a Word report: the same figures, each problem, what is still unchecked.
+    const w = await get(staff, `${P}/audits/${a.id}/report.docx`);
+    expect(w.statusCode).toBe(200);
+    expect(w.headers['content-type']).toContain('wordprocessingml');
+    const text = (await (await JSZip.loadAsync(w.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    for (const x of ['2026年救灾资金专项督查情况报告', '20260701-12345', '发放 30 户，抽查 6 户', '按乡镇（部门）汇总', '户主称实际领到 200 元', '尚未核查', '白塘镇 3 户']) expect(text).toContain(x);
+    expect(text).not.toContain(ric(1).slice(6, 14)); // no birth dates of ID numbers in the report
+    expect((await get(luojiang, `${P}/audits/${a.id}/report.docx`)).statusCode).toBe(404);
   });
 });

@@ -3,14 +3,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody, IdParams, Page } from '../../../../contracts/common.js';
 import {
-  DisasterEvent, DisasterEventInput, DisasterEventQuery, DisasterReport, DisasterReportDetail, EventSummary, ReportInput, ReportQuery, ReturnInput, ReviewInput,
+  DisasterEvent, DisasterEventInput, EventAreasInput, DisasterEventQuery, DisasterReport, DisasterReportDetail, EventSummary, ReportInput, ReportQuery, ReturnInput, ReviewInput,
 } from '../../../../contracts/disaster.js';
 import type { Platform } from '../../../platform/context.js';
 import { paging } from '../../../platform/http/types.js';
 import { actorLevel } from '../common.js';
 import { summaryDocx } from './reports.docx.js';
 import {
-  createEvent, eventDetail, eventSummary, presentEvent, presentReport, reportDetail, resubmitReport, reviewReport, scheduleDisasterScan, stabiliseEvent, submitReport,
+  addEventAreas, createEvent, eventDetail, eventSummary, presentEvent, presentReport, reportDetail, resubmitReport, reviewReport, scheduleDisasterScan, stabiliseEvent, submitReport,
 } from './reports.service.js';
 import { listEvents, listReports } from './reports.store.js';
 
@@ -35,6 +35,8 @@ export const reportsRoutes = (p: Platform): FastifyPluginAsyncTypebox => async (
     async (req) => createEvent(req.ctx, req.body));
   app.get(`${E}/:id`, { config: read, schema: { tags, summary: '灾害事件', params: IdParams, response: { 200: DisasterEvent, 404: ErrorBody } } },
     async (req) => eventDetail(req.ctx, req.params.id));
+  app.post(`${E}/:id/areas`, { config: write, schema: { tags, summary: '补充受灾区域（乡镇或村）', params: IdParams, body: EventAreasInput,
+    response: { 200: DisasterEvent, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req) => addEventAreas(req.ctx, req.params.id, req.body.areas));
   app.post(`${E}/:id/stable`, { config: write, schema: { tags, summary: '确认灾情稳定（停止续报，开始核报计时）', params: IdParams, response: { 200: DisasterEvent, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } } },
     async (req) => stabiliseEvent(req.ctx, req.params.id));
   app.get(`${E}/:id/summary`, { config: read, schema: { tags, summary: '灾情汇总（按乡镇，不重复计算）与报送时限', params: IdParams, response: { 200: EventSummary, 404: ErrorBody } } },

@@ -11,7 +11,7 @@ import { ruleValue } from '../../../platform/settings/rules.js';
 import { actorLevel, iso, levelOfCode, takeNumber, townOf, type Level } from '../common.js';
 import { deadlines, REPORT_DEADLINES, sumFigures, townFigure, type Due } from './aggregate.js';
 import {
-  addTrail, findEvent, findReport, flagOverdue, insertEvent, insertReport, markStable, regionBrief, regionNames, reportsOf, setStatus, trailOf, updateReport, watchedEvents,
+  addAreas, addTrail, findEvent, findReport, flagOverdue, insertEvent, insertReport, markStable, regionBrief, regionNames, reportsOf, setEventRegion, setStatus, trailOf, updateReport, watchedEvents,
   type EventRow, type ReportRow,
 } from './reports.store.js';
 
@@ -43,26 +43,54 @@ async function eventDeadlines(p: Pick<Platform, 'clock'>, db: Queryable, e: Even
   return deadlines(e, townsOf(e), await reportsOf(db, e.id), rule.value, p.clock());
 }
 
+/** The struck areas as given: existing towns or villages inside the caller's region, each once. */
+async function checkAreas(ctx: Ctx, tx: Queryable, given: string[]) {
+  const areas = [...new Set(given)];
+  const found = await regionNames(tx, areas);
+  if (found.length !== areas.length) throw badRequest('受灾区域中有不存在的区划代码', 'Unknown area');
+  for (const a of areas) {
+    if (!['town', 'village'].includes(levelOfCode(a))) throw badRequest('受灾区域应选择乡镇或村（社区）', 'Areas are towns or villages');
+    if (!inScope(ctx.actor, { regionCode: a })) throw badRequest(`受灾区域${found.find((f) => f.code === a)?.name ?? a}超出您的管辖范围`, 'Area out of scope');
+  }
+  return areas;
+}
+
+/** The region an event is filed under: its one town, or the county when it struck several. */
+const eventRegion = (towns: string[]) => (towns.length === 1 ? towns[0] : towns[0].slice(0, 6) + '000000');
+
 /** Open an event with its struck areas (towns or villages); the county or a town (for its own area) opens it. */
 export async function createEvent(ctx: Ctx, input: DisasterEventInput) {
   const level = actorLevel(ctx.actor.scope);
   if (level !== 'county' && level !== 'town') throw forbidden('灾害事件由县级或乡镇登记，村（社区）信息员请直接报送灾情', 'Events are opened by the county or a town');
   return ctx.db.tx(async (tx) => {
-    const areas = [...new Set(input.areas)];
-    const found = await regionNames(tx, areas);
-    if (found.length !== areas.length) throw badRequest('受灾区域中有不存在的区划代码', 'Unknown area');
-    for (const a of areas) {
-      if (!['town', 'village'].includes(levelOfCode(a))) throw badRequest('受灾区域应选择乡镇或村（社区）', 'Areas are towns or villages');
-      if (!inScope(ctx.actor, { regionCode: a })) throw badRequest('受灾区域超出您的管辖范围', 'Area out of scope');
-    }
+    const areas = await checkAreas(ctx, tx, input.areas);
     if (Number.isNaN(Date.parse(input.startedAt)) || Date.parse(input.startedAt) > ctx.clock().getTime()) throw badRequest('灾害发生时间不能晚于当前时间', 'Start in the future');
     const towns = [...new Set(areas.map(townOf))];
     const id = uuidv7();
     const year = new Date(Date.parse(input.startedAt) + 8 * 3600_000).getUTCFullYear();
     const number = await takeNumber(tx, 'disaster_events', 'disaster_event', year, (n) => `灾〔${year}〕${n}号`);
     await insertEvent(tx, { id, number, name: input.name.trim(), kind: input.kind, started_at: new Date(input.startedAt).toISOString(),
-      region_code: towns.length === 1 ? towns[0] : '430699000000'.slice(0, 6) + '000000', description: input.description?.trim() ?? '', by: ctx.actor.id }, areas);
+      region_code: eventRegion(towns), description: input.description?.trim() ?? '', by: ctx.actor.id }, areas);
     await audit(ctx, tx, { action: 'disaster.event.create', entityType: 'disaster_event', entityId: id, regionCode: towns.length === 1 ? towns[0] : undefined, after: { number, ...input } });
+    return eventDetail(ctx, id, tx);
+  });
+}
+
+/** Add struck areas to an event (the disaster spread, or a village was found struck later): the county, or a town for its own area. */
+export async function addEventAreas(ctx: Ctx, id: string, given: string[]) {
+  const level = actorLevel(ctx.actor.scope);
+  if (level !== 'county' && level !== 'town') throw forbidden('受灾区域由县级或乡镇补充', 'Areas are added by the county or a town');
+  return ctx.db.tx(async (tx) => {
+    const e = await findEvent(tx, ctx.actor.scope, id);
+    if (!e) throw notFound('灾害事件', 'Disaster event');
+    if (e.stable_at) throw new AppError(409, 'illegal_move', '灾情已确认稳定，不能再补充受灾区域；如有新的灾情请登记新的灾害事件', 'Event already stable');
+    const areas = (await checkAreas(ctx, tx, given)).filter((a) => !e.areas.some((x) => x.regionCode === a));
+    if (!areas.length) throw badRequest('所选区域已在本次灾害的受灾区域内', 'Nothing new');
+    await addAreas(tx, id, areas);
+    const towns = [...new Set([...e.areas.map((a) => a.regionCode), ...areas].map(townOf))].sort();
+    if (eventRegion(towns) !== e.region_code) await setEventRegion(tx, id, eventRegion(towns));
+    await audit(ctx, tx, { action: 'disaster.event.areas', entityType: 'disaster_event', entityId: id, regionCode: towns.length === 1 ? towns[0] : undefined,
+      before: { areas: e.areas.map((a) => a.regionCode) }, after: { added: areas } });
     return eventDetail(ctx, id, tx);
   });
 }

@@ -21,11 +21,12 @@ const eventScope = (v: DataScope) => (v.kind === 'all' ? sql.raw('true') : v.kin
       or ${v.regionCode!} like rtrim(a.region_code, '0') || '%'))`);
 const reportScope = (v: DataScope) => scopeWhere(v, { region: 'd.region_code' });
 
-const eventSelect = sql`select e.id, e.number, e.name, e.kind, e.started_at, e.region_code, r.name as region_name, e.description, e.stable_at,
+/** An event with its areas; its report counts are those the viewer may see (a village counts only its own reports). */
+const eventSelect = (v: DataScope) => sql`select e.id, e.number, e.name, e.kind, e.started_at, e.region_code, r.name as region_name, e.description, e.stable_at,
   coalesce((select json_agg(json_build_object('regionCode', a.region_code, 'regionName', ar.name) order by a.region_code) from disaster_event_areas a
     join regions ar on ar.code = a.region_code where a.event_id = e.id), '[]') as areas,
-  (select count(*)::int from disaster_reports d where d.event_id = e.id) as reports,
-  (select count(*)::int from disaster_reports d where d.event_id = e.id and d.status in ('submitted', 'town_approved')) as pending
+  (select count(*)::int from disaster_reports d where d.event_id = e.id and ${reportScope(v)}) as reports,
+  (select count(*)::int from disaster_reports d where d.event_id = e.id and d.status in ('submitted', 'town_approved') and ${reportScope(v)}) as pending
   from disaster_events e join regions r on r.code = e.region_code`;
 
 export interface EventFilter { q?: string; kind?: string; from?: string; to?: string }
@@ -33,18 +34,22 @@ export async function listEvents(db: Queryable, v: DataScope, f: EventFilter, pa
   const w = sql.and([eventScope(v), f.q ? sql`(e.name like ${'%' + f.q + '%'} or e.number like ${'%' + f.q + '%'})` : undefined, f.kind ? sql`e.kind = ${f.kind}` : undefined,
     f.from ? sql`(e.started_at at time zone 'Asia/Shanghai')::date >= ${f.from}::date` : undefined, f.to ? sql`(e.started_at at time zone 'Asia/Shanghai')::date <= ${f.to}::date` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from disaster_events e where ${w}`);
-  const items = await db.query<EventRow>(sql`${eventSelect} where ${w} order by e.started_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  const items = await db.query<EventRow>(sql`${eventSelect(v)} where ${w} order by e.started_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { items, total };
 }
-export const findEvent = (db: Queryable, v: DataScope, id: string) => db.maybeOne<EventRow>(sql`${eventSelect} where e.id = ${id} and ${eventScope(v)}`);
+export const findEvent = (db: Queryable, v: DataScope, id: string) => db.maybeOne<EventRow>(sql`${eventSelect(v)} where e.id = ${id} and ${eventScope(v)}`);
 /** Events not yet stable or stabilised recently: the ones whose time limits are watched. */
-export const watchedEvents = (db: Queryable, since: Date) => db.query<EventRow>(sql`${eventSelect} where e.stable_at is null or e.stable_at >= ${since.toISOString()}`);
+export const watchedEvents = (db: Queryable, since: Date) => db.query<EventRow>(sql`${eventSelect({ kind: 'all' })} where e.stable_at is null or e.stable_at >= ${since.toISOString()}`);
 
 export async function insertEvent(db: Queryable, e: { id: string; number: string; name: string; kind: string; started_at: string; region_code: string; description: string; by: string | null }, areas: string[]) {
   await db.execute(sql`insert into disaster_events (id, number, name, kind, started_at, region_code, description, created_by)
     values (${e.id}, ${e.number}, ${e.name}, ${e.kind}, ${e.started_at}, ${e.region_code}, ${e.description}, ${e.by})`);
   await db.execute(sql`insert into disaster_event_areas (event_id, region_code) select ${e.id}, unnest(${areas}::text[])`);
 }
+/** Add struck areas to an event (those it already has are kept once). */
+export const addAreas = (db: Queryable, id: string, areas: string[]) =>
+  db.execute(sql`insert into disaster_event_areas (event_id, region_code) select ${id}, unnest(${areas}::text[]) on conflict do nothing`);
+export const setEventRegion = (db: Queryable, id: string, code: string) => db.execute(sql`update disaster_events set region_code = ${code} where id = ${id}`);
 export const markStable = (db: Queryable, id: string, at: string) => db.execute(sql`update disaster_events set stable_at = ${at} where id = ${id} and stable_at is null`);
 
 const reportSelect = sql`select d.id, d.event_id, e.name as event_name, d.region_code, r.name as region_name, ${townName('d.region_code')} as town_name, d.level, d.stage,

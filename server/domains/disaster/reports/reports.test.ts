@@ -28,7 +28,7 @@ beforeAll(async () => {
   const e = await send(staff, 'POST', '/api/disaster/events', { name: '测试6·21山洪', kind: 'flood', startedAt: T0.toISOString(), areas: [BAITANG] });
   expect(e.statusCode, e.body).toBe(200);
   eventId = e.json().id;
-});
+}, 600_000); // cloning the database is slow when the shared machine is busy
 afterAll(async () => { await t.close(); });
 
 const report = (o: object) => ({ eventId, regionCode: MY_VILLAGE, stage: 'initial', asOf: at(25).toISOString(), figures: { affectedPeople: 120, relocated: 30, cropAffectedHa: 12.5, cropDamagedHa: 4 }, ...o });
@@ -123,6 +123,31 @@ describe('disaster reports (灾情报送)', () => {
     expect((await send(baitang, 'POST', `/api/disaster/events/${id}/stable`)).statusCode).toBe(403);
     expect((await send(staff, 'POST', `/api/disaster/events/${id}/stable`)).statusCode).toBe(200);
     expect((await due()).find((x) => x.stage === 'final')).toMatchObject({ dueAt: '2026-07-02T02:00:00.000Z', overdue: false });
+  });
+
+  it('an event may strike several towns and villages, and gain areas while it is not stable', async () => {
+    const LUOJIANG_VILLAGE = '430699102201';
+    const e = await send(staff, 'POST', '/api/disaster/events', { name: '测试多区域暴雨', kind: 'flood', startedAt: T0.toISOString(), areas: [MY_VILLAGE, LUOJIANG_VILLAGE] });
+    expect(e.statusCode, e.body).toBe(200);
+    expect(e.json()).toMatchObject({ regionCode: '430699000000', areas: [{ regionCode: MY_VILLAGE }, { regionCode: LUOJIANG_VILLAGE }] });
+    const id = e.json().id;
+    // 白塘镇 adds another of its villages; it may not add 罗江镇's, and a village officer may not add any.
+    const added = await send(baitang, 'POST', `/api/disaster/events/${id}/areas`, { areas: [otherVillage] });
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json().areas.map((a: { regionCode: string }) => a.regionCode)).toEqual([MY_VILLAGE, otherVillage, LUOJIANG_VILLAGE].sort());
+    expect((await send(baitang, 'POST', `/api/disaster/events/${id}/areas`, { areas: ['430699102202'] })).json().error.message).toMatch(/超出您的管辖范围$/);
+    expect((await send(baitang, 'POST', `/api/disaster/events/${id}/areas`, { areas: [otherVillage] })).json().error.message).toBe('所选区域已在本次灾害的受灾区域内');
+    expect((await send(informant, 'POST', `/api/disaster/events/${id}/areas`, { areas: [MY_VILLAGE] })).statusCode).toBe(403);
+    // Each town reports for its own villages; the summary has both towns; a town's event list counts only its reports.
+    expect((await send(informant, 'POST', '/api/disaster/reports', report({ eventId: id, figures: { affectedPeople: 7 } }))).statusCode).toBe(200);
+    expect((await send(luojiang, 'POST', '/api/disaster/reports', report({ eventId: id, regionCode: LUOJIANG_VILLAGE, figures: { affectedPeople: 11 } }))).statusCode).toBe(200);
+    const s = (await get(staff, `/api/disaster/events/${id}/summary`)).json();
+    expect(s.towns.map((x: { regionName: string }) => x.regionName)).toEqual(['白塘镇', '罗江镇']);
+    expect(s.total.figures.affectedPeople).toBe(11); // 罗江镇's own filing is town-approved; 白塘镇's village report awaits the town
+    expect((await get(luojiang, `/api/disaster/events/${id}`)).json()).toMatchObject({ reports: 1 });
+    expect((await get(staff, `/api/disaster/events/${id}`)).json()).toMatchObject({ reports: 2 });
+    const luojiangSummary = (await get(luojiang, `/api/disaster/events/${id}/summary`)).json();
+    expect(luojiangSummary.towns.map((x: { regionName: string }) => x.regionName)).toEqual(['罗江镇']);
   });
 
   it('keeps each account to its scope on every route', async () => {

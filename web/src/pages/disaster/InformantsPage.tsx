@@ -2,7 +2,7 @@
 // and the roster export in the higher level's format.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Modal, Select, Statistic, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Modal, Select, Space, Statistic, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Static } from '@sinclair/typebox';
 import type dayjs from 'dayjs';
@@ -22,19 +22,29 @@ const opts = (t: readonly { code: string; label: string }[]) => t.map((x) => ({ 
 export const levelLabel = (c: string) => INFORMANT_LEVELS.find((l) => l.code === c)?.label ?? c;
 const FILTERS = ['q', 'level', 'role', 'untrained'];
 
-function Detail({ id, onClose }: { id: string; onClose: () => void }) {
+/** Whether the account keeps the roster: the county and the towns do; a village officer only reads it. */
+export function useKeepsRoster() {
   const me = useMe();
+  const code = me.scope.kind === 'region' ? (me.scope as { regionCode?: string }).regionCode ?? '' : '';
+  return me.permissions.includes('disaster:write') && (me.scope.kind === 'all' || /000$/.test(code));
+}
+
+function Detail({ id, onClose, onEdit }: { id: string; onClose: () => void; onEdit: (i: InformantDetail) => void }) {
   const q = useQuery({ queryKey: [P, id], queryFn: () => api.get<InformantDetail>(`${P}/${id}`) });
   const [training, setTraining] = useState(false);
   const [form] = Form.useForm();
   const add = useApiMutation((v: Record<string, unknown>) => api.post(`${P}/${id}/trainings`, v), { invalidate: [P], success: '培训记录已登记', onSuccess: () => setTraining(false) });
   const retire = useApiMutation(() => api.del(`${P}/${id}`), { invalidate: [P], success: '已注销，岗位缺员会出现在“AB角缺岗”', onSuccess: onClose });
   const i = q.data;
-  const canWrite = me.permissions.includes('disaster:write');
+  const canWrite = useKeepsRoster();
   return (
-    <Drawer open title={i ? `${i.name}（${i.role}角）` : '灾害信息员'} onClose={onClose}
-      extra={i && canWrite && <ConfirmButton danger confirm={`注销 ${i.name}？该岗位的${i.role}角将空缺。`} onConfirm={() => retire.mutate(undefined)}>注销</ConfirmButton>}>
+    <Drawer open title={i ? `${i.name}（${i.role}角）` : '灾害信息员'} onClose={onClose} width={Math.min(520, window.innerWidth)}
+      extra={i && canWrite && <Space>
+        <Button onClick={() => onEdit(i)}>修改</Button>
+        <ConfirmButton danger confirm={`注销 ${i.name}？该岗位的${i.role}角将空缺，名册和培训记录保留备查。`} onConfirm={() => retire.mutate(undefined)}>注销</ConfirmButton>
+      </Space>}>
       {q.isError && <Alert type="error" showIcon title={q.error.message} />}
+      {i && !canWrite && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="名册由乡镇或县级维护；信息有变化请联系乡镇应急办修改。" />}
       {i && (
         <Flex vertical gap={16}>
           <Descriptions size="small" column={1} bordered items={[
@@ -60,13 +70,18 @@ function Detail({ id, onClose }: { id: string; onClose: () => void }) {
   );
 }
 
-function NewInformant({ regionCode, role, onClose }: { regionCode?: string; role?: string; onClose: () => void }) {
+/** Register an officer in a post (new) or correct one (`editing`): name, phone, post and A/B role, unit and position. */
+function InformantForm({ regionCode, role, editing, onClose }: { regionCode?: string; role?: string; editing?: InformantDetail; onClose: () => void }) {
   const [form] = Form.useForm();
-  const save = useApiMutation((v: Record<string, unknown>) => api.post(P, v), { invalidate: [P], success: '已登记', onSuccess: onClose });
+  const save = useApiMutation((v: Record<string, unknown>) => (editing ? api.put(`${P}/${editing.id}`, v) : api.post(P, v)),
+    { invalidate: [P], success: editing ? '已修改' : '已登记', onSuccess: onClose });
+  const initial = editing ? { regionCode: editing.regionCode, role: editing.role, name: editing.name, phone: editing.phone, unit: editing.unit, position: editing.position }
+    : { regionCode, role: role ?? 'A' };
   return (
-    <Modal open title="登记灾害信息员" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ regionCode, role: role ?? 'A' }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="regionCode" label="岗位所在区划（县、乡镇或村/社区）" rules={[{ required: true, message: '请选择区划' }]}><RegionTreeSelect /></Form.Item>
+    <Modal open title={editing ? `修改：${editing.name}` : '登记灾害信息员'} okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="regionCode" label="岗位所在区划（县、乡镇或村/社区）" rules={[{ required: true, message: '请选择区划' }]}
+          extra={editing ? '调到其他村（社区）或乡镇的岗位时在此修改；原岗位会空出。' : undefined}><RegionTreeSelect /></Form.Item>
         <Form.Item name="role" label="AB角" rules={[{ required: true }]}><Select options={opts(INFORMANT_ROLES)} /></Form.Item>
         <Form.Item name="name" label="姓名" rules={[{ required: true, min: 2, message: '请填写姓名' }]}><Input /></Form.Item>
         <Form.Item name="phone" label="手机号码（24小时开机）" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写 11 位手机号码' }]}><Input inputMode="tel" /></Form.Item>
@@ -78,13 +93,12 @@ function NewInformant({ regionCode, role, onClose }: { regionCode?: string; role
 }
 
 export default function InformantsPage() {
-  const me = useMe();
   const [open, setOpen] = useState<string>();
-  const [creating, setCreating] = useState<{ regionCode?: string; role?: string }>();
+  const [creating, setCreating] = useState<{ regionCode?: string; role?: string; editing?: InformantDetail }>();
   const [tab, setTab] = useState('roster');
   const list = useListParams(FILTERS);
   const summary = useQuery({ queryKey: [P, 'summary'], queryFn: () => api.get<Static<typeof CoverageSummary>>(`${P}/coverage/summary`) });
-  const canWrite = me.permissions.includes('disaster:write');
+  const canWrite = useKeepsRoster();
   return (
     <>
       <PageHeader title="灾害信息员" extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating({})}>登记信息员</Button>}>
@@ -116,8 +130,8 @@ export default function InformantsPage() {
         ) },
         { key: 'gaps', label: 'AB角缺岗', children: <Gaps canWrite={canWrite} onFill={(regionCode, role) => setCreating({ regionCode, role })} /> },
       ]} />
-      {open && <Detail id={open} onClose={() => setOpen(undefined)} />}
-      {creating && <NewInformant {...creating} onClose={() => setCreating(undefined)} />}
+      {open && <Detail id={open} onClose={() => setOpen(undefined)} onEdit={(i) => setCreating({ editing: i })} />}
+      {creating && <InformantForm {...creating} onClose={() => setCreating(undefined)} />}
     </>
   );
 }

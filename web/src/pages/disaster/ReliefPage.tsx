@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
+import { download } from '../../api/transfer';
 import type { Org, PageOf } from '../../api/types';
 import { useMe } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -72,6 +73,7 @@ function PayForm({ onClose }: { onClose: () => void }) {
 
 function AuditDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const me = useMe();
+  const { message } = App.useApp();
   const q = useQuery({ queryKey: [P, 'audit', id], queryFn: () => api.get<AuditDetail>(`${P}/audits/${id}`) });
   const [check, setCheck] = useState<{ distributionId: string; outcome: string; finding: string }>();
   const save = useApiMutation((c: NonNullable<typeof check>) => api.post(`${P}/audits/${id}/checks/${c.distributionId}`, { outcome: c.outcome, finding: c.finding || undefined }),
@@ -79,7 +81,8 @@ function AuditDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const a = q.data;
   const county = me.scope.kind === 'all' && me.permissions.includes('disaster:write');
   return (
-    <Drawer open size="large" title={a ? `${a.number} ${a.name}` : '专项督查'} onClose={onClose}>
+    <Drawer open size="large" title={a ? `${a.number} ${a.name}` : '专项督查'} onClose={onClose}
+      extra={a && <Button icon={<DownloadOutlined />} onClick={() => download(`${P}/audits/${id}/report.docx`, undefined, `${a.name}情况报告.docx`).catch((e: Error) => message.error(e.message))}>督查报告（Word）</Button>}>
       {q.isError && <Alert type="error" showIcon title={q.error.message} />}
       {a && (
         <Flex vertical gap={16}>

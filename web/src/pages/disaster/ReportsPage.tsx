@@ -10,9 +10,10 @@ import { download } from '../../api/transfer';
 import { useMe } from '../../app/session';
 import { formatTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { PagedTable } from '../../components/list/PagedTable';
 import { DISASTER_KINDS, INDICATORS, REPORT_STAGES, REPORT_STATUSES, type DisasterEvent, type DisasterReport, type DisasterReportDetail, type EventSummary } from '../../../../contracts/disaster';
+import { AreasSelect } from './AreasSelect';
 import { ReportForm } from './ReportForm';
 
 const E = '/api/disaster/events';
@@ -83,13 +84,17 @@ function Summary({ id, onClose }: { id: string; onClose: () => void }) {
   const me = useMe();
   const q = useQuery({ queryKey: [E, id, 'summary'], queryFn: () => api.get<EventSummary>(`${E}/${id}/summary`) });
   const stable = useApiMutation(() => api.post(`${E}/${id}/stable`, {}), { invalidate: [E], success: '已确认灾情稳定，续报停止，请在时限内报送核报' });
+  const [adding, setAdding] = useState<string[]>();
+  const addAreas = useApiMutation((areas: string[]) => api.post(`${E}/${id}/areas`, { areas }), { invalidate: [E], success: '已补充受灾区域', onSuccess: () => setAdding(undefined) });
+  const reviewer = useReviewer();
   const s = q.data;
   const cols = s ? [...s.towns, s.total] : [];
   return (
     <Drawer open size="large" title={s ? `${s.event.name} 灾情汇总` : '灾情汇总'} onClose={onClose}
       extra={s && <Space wrap>
         <Button icon={<DownloadOutlined />} onClick={() => download(`${E}/${id}/summary.docx`, undefined, `${s.event.name}灾情汇总.docx`)}>Word</Button>
-        {me.scope.kind === 'all' && !s.event.stableAt && me.permissions.includes('disaster:write') && <Button onClick={() => stable.mutate(undefined)}>确认灾情稳定</Button>}
+        {reviewer && !s.event.stableAt && <Button onClick={() => setAdding([])}>补充受灾区域</Button>}
+        {me.scope.kind === 'all' && !s.event.stableAt && me.permissions.includes('disaster:write') && <ConfirmButton confirm="确认灾情已经稳定？续报停止，各乡镇开始按时限报送核报。" onConfirm={() => stable.mutate(undefined)}>确认灾情稳定</ConfirmButton>}
       </Space>}>
       {q.isError && <Alert type="error" showIcon title={q.error.message} />}
       {s && (
@@ -103,6 +108,11 @@ function Summary({ id, onClose }: { id: string; onClose: () => void }) {
           <Table size="small" pagination={false} scroll={{ x: true }} rowKey="key"
             dataSource={INDICATORS.map((i) => ({ key: i.key, name: `${i.label}（${i.unit}）`, ...Object.fromEntries(cols.map((c) => [c.regionCode + c.regionName, c.figures[i.key] ?? 0])) }))}
             columns={[{ title: '指标', dataIndex: 'name', fixed: 'left' }, ...cols.map((c) => ({ title: <span>{c.regionName}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.source}</Typography.Text></span>, dataIndex: c.regionCode + c.regionName, align: 'right' as const }))]} />
+          <Modal open={adding !== undefined} title="补充受灾区域" okText="补充" cancelText="取消" okButtonProps={{ disabled: !adding?.length }} confirmLoading={addAreas.isPending}
+            onCancel={() => setAdding(undefined)} onOk={() => adding && addAreas.mutate(adding)} destroyOnHidden>
+            <Typography.Paragraph type="secondary">已有：{s.event.areas.map((a) => a.regionName).join('、')}</Typography.Paragraph>
+            <AreasSelect value={adding} onChange={setAdding} />
+          </Modal>
           <Typography.Text type="secondary">乡镇数据：乡镇自报的以乡镇报告为准，否则为所辖村（社区）经乡镇审核的最新数之和，同一村（社区）只计一次。</Typography.Text>
         </Flex>
       )}
@@ -116,15 +126,22 @@ function NewEvent({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title="登记灾害事件" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ kind: 'flood', startedAt: dayjs() }}
-        onFinish={(v) => save.mutate({ ...v, startedAt: (v.startedAt as dayjs.Dayjs).toISOString(), areas: [v.area] })}>
+        onFinish={(v) => save.mutate({ ...v, startedAt: (v.startedAt as dayjs.Dayjs).toISOString() })}>
         <Form.Item name="name" label="事件名称" rules={[{ required: true, min: 2, message: '如：罗江镇“6·21”山洪灾害' }]}><Input /></Form.Item>
         <Form.Item name="kind" label="灾种"><Select options={opts(DISASTER_KINDS)} /></Form.Item>
         <Form.Item name="startedAt" label="发生时间" rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
-        <Form.Item name="area" label="受灾区域（乡镇或村）" rules={[{ required: true, message: '请选择受灾区域' }]}><RegionTreeSelect /></Form.Item>
+        <Form.Item name="areas" label="受灾区域（乡镇或村，可多选）" rules={[{ required: true, type: 'array', min: 1, message: '请选择受灾区域' }]}
+          extra="选乡镇表示全镇受灾；只有部分村受灾时选这些村。灾情扩大时可在事件汇总中补充区域。"><AreasSelect /></Form.Item>
         <Form.Item name="description" label="概况"><Input.TextArea autoSize /></Form.Item>
       </Form>
     </Modal>
   );
+}
+
+/** The county and the towns open events and review reports; a village officer files. */
+function useReviewer() {
+  const me = useMe();
+  return me.permissions.includes('disaster:write') && (me.scope.kind === 'all' || (me.scope.kind === 'region' && /000$/.test((me.scope as { regionCode?: string }).regionCode ?? '')));
 }
 
 export default function ReportsPage() {
@@ -153,6 +170,7 @@ export default function ReportsPage() {
             onRow={(e) => ({ onClick: () => setSummary(e.id), style: { cursor: 'pointer' } })}
             columns={[
               { title: '事件', dataIndex: 'name' }, { title: '灾种', dataIndex: 'kind', render: (k) => label(DISASTER_KINDS, k), responsive: ['sm'] },
+              { title: '受灾区域', dataIndex: 'areas', render: (a: DisasterEvent['areas']) => a.map((x) => x.regionName).join('、'), responsive: ['lg'], ellipsis: true },
               { title: '发生时间', dataIndex: 'startedAt', render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm'), responsive: ['md'] },
               { title: '报告', key: 'n', render: (_, e) => <>{e.reports}{e.pending ? <Tag color="gold" style={{ marginLeft: 6 }}>待审 {e.pending}</Tag> : null}</> },
               { title: '状态', dataIndex: 'stableAt', render: (v) => (v ? <Tag>已稳定</Tag> : <Tag color="red">续报中</Tag>) },

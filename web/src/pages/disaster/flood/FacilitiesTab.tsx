@@ -2,22 +2,21 @@
 // export the responsible-person roster (责任人名单) for publication.
 import { Suspense, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Tag, Descriptions, Drawer, Flex, Form, Input, InputNumber, Modal, Segmented, Select, Skeleton, Space, Typography } from 'antd';
-import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
-import type { Static } from '@sinclair/typebox';
+import { App, Button, Card, Descriptions, Drawer, Flex, Segmented, Skeleton, Space, Typography } from 'antd';
+import { CloseOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../../../api/client';
 import { useMe } from '../../../app/session';
-import type { Sensor as SensorSchema } from '../../../../../contracts/monitoring';
+import { ConfirmButton } from '../../../components/ConfirmButton';
+import { ImportModal } from '../../command/resources/ImportModal';
+import { FacilityForm } from './FacilityForm';
+import { FacilityLiveBlock, LiveBoard } from './FacilityLive';
 import { useApiMutation } from '../../../api/mutation';
-import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { ExportButton } from '../../../components/list/ExportButton';
 import { PagedTable } from '../../../components/list/PagedTable';
 import { useListParams } from '../../../components/list/useListParams';
 import { RegionMap, type MapMarker } from '../../../components/map';
-import { FACILITY_KINDS, P, RESERVOIR_SCALES, kindLabel, opts, scaleLabel, tel, thisSeason, type Facility } from './floodApi';
+import { FACILITY_KINDS, P, kindLabel, opts, scaleLabel, tel, thisSeason, type Facility } from './floodApi';
 
-type Sensor = Static<typeof SensorSchema>;
 const FILTERS = ['q', 'kind', 'uninspectedIn'];
 const COLOURS: Record<string, string> = { reservoir: '#1677ff', sluice: '#13c2c2', dike: '#722ed1', polder: '#2f54eb', torrent_point: '#fa541c', hydropower: '#52c41a' };
 interface FacilityMarker extends MapMarker { f: Facility }
@@ -32,35 +31,20 @@ function People({ f }: { f: Facility }) {
   );
 }
 
-/** Live water level and rainfall from the monitoring domain's API, against the reservoir's characteristic levels. */
-function LiveReadings({ f }: { f: Facility }) {
-  const me = useMe();
-  const allowed = !!f.monitoringFacilityId && me.permissions.includes('monitoring:read');
-  const q = useQuery({ queryKey: ['/api/monitoring/sensors', { facilityId: f.monitoringFacilityId }], enabled: allowed,
-    queryFn: () => api.get<{ items: Sensor[] }>('/api/monitoring/sensors', { facilityId: f.monitoringFacilityId!, pageSize: 20 }) });
-  if (!f.monitoringFacilityId) return <Typography.Text type="secondary">未接入监测设备</Typography.Text>;
-  if (!allowed) return <Typography.Text type="secondary">已接入监测（无监测查看权限）</Typography.Text>;
-  const limit = f.levels.floodLimitLevel; const design = f.levels.designFloodLevel;
-  return (
-    <Flex vertical gap={4}>
-      {(q.data?.items ?? []).map((s) => {
-        const v = s.lastValue;
-        const over = s.type === 'water_level' && v != null && (design != null && v >= design ? '≥ 设计洪水位' : limit != null && v > limit ? '超汛限' : null);
-        return <span key={s.id}>{s.name}：{v ?? '—'} {s.unit}{over && <Tag color={over === '超汛限' ? 'orange' : 'red'} style={{ marginInlineStart: 6 }}>{over}</Tag>}</span>;
-      })}
-      <Link to={`/monitoring/facilities/${f.monitoringFacilityId}`}>查看监测曲线</Link>
-    </Flex>
-  );
-}
-
-function FacilityDrawer({ f, onClose }: { f: Facility; onClose: () => void }) {
+function FacilityDrawer({ f, canWrite, onEdit, onClose }: { f: Facility; canWrite: boolean; onEdit: (f: Facility) => void; onClose: () => void }) {
   const l = f.levels;
+  const del = useApiMutation(() => api.del(`${P}/facilities/${f.id}`), { invalidate: [P], success: `已删除 ${f.name}`, onSuccess: onClose });
+  const range = (o: Record<string, number> | undefined) => Object.entries(o ?? {}).map(([k, v]) => `${k} ${v}`).join('、') || '—';
   return (
-    <Drawer open title={f.name} onClose={onClose} width={Math.min(520, window.innerWidth)}>
+    <Drawer open title={f.name} onClose={onClose} width={Math.min(560, window.innerWidth)}
+      extra={canWrite && <Space>
+        <Button onClick={() => onEdit(f)}>修改</Button>
+        <ConfirmButton danger confirm={`删除「${f.name}」？只能删除误登记的设施；已有检查、预案或响应记录的设施不能删除。`} onConfirm={() => del.mutate(undefined)}>删除</ConfirmButton>
+      </Space>}>
       <Flex vertical gap={12}>
         <Descriptions size="small" column={1} bordered items={[
           { label: '类别', children: `${kindLabel(f.kind)}${f.scale ? ` · ${scaleLabel(f.scale)}` : ''}` },
-          { label: '位置', children: `${f.townName ?? ''}${f.regionName ?? ''}` },
+          { label: '位置', children: `${f.townName ?? ''}${f.regionName ?? ''}${f.lng != null ? `（${f.lng}, ${f.lat}）` : ''}` },
           ...(f.kind === 'reservoir' ? [
             { label: '库容', children: f.capacityWanM3 != null ? `${f.capacityWanM3} 万m³` : '—' },
             { label: '特征水位（m）', children: `死水位 ${l.deadLevel ?? '—'} · 汛限 ${l.floodLimitLevel ?? '—'} · 正常蓄水 ${l.normalLevel ?? '—'} · 设计洪水 ${l.designFloodLevel ?? '—'} · 校核洪水 ${l.checkFloodLevel ?? '—'}` },
@@ -68,59 +52,14 @@ function FacilityDrawer({ f, onClose }: { f: Facility; onClose: () => void }) {
           ...(f.kind === 'torrent_point' ? [
             { label: '危险区人口', children: `${f.householdsAtRisk ?? '—'} 户 ${f.peopleAtRisk ?? '—'} 人` },
             { label: '转移路线', children: f.transferRoute ?? '—' }, { label: '安置点', children: f.shelter ?? '—' },
-            { label: '临界雨量（mm）', children: `准备转移 ${Object.entries(f.thresholds.prepare ?? {}).map(([k, v]) => `${k} ${v}`).join('、') || '—'}；立即转移 ${Object.entries(f.thresholds.evacuate ?? {}).map(([k, v]) => `${k} ${v}`).join('、') || '—'}` },
+            { label: '临界雨量（mm）', children: `准备转移 ${range(f.thresholds.prepare)}；立即转移 ${range(f.thresholds.evacuate)}` },
           ] : []),
           { label: '最近检查', children: f.lastInspectedOn ?? '尚未检查' },
-          { label: '实时监测', children: <LiveReadings f={f} /> },
+          { label: '实时水雨情', children: <FacilityLiveBlock id={f.id} monitoringFacilityId={f.monitoringFacilityId} /> },
         ]} />
         <People f={f} />
       </Flex>
     </Drawer>
-  );
-}
-
-function NewFacility({ onClose }: { onClose: () => void }) {
-  const [form] = Form.useForm();
-  const kind = Form.useWatch('kind', form);
-  const save = useApiMutation((v: Record<string, unknown>) => api.post(`${P}/facilities`, v), { invalidate: [P], success: '已登记', onSuccess: onClose });
-  const phone = [{ required: true, pattern: /^[0-9-]{7,20}$/, message: '请填写电话' }];
-  return (
-    <Modal open title="登记防汛设施" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'reservoir' }} onFinish={(v) => save.mutate({ ...v, levels: v.levels ?? undefined })}>
-        <Form.Item name="kind" label="类别" rules={[{ required: true }]}><Select options={opts(FACILITY_KINDS)} /></Form.Item>
-        <Form.Item name="name" label="名称" rules={[{ required: true, min: 2, message: '请填写名称' }]}><Input /></Form.Item>
-        <Form.Item name="regionCode" label="所在村（社区）或乡镇" rules={[{ required: true, message: '请选择区划' }]}><RegionTreeSelect /></Form.Item>
-        {kind === 'reservoir' && (
-          <>
-            <Form.Item name="scale" label="规模" rules={[{ required: true, message: '请选择规模' }]}><Select options={opts(RESERVOIR_SCALES)} /></Form.Item>
-            <Space wrap>
-              <Form.Item name={['levels', 'deadLevel']} label="死水位(m)"><InputNumber /></Form.Item>
-              <Form.Item name={['levels', 'floodLimitLevel']} label="汛限水位(m)"><InputNumber /></Form.Item>
-              <Form.Item name={['levels', 'normalLevel']} label="正常蓄水位(m)"><InputNumber /></Form.Item>
-              <Form.Item name={['levels', 'designFloodLevel']} label="设计洪水位(m)"><InputNumber /></Form.Item>
-              <Form.Item name={['levels', 'checkFloodLevel']} label="校核洪水位(m)"><InputNumber /></Form.Item>
-              <Form.Item name="capacityWanM3" label="总库容(万m³)"><InputNumber min={0} /></Form.Item>
-            </Space>
-          </>
-        )}
-        {kind === 'torrent_point' && (
-          <Space wrap>
-            <Form.Item name="householdsAtRisk" label="危险区户数"><InputNumber min={0} /></Form.Item>
-            <Form.Item name="peopleAtRisk" label="危险区人数"><InputNumber min={0} /></Form.Item>
-            <Form.Item name="shelter" label="安置点"><Input /></Form.Item>
-            <Form.Item name="transferRoute" label="转移路线"><Input /></Form.Item>
-          </Space>
-        )}
-        <Space wrap>
-          <Form.Item name="adminName" label="行政责任人" rules={[{ required: true, message: '请填写' }]}><Input /></Form.Item>
-          <Form.Item name="adminPhone" label="电话" rules={phone}><Input inputMode="tel" /></Form.Item>
-          <Form.Item name="techName" label="技术责任人"><Input /></Form.Item>
-          <Form.Item name="techPhone" label="电话"><Input inputMode="tel" /></Form.Item>
-          <Form.Item name="patrolName" label="巡查责任人" rules={[{ required: true, message: '请填写' }]}><Input /></Form.Item>
-          <Form.Item name="patrolPhone" label="电话" rules={phone}><Input inputMode="tel" /></Form.Item>
-        </Space>
-      </Form>
-    </Modal>
   );
 }
 
@@ -152,17 +91,29 @@ function FacilityMap({ filters, onOpen }: { filters: Record<string, string>; onO
   );
 }
 
+/** The county and the towns keep the registry; a village account reads it. */
+function useKeepsRegistry() {
+  const me = useMe();
+  return me.scope.kind === 'all' || (me.scope.kind === 'region' && /000$/.test((me.scope as { regionCode?: string }).regionCode ?? ''));
+}
+
 /** The registry tab. */
 export function FacilitiesTab({ canWrite }: { canWrite: boolean }) {
   const list = useListParams(FILTERS);
-  const [view, setView] = useState<'list' | 'map'>('list');
+  const [view, setView] = useState<'list' | 'map' | 'live'>('list');
   const [open, setOpen] = useState<Facility>();
-  const [creating, setCreating] = useState(false);
+  const [form, setForm] = useState<{ editing?: Facility }>();
+  const [importing, setImporting] = useState(false);
+  const { message } = App.useApp();
+  const keepsRegistry = useKeepsRegistry();
+  const keeps = canWrite && keepsRegistry;
+  const openById = (id: string) => api.get<Facility>(`${P}/facilities/${id}`).then(setOpen, (e: Error) => message.error(e.message));
   const toolbar = (
     <Space wrap>
-      <Segmented value={view} onChange={(v) => setView(v as 'list' | 'map')} options={[{ value: 'list', label: '列表' }, { value: 'map', label: '地图' }]} />
+      <Segmented value={view} onChange={(v) => setView(v as typeof view)} options={[{ value: 'list', label: '列表' }, { value: 'map', label: '地图' }, { value: 'live', label: '实时水雨情' }]} />
       <ExportButton path={`${P}/facilities/roster.xlsx`} params={list.params.filters} name="防汛责任人名单" what="防汛责任人" />
-      {canWrite && <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记设施</Button>}
+      {keeps && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>导入</Button>}
+      {keeps && <Button icon={<PlusOutlined />} onClick={() => setForm({})}>登记设施</Button>}
     </Space>
   );
   const filters = [
@@ -173,6 +124,8 @@ export function FacilitiesTab({ canWrite }: { canWrite: boolean }) {
     <>
       {view === 'map' ? (
         <Flex vertical gap={12}><Flex justify="end">{toolbar}</Flex><FacilityMap filters={list.params.filters} onOpen={setOpen} /></Flex>
+      ) : view === 'live' ? (
+        <Flex vertical gap={12}><Flex justify="end">{toolbar}</Flex><LiveBoard onOpen={openById} /></Flex>
       ) : (
         <PagedTable<Facility> path={`${P}/facilities`} rowKey="id" filters={filters} toolbar={toolbar}
           emptyText={list.params.filters.uninspectedIn ? '本汛期所有设施都已检查。' : '还没有防汛设施。点击“登记设施”录入水库、山洪危险区等及其三个责任人。'}
@@ -186,8 +139,10 @@ export function FacilitiesTab({ canWrite }: { canWrite: boolean }) {
             { title: '最近检查', dataIndex: 'lastInspectedOn', responsive: ['md'], render: (d) => d ?? <Typography.Text type="warning">未检查</Typography.Text> },
           ]} />
       )}
-      {open && <FacilityDrawer f={open} onClose={() => setOpen(undefined)} />}
-      {creating && <NewFacility onClose={() => setCreating(false)} />}
+      {open && <FacilityDrawer f={open} canWrite={keeps} onEdit={(f) => { setOpen(undefined); setForm({ editing: f }); }} onClose={() => setOpen(undefined)} />}
+      {form && <FacilityForm {...form} onClose={() => setForm(undefined)} />}
+      <ImportModal open={importing} onClose={() => setImporting(false)} title="导入防汛设施" path={`${P}/facilities`} invalidate={P}
+        hint="按模板逐行填写设施及三个责任人；类别、所在区划和名称相同的设施会更新（如每年汛前调整责任人），其余新增。有错误的行会逐行列出原因。" />
     </>
   );
 }

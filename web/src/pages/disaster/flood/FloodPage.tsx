@@ -15,6 +15,8 @@ import { P, kindLabel, thisSeason, type Coverage } from './floodApi';
 export default function FloodPage() {
   const me = useMe();
   const canWrite = me.permissions.includes('disaster:write');
+  // The county and the towns keep the registry, inspections, plans and responses; a village account confirms tasks and records transfers.
+  const keeps = canWrite && (me.scope.kind === 'all' || (me.scope.kind === 'region' && /000$/.test((me.scope as { regionCode?: string }).regionCode ?? '')));
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') ?? 'facilities';
   const season = Number(search.get('season') ?? thisSeason());
@@ -40,9 +42,9 @@ export default function FloodPage() {
       {/* Each tab's list keeps its filters in the URL; a new tab starts without the previous tab's filters. */}
       <Tabs activeKey={tab} onChange={(k) => setSearch(new URLSearchParams({ tab: k, season: String(season) }), { replace: true })} items={[
         { key: 'facilities', label: '防汛设施与责任人', children: <FacilitiesTab canWrite={canWrite} /> },
-        { key: 'inspections', label: '备汛检查', children: <InspectionsTab canWrite={canWrite} season={season} /> },
-        { key: 'plans', label: '方案预案', children: <PlansTab canWrite={canWrite} /> },
-        { key: 'response', label: '应急响应与转移', children: <ResponseTab canWrite={canWrite} /> },
+        { key: 'inspections', label: '备汛检查', children: <InspectionsTab canWrite={keeps} season={season} /> },
+        { key: 'plans', label: '方案预案', children: <PlansTab canWrite={keeps} /> },
+        { key: 'response', label: '应急响应与转移', children: <ResponseTab canWrite={canWrite} keeps={keeps} /> },
       ]} />
     </>
   );

@@ -3,11 +3,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, List, Modal, Select, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, List, Modal, Select, Space, Tag } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type dayjs from 'dayjs';
 import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/mutation';
+import { download } from '../../../api/transfer';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { PagedTable } from '../../../components/list/PagedTable';
 import { CHECK_LEVELS, P, checkLabel, kindLabel, opts, type Batch, type BatchDetail, type Facility, type Team } from './floodApi';
@@ -33,10 +34,17 @@ function Finding({ batch, onClose }: { batch: BatchDetail; onClose: () => void }
 function BatchDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean; onClose: () => void }) {
   const q = useQuery({ queryKey: [P, 'batches', id], queryFn: () => api.get<BatchDetail>(`${P}/batches/${id}`) });
   const [adding, setAdding] = useState(false);
+  const { message } = App.useApp();
+  /** The 一单四制 rectification notice of the batch, or of one finding, as Word. */
+  const notice = (x: BatchDetail, h?: BatchDetail['findingList'][number]) =>
+    download(`${P}/batches/${x.id}/notice.docx`, h ? { hazardId: h.hazardId } : undefined, `防汛隐患整改通知书-${x.number}${h ? `-${h.number}` : ''}.docx`).catch((e: Error) => message.error(e.message));
   const b = q.data;
   return (
     <Drawer open title={b ? `检查批次 ${b.number}` : '检查批次'} onClose={onClose} width={Math.min(560, window.innerWidth)}
-      extra={b && canWrite && <Button type="primary" onClick={() => setAdding(true)}>登记问题</Button>}>
+      extra={b && <Space wrap>
+        {b.findingList.length > 0 && <Button icon={<DownloadOutlined />} onClick={() => notice(b)}>整改通知书</Button>}
+        {canWrite && <Button type="primary" onClick={() => setAdding(true)}>登记问题</Button>}
+      </Space>}>
       {q.isError && <Alert type="error" showIcon title={q.error.message} />}
       {b && (
         <Flex vertical gap={16}>
@@ -46,7 +54,10 @@ function BatchDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean;
           ]} />
           <List header={`发现的问题（${b.findingList.length}）`} dataSource={b.findingList} locale={{ emptyText: '本批次未发现问题。发现问题时点击“登记问题”，问题作为隐患按“一单四制”交办整改。' }}
             renderItem={(h) => (
-              <List.Item extra={<Tag color={STATUS[h.status]?.[1]}>{STATUS[h.status]?.[0] ?? h.status}</Tag>}>
+              <List.Item extra={<Space direction="vertical" align="end" size={4}>
+                <Tag color={STATUS[h.status]?.[1]}>{STATUS[h.status]?.[0] ?? h.status}</Tag>
+                <Button size="small" type="link" onClick={() => notice(b, h)}>通知书</Button>
+              </Space>}>
                 <List.Item.Meta title={<Link to={`/hazards/${h.hazardId}`}>{h.number} {h.title}</Link>}
                   description={h.responsiblePerson ? `责任人 ${h.responsiblePerson} · 措施 ${h.measures ?? '—'} · 资金 ${h.funds ?? '—'} 元 · 期限 ${h.deadline ?? '—'}` : '待交办（责任人、措施、资金、期限）'} />
               </List.Item>

@@ -63,14 +63,14 @@ function Transfers({ r, canWrite }: { r: Response; canWrite: boolean }) {
   );
 }
 
-function ResponseDrawer({ r, canWrite, onClose }: { r: Response; canWrite: boolean; onClose: () => void }) {
+function ResponseDrawer({ r, canWrite, keeps, onClose }: { r: Response; canWrite: boolean; keeps: boolean; onClose: () => void }) {
   const open = !r.endedAt;
   const resend = useApiMutation(() => api.post<{ resent: number }>(`${P}/responses/${r.id}/resend`), { invalidate: [P], success: '已向未确认的责任人重发' });
   const end = useApiMutation(() => api.post(`${P}/responses/${r.id}/end`), { invalidate: [P], success: '响应已终止', onSuccess: onClose });
   const ack = useApiMutation((id: string) => api.post(`${P}/responses/${r.id}/tasks/${id}/ack`, { note: '值班员电话确认' }), { invalidate: [P], success: '已登记确认' });
   return (
     <Drawer open title={`${levelLabel(r.level)}应急响应 ${r.number}`} onClose={onClose} width={Math.min(760, window.innerWidth)}
-      extra={open && canWrite && <ConfirmButton danger confirm={`终止 ${r.number}？终止后不能再重发或登记确认。`} onConfirm={() => end.mutate(undefined)}>终止响应</ConfirmButton>}>
+      extra={open && keeps && <ConfirmButton danger confirm={`终止 ${r.number}？终止后不能再重发或登记确认。`} onConfirm={() => end.mutate(undefined)}>终止响应</ConfirmButton>}>
       <Flex vertical gap={12}>
         <Alert type={r.overdue ? 'warning' : 'info'} showIcon title={r.reason}
           description={`启动于 ${new Date(r.startedAt).toLocaleString('zh-CN')}${r.endedAt ? `，终止于 ${new Date(r.endedAt).toLocaleString('zh-CN')}` : ''}`} />
@@ -84,7 +84,7 @@ function ResponseDrawer({ r, canWrite, onClose }: { r: Response; canWrite: boole
             <PagedTable<Task> path={`${P}/responses/${r.id}/tasks`} rowKey="id" emptyText="所涉乡镇没有登记责任人，请先在“防汛设施”中登记。"
               filters={[{ kind: 'search', name: 'q', placeholder: '姓名、电话或设施' },
                 { kind: 'segmented', name: 'acked', options: [{ value: '', label: '全部' }, { value: 'false', label: '未确认' }, { value: 'true', label: '已确认' }] }]}
-              toolbar={open && canWrite && r.acked < r.tasks && (
+              toolbar={open && keeps && r.acked < r.tasks && (
                 <ConfirmButton confirm={`向全部未确认的责任人重发任务？`} onConfirm={() => resend.mutate(undefined)}>重发未确认</ConfirmButton>
               )}
               columns={[
@@ -104,14 +104,14 @@ function ResponseDrawer({ r, canWrite, onClose }: { r: Response; canWrite: boole
 }
 
 /** The response tab. */
-export function ResponseTab({ canWrite }: { canWrite: boolean }) {
+export function ResponseTab({ canWrite, keeps }: { canWrite: boolean; keeps: boolean }) {
   const [open, setOpen] = useState<Response>();
   const [starting, setStarting] = useState(false);
   return (
     <>
       <PagedTable<Response> path={`${P}/responses`} rowKey="id"
         filters={[{ kind: 'segmented', name: 'open', options: [{ value: '', label: '全部' }, { value: 'true', label: '进行中' }] }]}
-        toolbar={canWrite && <Button danger icon={<ThunderboltOutlined />} onClick={() => setStarting(true)}>启动响应</Button>}
+        toolbar={keeps && <Button danger icon={<ThunderboltOutlined />} onClick={() => setStarting(true)}>启动响应</Button>}
         emptyText="没有防汛应急响应。达到启动条件时点击“启动响应”，任务会发送给所涉乡镇的全部责任人。"
         onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
         columns={[
@@ -121,7 +121,7 @@ export function ResponseTab({ canWrite }: { canWrite: boolean }) {
           { title: '叫应', key: 'ack', render: (_, r) => <>{r.acked}/{r.tasks}{r.overdue ? <Tag color="red" style={{ marginInlineStart: 6 }}>{r.overdue} 超时</Tag> : null}</> },
           { title: '转移', key: 't', render: (_, r) => `${r.transferred}/${r.planned}`, responsive: ['sm'] },
         ]} />
-      {open && <ResponseDrawer r={open} canWrite={canWrite} onClose={() => setOpen(undefined)} />}
+      {open && <ResponseDrawer r={open} canWrite={canWrite} keeps={keeps} onClose={() => setOpen(undefined)} />}
       {starting && <StartResponse onClose={() => setStarting(false)} />}
     </>
   );

@@ -2,7 +2,7 @@
 import { FACILITY_KINDS, PLAN_LEVELS, RESERVOIR_SCALES, RESPONSE_LEVELS, RESPONSIBLE_ROLES, CHECK_LEVELS } from '../../../../../contracts/flood';
 
 export const P = '/api/flood';
-export type { Batch, BatchDetail, Coverage, Facility, Plan, Response, Task, Team, Transfer } from '../../../../../contracts/flood';
+export type { Batch, BatchDetail, Coverage, Facility, FacilityImportResult, FacilityLive, Plan, Response, Task, Team, Transfer } from '../../../../../contracts/flood';
 export const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 const label = (o: Record<string | number, string>) => (c: string | number | null | undefined) => (c == null ? '—' : o[c] ?? String(c));
 export const kindLabel = label(FACILITY_KINDS);
