@@ -148,7 +148,11 @@ if (want('lists')) {
 
 // ---- 2. dashboard, statistics and the work report: routes found in the route table ----
 if (want('dashboard')) {
-  const routes = app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':') && /^\/api\/(dashboard|statistics)(\/|$)/.test(r.url)).map((r) => r.url);
+  // Every parameterless dashboard/statistics route, and the statistics reports of the big tables for the half-year.
+  const H1 = 'from=2026-01-01&to=2026-06-30';
+  const routes = [...app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':') && /^\/api\/(dashboard|statistics)(\/|$)/.test(r.url)).map((r) => r.url),
+    ...(app.routeTable.some((r) => r.url === '/api/statistics/reports/:key')
+      ? ['hazards.overview', 'enforcement.overview', 'enterprises.registry', 'monitoring.alarms'].map((k) => `/api/statistics/reports/${k}?${H1}`) : [])];
   const figures: Record<string, Figure> = {};
   log('\n## Dashboard and statistics, whole province (leader), one request at a time');
   if (!routes.length) log('no /api/dashboard or /api/statistics routes registered yet');
@@ -160,11 +164,11 @@ if (want('dashboard')) {
   results.dashboard = figures;
 }
 if (want('report')) {
-  const routes = app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':') && /^\/api\/reports\/work/.test(r.url)).map((r) => r.url);
+  const routes = app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':') && /^\/api\/reports\/work$/.test(r.url)).map((r) => r.url);
   const figures: Record<string, Figure> = {};
   log('\n## Work report, first half of 2026, whole province (leader)');
   if (!routes.length) log('no /api/reports/work routes registered yet');
-  const query = process.env.BENCH_REPORT_QUERY ?? 'period=2026-H1';
+  const query = process.env.BENCH_REPORT_QUERY ?? 'from=2026-01-01&to=2026-06-30';
   for (const route of routes) {
     const f = figures[route] = await timeRoute(`${route}?${query}`, 'leader', 3);
     log(`${route.padEnd(40)} ${f.note ?? `median ${f.medianMs} p95 ${f.p95Ms} ms, ${f.bytes} bytes`}`);
