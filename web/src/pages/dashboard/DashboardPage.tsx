@@ -1,6 +1,6 @@
 // 态势总览: the situation in the account's scope at a glance. Every number is a link to the filtered list that makes
 // it; the risk donut and the sector bars open the enterprises of the clicked colour or sector. The region, department
-// and period are kept in the URL; the figures refresh when the server reports a change (SSE) and every minute.
+// and period are kept in the URL; a bureau leader lands here (home redirects); the figures refresh when the server reports a change (SSE) and every minute.
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { useListParams } from '../../components/list/useListParams';
 import { DASHBOARD_PERIODS, type Dashboard, type FigureGroup } from '../../../../contracts/dashboard';
 import type { Figure } from '../../../../contracts/figures';
 import { RISK_LEVELS } from '../../../../contracts/enterprises';
+import { CommandBanner } from '../command/duty/CommandBanner';
 import { EChart } from './EChart';
 import { useDashboardEvents } from './useDashboardEvents';
 
@@ -137,6 +138,7 @@ export default function DashboardPage() {
 
   return (
     <>
+      <CommandBanner />
       <PageHeader title={`态势总览${d ? ` · ${d.scope.label}` : ''}`} extra={<>
         <Segmented value={period} options={DASHBOARD_PERIODS.map((p) => ({ label: p.label, value: p.code }))}
           onChange={(v) => list.setFilters({ period: v === 'year' ? undefined : String(v) })} />
