@@ -2,7 +2,9 @@
 // figure counted from the records (work.figures.ts) for the chosen period and region in the caller's scope, the road
 // accidents compared with the same period last year, and the judgement sentences left as marked places to write.
 import type { Segment, ReportFigure, ReportSection, WorkReport, WorkReportQuery } from '../../../contracts/work-report.js';
+import { can, type Actor } from '../../platform/auth/actor.js';
 import { regionWithin } from '../../platform/auth/scope.js';
+import type { Permission } from '../../../contracts/roles.js';
 import type { Ctx } from '../../platform/context.js';
 import { sql } from '../../platform/db/sql.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -30,12 +32,25 @@ async function regionOf(ctx: Ctx, asked?: string): Promise<{ code: string; name:
   return { code, name: r.name, span: code === root && scope.kind === 'all' ? undefined : code };
 }
 
-/** Count every figure of the catalogue for a span; the ones the records cannot give are left out (their text becomes a place to write). */
+/** The permission of the list a trace names (the list routes' own `config.permission`). */
+const LIST_PERMISSIONS: [prefix: string, permission: Permission | null][] = [
+  ['/api/orgs', null], ['/api/responsibility/', 'responsibility:read'], ['/api/outreach/', 'responsibility:read'], ['/api/summons', 'responsibility:read'],
+  ['/api/returns', 'returns:read'], ['/api/hazards', 'hazard:read'], ['/api/enforcement/', 'enforcement:read'], ['/api/enterprises', 'enterprise:read'],
+  ['/api/monitoring/', 'monitoring:read'], ['/api/command/', 'command:read'], ['/api/disaster/', 'disaster:read'], ['/api/flood/', 'disaster:read'],
+];
+/** Whether the caller may open the list behind a trace: a figure whose list they cannot see is not theirs to read either. */
+export function mayOpen(actor: Actor, api: string): boolean {
+  const hit = LIST_PERMISSIONS.find(([prefix]) => api.startsWith(prefix));
+  if (!hit) return false;
+  return hit[1] === null || can(actor, hit[1]);
+}
+
+/** Count every figure of the catalogue for a span; the ones the records cannot give, or the caller may not see, are left out (their text becomes a place to write). */
 async function countAll(env: Env, s: Span): Promise<Map<string, ReportFigure>> {
   const out = new Map<string, ReportFigure>();
   for (const d of FIGURES) {
     const c = await d.count(env, s);
-    if (!c) continue;
+    if (!c || !mayOpen(env.actor, c.trace.api)) continue;
     out.set(d.key, { key: d.key, label: d.label, unit: d.unit, section: d.section, value: c.value, trace: c.trace, records: c.records ?? c.value });
   }
   for (const d of DERIVED) {
@@ -55,12 +70,12 @@ export async function workReport(ctx: Ctx, q: WorkReportQuery): Promise<WorkRepo
   const last = samePeriodLastYear(period);
   for (const d of FIGURES.filter((x) => x.compare)) {
     const now = figures.get(d.key);
-    const before = await d.count(env, { from: last.from, to: last.to, regionCode: region.span });
+    const before = now && await d.count(env, { from: last.from, to: last.to, regionCode: region.span });
     if (now && before) { now.previous = before.value; now.previousTrace = before.trace; }
   }
 
   const has = (k: string) => figures.has(k);
-  const F = (key: string, what?: string): Segment => (has(key) ? f(key) : blank(what ?? `${FIGURES.find((x) => x.key === key)?.label ?? key}（记录中没有该项）`));
+  const F = (key: string, what?: string): Segment => (has(key) ? f(key) : blank(what ?? `${FIGURES.find((x) => x.key === key)?.label ?? key}（没有该项记录或无权查看）`));
   const sections: ReportSection[] = SECTIONS.map((s) => ({ key: s.key, title: s.title, paragraphs: [] }));
   const sec = (key: string) => sections.find((s) => s.key === key)!;
   const head = (key: string, text: string) => sec(key).paragraphs.push({ heading: true, segments: [t(text)] });

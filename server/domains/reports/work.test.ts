@@ -140,7 +140,12 @@ describe('traceability and scope', () => {
     expect(fig(mine, 'duty.pledges').value).toBeLessThan(51);
     expect(fig(mine, 'flood.plans').value).toBeGreaterThan(0);
     expect(fig(mine, 'flood.plans').value).toBeLessThan(267);
-    expect(fig(mine, 'fireworks.shops').value).toBeLessThan(1865);
+    expect(fig(mine, 'hazards.found').value).toBeLessThan(fig(report, 'hazards.found').value);
+    // A town has no enforcement records to open (no enforcement:read): those figures are not in its report, their sentences are places to write.
+    expect(mine.figures.filter((x) => x.trace?.api.startsWith('/api/enforcement/')).map((x) => x.key)).toEqual([]);
+    expect(mine.figures.map((x) => x.key)).not.toContain('fireworks.shops');
+    const text = mine.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.segments)).map((x) => ('text' in x ? x.text : '')).join('');
+    expect(text).toContain('（待填写：烟花爆竹打非排查经营门店（没有该项记录或无权查看））');
     expect(fig(mine, 'disaster.informants').value).toBeLessThan(379);
     expect(fig(mine, 'duty.committees').value).toBe(0);
     const checks = await traceChecks(t, town, mine.figures);
