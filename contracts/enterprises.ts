@@ -184,6 +184,11 @@ export const EnterpriseFilter = Type.Object({
   regulatorId: Type.Optional(Uuid),
   licenceExpiringDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 730, description: '有证照在今天起 N 天内到期（已过期的不算）' })),
   hasMajorHazard: Type.Optional(Type.Boolean()),
+  /** Work report: enterprises whose status changed to this one (停产整顿, 关闭 …) effective between changedFrom and changedTo (inclusive). */
+  statusChange: Type.Optional(literals(ENTERPRISE_STATUSES)),
+  changedFrom: Type.Optional(Day), changedTo: Type.Optional(Day),
+  /** Work report: established (成立/建成) between these days, inclusive. */
+  establishedFrom: Type.Optional(Day), establishedTo: Type.Optional(Day),
 });
 export type EnterpriseFilter = Static<typeof EnterpriseFilter>;
 export const EnterpriseQuery = Type.Composite([PageQuery, EnterpriseFilter, Type.Object({

@@ -28,7 +28,7 @@ export async function valueFromTrace(t: TestApp, cookie: string, f: Figure): Pro
     const r = await t.as(cookie, { method: 'GET', url: url.pathname + url.search });
     if (r.statusCode !== 200) throw new Error(`${f.key}: GET ${url.pathname + url.search} → ${r.statusCode} ${r.body.slice(0, 300)}`);
     const body = r.json() as { items: Record<string, unknown>[]; total: number };
-    for (const it of body.items) sum += Number(it[f.trace.sumOf] ?? 0);
+    for (const it of body.items) sum += sumAt(it, f.trace.sumOf);
     if (page * 200 >= body.total) break;
   }
   return Math.round(sum * 1e6) / 1e6;
@@ -42,4 +42,23 @@ export async function traceChecks(t: TestApp, cookie: string, figures: Figure[])
     out.push({ key: f.key, value: f.value, fromList: await valueFromTrace(t, cookie, f) });
   }
   return out;
+}
+
+/**
+ * The number at `path` in a list item: a field (`fine`), a nested field (`acceptedValues.total`), or a sum over the
+ * elements of an array that match a condition (`items[name=鞭炮].quantity`).
+ */
+export function sumAt(item: unknown, path: string): number {
+  let values: unknown[] = [item];
+  for (const seg of path.split('.')) {
+    const m = /^([^[\]]+)(?:\[([^=\]]+)=([^\]]*)\])?$/.exec(seg);
+    if (!m) throw new Error(`bad sumOf path ${path}`);
+    const [, key, whereKey, whereValue] = m;
+    values = values.flatMap((v) => {
+      const x = (v as Record<string, unknown> | null)?.[key];
+      const arr = Array.isArray(x) ? x : [x];
+      return whereKey ? arr.filter((e) => String((e as Record<string, unknown> | null)?.[whereKey]) === whereValue) : arr;
+    });
+  }
+  return values.reduce<number>((a, v) => a + (v === null || v === undefined ? 0 : Number(v)), 0);
 }

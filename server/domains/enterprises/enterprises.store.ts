@@ -65,6 +65,11 @@ export function filterWhere(viewer: DataScope, f: EnterpriseFilter, today: strin
     f.regulatorId ? sql`e.supervising_org_id = ${f.regulatorId}` : undefined,
     f.licenceExpiringDays !== undefined ? within(f.licenceExpiringDays) : undefined,
     f.hasMajorHazard !== undefined ? (f.hasMajorHazard ? major : sql`not ${major}`) : undefined,
+    f.statusChange || f.changedFrom || f.changedTo ? sql`exists (select 1 from enterprise_status_changes sc where sc.enterprise_id = e.id
+      and ${f.statusChange ? sql`sc.to_status = ${f.statusChange}` : sql`true`} and ${f.changedFrom ? sql`sc.effective_on >= ${f.changedFrom}::date` : sql`true`}
+      and ${f.changedTo ? sql`sc.effective_on <= ${f.changedTo}::date` : sql`true`})` : undefined,
+    f.establishedFrom ? sql`e.established_on >= ${f.establishedFrom}::date` : undefined,
+    f.establishedTo ? sql`e.established_on <= ${f.establishedTo}::date` : undefined,
   ]);
 }
 

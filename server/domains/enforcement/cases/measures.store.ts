@@ -2,6 +2,7 @@
 import type { DataScope } from '../../../platform/auth/actor.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { sql } from '../../../platform/db/sql.js';
+import { regionPrefix } from '../../../platform/auth/scope.js';
 import { enforcementScope } from '../common/scope.js';
 
 export interface MeasureRow {
@@ -17,8 +18,12 @@ export interface TransferRow {
 
 const mSelect = sql`select m.*, m.due_on::text as due_on from enforcement_measures m`;
 
-export async function listMeasures(db: Queryable, viewer: DataScope, f: { kind?: string; enterpriseId?: string; caseId?: string; inspectionId?: string; active?: boolean; q?: string }, page: number, pageSize: number) {
+export async function listMeasures(db: Queryable, viewer: DataScope, f: { kind?: string; enterpriseId?: string; caseId?: string; inspectionId?: string; active?: boolean; q?: string;
+  sector?: string; subtype?: string; from?: string; to?: string; regionCode?: string }, page: number, pageSize: number) {
   const where = sql.and([enforcementScope(viewer, 'm'), f.kind ? sql`m.kind = ${f.kind}` : undefined, f.enterpriseId ? sql`m.enterprise_id = ${f.enterpriseId}` : undefined,
+    f.sector ? sql`m.sector = ${f.sector}` : undefined, f.subtype ? sql`m.subtype = ${f.subtype}` : undefined,
+    f.from ? sql`m.decided_at >= ${f.from}::date` : undefined, f.to ? sql`m.decided_at < ${f.to}::date + 1` : undefined,
+    f.regionCode ? sql`m.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined,
     f.caseId ? sql`m.case_id = ${f.caseId}` : undefined, f.inspectionId ? sql`m.inspection_id = ${f.inspectionId}` : undefined,
     f.q ? sql`m.party_name like ${'%' + f.q + '%'}` : undefined, f.active === true ? sql`m.lifted_at is null` : f.active === false ? sql`m.lifted_at is not null` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from enforcement_measures m where ${where}`);
@@ -39,8 +44,11 @@ export const liftMeasure = (db: Queryable, id: string, at: string, reason: strin
 
 const tSelect = sql`select t.* from enforcement_transfers t`;
 
-export async function listTransfers(db: Queryable, viewer: DataScope, f: { caseId?: string; enterpriseId?: string; status?: string; q?: string }, page: number, pageSize: number) {
-  const where = sql.and([enforcementScope(viewer, 't'), f.caseId ? sql`t.case_id = ${f.caseId}` : undefined, f.enterpriseId ? sql`t.enterprise_id = ${f.enterpriseId}` : undefined, f.status ? sql`t.status = ${f.status}` : undefined,
+export async function listTransfers(db: Queryable, viewer: DataScope, f: { caseId?: string; enterpriseId?: string; status?: string; q?: string; from?: string; to?: string; regionCode?: string },
+  page: number, pageSize: number) {
+  const where = sql.and([enforcementScope(viewer, 't'), f.caseId ? sql`t.case_id = ${f.caseId}` : undefined,
+    f.from ? sql`t.reported_at >= ${f.from}::date` : undefined, f.to ? sql`t.reported_at < ${f.to}::date + 1` : undefined,
+    f.regionCode ? sql`t.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined, f.enterpriseId ? sql`t.enterprise_id = ${f.enterpriseId}` : undefined, f.status ? sql`t.status = ${f.status}` : undefined,
     f.q ? sql`(t.party_name like ${'%' + f.q + '%'} or t.suspected_offence like ${'%' + f.q + '%'})` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from enforcement_transfers t where ${where}`);
   const items = await db.query<TransferRow>(sql`${tSelect} where ${where} order by t.reported_at desc, t.id limit ${pageSize} offset ${(page - 1) * pageSize}`);

@@ -2,6 +2,7 @@
 import type { DataScope } from '../../../platform/auth/actor.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { sql } from '../../../platform/db/sql.js';
+import { regionPrefix } from '../../../platform/auth/scope.js';
 import { enforcementScope } from '../common/scope.js';
 
 export interface DocumentRow {
@@ -16,13 +17,17 @@ export interface ServiceRow {
 
 const scope = (v: DataScope) => enforcementScope(v, 'd');
 
-export interface DocumentFilter { kind?: string; caseId?: string; inspectionId?: string; enterpriseId?: string; year?: number; measureId?: string; transferId?: string }
+export interface DocumentFilter { kind?: string; caseId?: string; inspectionId?: string; enterpriseId?: string; year?: number; measureId?: string; transferId?: string;
+  sector?: string; from?: string; to?: string; numbered?: boolean; regionCode?: string }
 
 function where(viewer: DataScope, f: DocumentFilter) {
   return sql.and([scope(viewer), f.kind ? sql`d.kind = ${f.kind}` : undefined, f.caseId ? sql`d.case_id = ${f.caseId}` : undefined,
     f.inspectionId ? sql`d.inspection_id = ${f.inspectionId}` : undefined, f.enterpriseId ? sql`d.enterprise_id = ${f.enterpriseId}` : undefined,
     f.measureId ? sql`d.measure_id = ${f.measureId}` : undefined, f.transferId ? sql`d.transfer_id = ${f.transferId}` : undefined,
-    f.year ? sql`d.year = ${f.year}` : undefined]);
+    f.year ? sql`d.year = ${f.year}` : undefined, f.sector ? sql`d.sector = ${f.sector}` : undefined,
+    f.from ? sql`d.issued_at >= ${f.from}::date` : undefined, f.to ? sql`d.issued_at < ${f.to}::date + 1` : undefined,
+    f.numbered === true ? sql`(d.number is not null and d.kind <> 'service_receipt')` : undefined,
+    f.regionCode ? sql`d.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined]);
 }
 
 export async function listDocuments(db: Queryable, viewer: DataScope, f: DocumentFilter, page: number, pageSize: number) {
