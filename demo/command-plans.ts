@@ -183,7 +183,12 @@ export function generate(ctx: DemoContext, base: Base): { commandPlans: CommandP
       [[`${C}应急管理局`, 'agree', null], [`${C}公安局`, 'agree', '同意'], [`${C}交通运输局`, null, null]].forEach(([org, opinion, comment]) =>
         out.countersigns.push({ id: ctx.id(), version_id: v.id, org_id: orgByName(base, org!).id, round: 1, opinion, comment, signed_at: opinion ? at('2022-06-20') : null, invited_at: at('2022-06-15') }));
     }
-    if (s.scope[0] === 'flood') drill(plan, '2022-04-22', 'live', '防汛抢险综合应急演练', 320, '市防汛抗旱指挥部成员单位、各乡镇', '部分乡镇转移路线标识不清');
+    // One drill, two plans: the 防汛 drill exercised the 自然灾害救助 plan too, recorded under it by what it tested there
+    // (so that the report's 防汛 演练 4 场次 counts the flood drill once).
+    if (s.scope[0] === 'flood') {
+      const flood = s.disaster === '防汛';
+      drill(plan, '2022-04-22', 'live', flood ? '防汛抢险综合应急演练' : '受灾群众转移安置和生活救助演练', 320, flood ? '市防汛抗旱指挥部成员单位、各乡镇' : '市减灾委员会成员单位、各乡镇', '部分乡镇转移路线标识不清');
+    }
     if (s.scope[0] === 'mine') drill(plan, '2022-03-30', 'tabletop', '非煤矿山坍塌事故桌面推演', 45, '市应急管理局、自然资源局、各采石场', null);
   }
 
@@ -211,7 +216,7 @@ export function generate(ctx: DemoContext, base: Base): { commandPlans: CommandP
     addVersion(plan, '2021版', contentOf(base, ctx, `${town}应对辖区内各类突发事件的综合预案，重点是汛期山洪、地质灾害和森林火灾的先期处置与群众转移。`, `${town}党委书记、镇长`, ['分管应急副镇长'], `${town}应急管理站`, levels, groups),
       'published', `2021-05-${String(6 + i).padStart(2, '0')}`);
     const month = String(1 + (i % 6)).padStart(2, '0');
-    if (i < 3) drill(plan, `2022-05-${String(18 + i).padStart(2, '0')}`, 'live', `${town}山洪灾害防御转移演练`, 80 + r.int(0, 120), `${town}人民政府、各村（社区）`, '个别村预警锣鼓哨未及时响应');
+    if (i < 3) drill(plan, `2022-05-${String(18 + i).padStart(2, '0')}`, 'live', `${town}防汛山洪灾害防御转移演练`, 80 + r.int(0, 120), `${town}人民政府、各村（社区）`, '个别村预警锣鼓哨未及时响应');
     else drill(plan, `2022-${month}-${String(8 + r.int(0, 18)).padStart(2, '0')}`, r.chance(0.5) ? 'live' : 'tabletop', `${town}${r.pick(['森林防灭火', '地质灾害避险', '消防疏散', '综合应急'])}演练`, 30 + r.int(0, 150), `${town}人民政府、应急救援队`, null);
   });
 

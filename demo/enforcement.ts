@@ -222,6 +222,17 @@ export function generate(ctx: DemoContext, base: Base): { enforcement: Enforceme
   related.forEach((e, i) => out.avoidances.push({ id: ctx.id(), officer_id: out.officers[i].id, enterprise_id: e.id, reason: i === 0 ? '配偶在该企业任安全管理人员' : '近亲属系该门店经营者',
     region_code: e.region_code, created_by: officer.id, created_at: at('2022-06-10') }));
 
+  // Row 11: "目前已有4家企业完成设计诊断" — the 4 工贸 enterprises that resume in 2022-H2 had their 安全设计诊断 reviewed in June
+  // (整改复查意见书); the others are still being guided (added last, so the rows above keep their ids and numbers).
+  const diagnosed = out.measures.filter((m) => m.kind === 'suspend_business' && m.sector === 'industry_trade' && m.lifted_at && m.subtype !== '金属冶炼');
+  diagnosed.forEach((m, i) => {
+    const e = base.enterprises.find((x) => x.id === m.enterprise_id)!;
+    const officers = out.inspectionOfficers.filter((o) => o.inspection_id === m.inspection_id).map((o) => ({ id: o.officer_id as string, name: o.officer_name as string, certNo: o.cert_no as string }));
+    const day = ['2022-06-09', '2022-06-16', '2022-06-23', '2022-06-28'][i % 4];
+    document('review_opinion', '整改复查意见书', '复', { id: m.inspection_id as string, officers, e, day }, day, { measure_id: m.id as string },
+      { opinion: '经复查，该企业已完成安全设计诊断，按诊断意见制定了整改方案；整改验收合格后方可申请恢复生产', passed: 'false' });
+  });
+
   out.numberSequences = [...seq].map(([kind, last]) => ({ kind, year: 2022, last }));
   return { enforcement: out };
 }
