@@ -54,7 +54,13 @@ browserSuite('web: publicity, training and drills (宣传培训演练)', (server
     await login(page, server.url, 'staff', DEMO_PASSWORD);
     await page.goto(`${server.url}/responsibility/outreach?tab=stats&from=2022-01-01&to=2022-06-30`);
     await page.getByTestId('figure-XC-CL.vans').getByText('500', { exact: true }).waitFor();
+    // The report's figures of sections 一 and 二: 51 letters, 2 督查 + 4 专项督查; each opens the records behind it.
+    await page.getByTestId('report-responsibility.specialInspections').getByText('4', { exact: true }).waitFor();
     await shot(page, 'outreach-stats.png', true);
+    await page.getByTestId('report-responsibility.pledges').getByText('51', { exact: true }).click();
+    await page.getByTestId('trace-note').waitFor();
+    await page.getByText('共 51 条').waitFor();
+    await shot(page, 'pledges-traced.png');
     await page.goto(`${server.url}/responsibility/outreach?tab=drills&from=2022-01-01&to=2022-06-30`);
     await page.getByText(/共 3\d 条/).waitFor();
     await page.locator('.ant-table-row').filter({ hasText: '危险化学品泄漏事故应急救援实战演练' }).first().click();
@@ -67,13 +73,31 @@ browserSuite('web: publicity, training and drills (宣传培训演练)', (server
     const dialog = page.locator('.ant-modal:visible');
     await dialog.getByLabel('依据的预案').fill('危险化学品');
     await page.locator('.ant-select-item-option:visible').filter({ hasText: '危险化学品事故应急预案' }).first().click();
-    await dialog.getByLabel('演练名称').fill('危化品储罐泄漏桌面推演（浏览器测试）');
+    await dialog.getByLabel('演练名称').fill('危化品储罐泄漏综合演练（浏览器测试）');
     // The date defaults to today: drills are recorded once held.
+    await dialog.getByText('综合演练').click();
     await dialog.getByLabel('参演人数').fill('25');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('.ant-message').getByText(/演练已登记/).waitFor();
     await page.goto(`${server.url}/responsibility/outreach?tab=drills&q=${encodeURIComponent('浏览器测试')}`);
-    await page.locator('.ant-table-row').filter({ hasText: '危化品储罐泄漏桌面推演（浏览器测试）' }).getByText('待补充').waitFor();
+    const row = page.locator('.ant-table-row').filter({ hasText: '危化品储罐泄漏综合演练（浏览器测试）' });
+    await row.getByText('综合演练').waitFor();
+    await row.getByText('待补充').click();
+    // Complete it: scenario and evaluation; a problem found becomes a hazard in the hazards ledger.
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('button', { name: '修改情况与评估' }).click();
+    const form = page.locator('.ant-modal:visible');
+    await form.getByLabel('演练情景').fill('储罐区法兰泄漏，先桌面推演处置程序，再现场堵漏、疏散');
+    await form.getByLabel('评估意见').fill('程序清楚，现场堵漏器材取用慢');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await drawer.getByText('程序清楚，现场堵漏器材取用慢').waitFor();
+    await drawer.getByRole('button', { name: '登记问题' }).click();
+    const problem = page.locator('.ant-modal:visible');
+    await problem.getByLabel('问题').fill('堵漏器材存放位置远离储罐区');
+    await problem.getByText('作为隐患上报').click();
+    await problem.getByRole('button', { name: /保\s*存/ }).click();
+    await drawer.getByText(/隐患 /).waitFor();
+    await shot(page, 'outreach-drill-combined.png');
     expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -81,6 +81,13 @@ browserSuite('web: supervision (督查督办)', (server) => {
     await page.getByText('2022 年签订情况：已签 51').waitFor();
     await page.getByText('未签订：').waitFor();
     await shot(page, 'pledges.png');
+    // A letter is corrected after registration (confirmation before delete is the same row's other button).
+    const letter = page.locator('.ant-table-row', { hasText: '白塘镇人民政府' });
+    await letter.getByRole('button', { name: /修\s*改/ }).click();
+    const edit = page.locator('.ant-modal:visible');
+    await edit.getByLabel('目标任务').fill('全年不发生较大及以上生产安全事故；镇村两级安全网格全覆盖（已修订）');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-message').getByText('责任状已修改').waitFor();
     await page.goto(`${server.url}/responsibility/committee`);
     await page.locator('.ant-table-row', { hasText: '道路交通安全专业委员会' }).click();
     await page.locator('.ant-drawer').getByText('汨水市公安局').first().waitFor();

@@ -1,7 +1,8 @@
 // What the responsibility pages share: code tables as options, the task status tag, attachments upload, and a
 // task's feedback form (the assignee answers, often on a phone).
 import { useRef, useState } from 'react';
-import { App, Button, Flex, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { Alert, App, Button, Flex, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
@@ -71,4 +72,24 @@ export function FeedbackModal({ task, onClose }: { task: RespTask; onClose: () =
       </Form>
     </Modal>
   );
+}
+
+const TRACE_WORDS: Record<string, (v: string) => string> = {
+  regionCode: (v) => `区划 ${v}`, orgId: () => '指定单位', source: (v) => (v === 'supervision' ? '督查交办' : '会议议定'), overdue: () => '逾期未反馈',
+  kind: (v) => `类型 ${v.split(',').length} 种`, q: (v) => `含“${v}”`, withProblems: () => '发现问题的',
+};
+/** Filters a report figure puts in the URL (period, region, unit …) that the page's filter bar does not show: sent with the list,
+ *  and named in a note with a way back to the whole list. */
+export function useTraceParams(names: readonly string[]) {
+  const [search, setSearch] = useSearchParams();
+  const params: Record<string, string> = {};
+  for (const n of names) { const v = search.get(n); if (v) params[n] = v; }
+  const words = [params.from || params.to ? `${params.from ?? '…'} 至 ${params.to ?? '…'}` : '',
+    ...Object.entries(params).filter(([k]) => k !== 'from' && k !== 'to').map(([k, v]) => TRACE_WORDS[k]?.(v) ?? `${k}=${v}`)].filter(Boolean);
+  const clear = () => setSearch((prev) => { const next = new URLSearchParams(prev); names.forEach((n) => next.delete(n)); next.delete('page'); return next; });
+  const note = words.length > 0 && (
+    <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`按统计口径显示：${words.join('，')}`} data-testid="trace-note"
+      action={<Button size="small" onClick={clear}>查看全部</Button>} />
+  );
+  return { params, note, active: words.length > 0 };
 }
