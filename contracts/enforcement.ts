@@ -2,6 +2,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
 import { keysOf } from './hazards.js';
+import { CitedArticle, ItemCites } from './cites.js';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const O = Type.Optional;
@@ -80,9 +81,11 @@ export const PlanDetail = Type.Composite([Plan, Type.Object({
 export const PlanQuery = Type.Composite([PageQuery, Type.Object({ year: O(Type.Integer()), orgId: O(Uuid) })]);
 
 // ---- 检查表、执法人员、回避 ----
-const ChecklistBody = { sector: Str(30), name: Str(100, 2), items: Type.Array(Type.Object({ code: Str(20), text: Str(300, 2), basis: O(Str(200)) }), { minItems: 1, maxItems: 200 }) };
+// An item's legal basis: the words (basis) and the cited articles of the law library (cites, resolved as of today when returned).
+const ChecklistBody = { sector: Str(30), name: Str(100, 2), items: Type.Array(Type.Object({ code: Str(20), text: Str(300, 2), basis: O(Str(200)), cites: ItemCites }), { minItems: 1, maxItems: 200 }) };
 export const ChecklistInput = Type.Object(ChecklistBody);
-export const Checklist = Type.Object({ id: Uuid, sector: Type.String(), name: Type.String(), items: Type.Array(Type.Object({ code: Type.String(), text: Type.String(), basis: O(Type.String()) })) });
+export const Checklist = Type.Object({ id: Uuid, sector: Type.String(), name: Type.String(), items: Type.Array(Type.Object({ code: Type.String(), text: Type.String(), basis: O(Type.String()),
+  cites: O(Type.Array(CitedArticle)) })) });
 export const OfficerInfo = Type.Object({ id: Uuid, name: Type.String(), certNo: Type.String(), orgName: N(Type.String()) });
 export const AvoidanceInput = Type.Object({ officerId: Uuid, enterpriseId: Uuid, reason: Str(200, 2) });
 export const Avoidance = Type.Object({ id: Uuid, officerId: Uuid, officerName: Type.String(), enterpriseId: Uuid, enterpriseName: Type.String(), reason: Type.String(), createdAt: Timestamp });
@@ -161,7 +164,9 @@ export const DocumentQuery = Type.Composite([PageQuery, Type.Object({ kind: O(Ty
 // ---- 案件 ----
 const Party = Type.Object({ kind: keysOf({ org: '单位', person: '个人' }), name: Str(100, 2), address: O(Str(200)), creditCode: O(Str(30)), legalRep: O(Str(50)), regionCode: RegionCode });
 export const CaseCreate = Type.Object({ source: keysOf(CASE_SOURCES), inspectionId: O(Uuid), tipoffId: O(Uuid), enterpriseId: O(Uuid), party: O(Party),
-  cause: Str(300, 4), facts: O(Str(4000)), officerIds: Type.Array(Uuid, { minItems: 2, maxItems: 10 }) });
+  cause: Str(300, 4), facts: O(Str(4000)), officerIds: Type.Array(Uuid, { minItems: 2, maxItems: 10 }),
+  /** 拟认定违法行为 of the finding the case is filed from: carried into the case's penalty proposal. */
+  violationItemId: O(Uuid), finding: O(Str(300)) });
 export const Opinion = Type.Object({ opinion: Str(1000, 2) });
 export const EvidenceInput = Type.Object({ kind: keysOf(EVIDENCE_KINDS), description: Str(4000, 2), files: O(Files), person: O(Str(50)) });
 const Penalty = { kinds: Type.Array(PenaltyKind, { maxItems: 6 }), fine: O(Money), confiscation: O(Money), suspensionDays: O(Type.Integer({ minimum: 1, maximum: 3650 })), basis: Str(1000, 2), facts: O(Str(4000)) };

@@ -1,6 +1,7 @@
 // 双重预防: risk points and hidden hazards (隐患) — code tables, records, workflow moves, statistics.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
+import { CitedArticle, ItemCites } from './cites.js';
 
 /** 隐患来源 */
 export const HAZARD_SOURCES = {
@@ -251,9 +252,12 @@ export const CampaignInput = Type.Object({
 
 /** 自查: checklist templates and filled checks. */
 export const CHECK_FREQUENCIES = { daily: '每日', weekly: '每周', monthly: '每月', seasonal: '季节性' } as const;
-export const CheckItem = Type.Object({ code: Type.String({ maxLength: 20 }), text: Type.String({ maxLength: 300 }), basis: Type.Optional(Type.String({ maxLength: 200 })) });
+// An item's legal basis: the words (basis) and the cited articles of the law library (cites; returned as of today).
+const checkItemFields = { code: Type.String({ maxLength: 20 }), text: Type.String({ maxLength: 300 }), basis: Type.Optional(Type.String({ maxLength: 200 })) };
+export const CheckItem = Type.Object({ ...checkItemFields, cites: ItemCites });
 export const CheckTemplate = Type.Object({
-  id: Uuid, sector: Type.String(), name: Type.String(), frequency: keysOf(CHECK_FREQUENCIES), items: Type.Array(CheckItem),
+  id: Uuid, sector: Type.String(), name: Type.String(), frequency: keysOf(CHECK_FREQUENCIES),
+  items: Type.Array(Type.Object({ ...checkItemFields, cites: Type.Optional(Type.Array(CitedArticle)) })),
 });
 export type CheckTemplate = Static<typeof CheckTemplate>;
 export const CheckTemplateInput = Type.Object({

@@ -2,6 +2,9 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PageQuery, Uuid } from './common.js';
 import { keysOf } from './hazards.js';
+import { CitedArticle } from './cites.js';
+
+export { CitedArticle, LawCite } from './cites.js';
 
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const O = Type.Optional;
@@ -63,6 +66,18 @@ export const Citing = Type.Object({
   citationId: N(Uuid), reviewedAt: N(Type.String()), reviewedBy: N(Type.String()), reviewNote: N(Type.String()),
 });
 export const ReviewInput = Type.Object({ note: Str(1000) });
+
+// ---- citations held by other domains (checklist items, self-check template items …): schemas in cites.ts ----
+export const CitesQuery = Type.Object({ on: O(Day) });
+/** The violation items a failed checklist item or a finding of an inspection proposes (拟认定违法行为). */
+export const ProposedViolation = Type.Object({
+  itemCode: N(Type.String()), findingId: N(Uuid), hazardNumber: N(Type.String()), text: Type.String(), cites: Type.Array(CitedArticle),
+  items: Type.Array(Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), score: Type.Number(), byArticle: Type.Boolean(), matched: Type.Array(Type.String()),
+    violated: N(Type.String()), penalty: N(Type.String()),
+    bands: Type.Array(Type.Object({ grade: Type.String(), gradeLabel: Type.String(), circumstances: Type.String(), range: Type.String(), unconfirmed: Type.Boolean() })) })),
+});
+/** The violation item a case was filed for (from an inspection's finding), offered first when proposing its penalty. */
+export const CaseViolation = Type.Object({ caseId: Uuid, itemId: Uuid, code: Type.String(), name: Type.String(), inspectionId: N(Uuid), finding: N(Type.String()) });
 
 export const Band = Type.Object({
   id: Uuid, grade: Type.String(), gradeLabel: Type.String(), circumstances: Type.String(), kinds: Type.Array(Type.String()), fineMin: N(Type.Number()), fineMax: N(Type.Number()),

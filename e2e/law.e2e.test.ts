@@ -1,6 +1,7 @@
 // Through a real browser against the real server with the demo county: an officer searches the law library for an article
 // by its citation, opens a violation item, reads its benchmark and tries it out, then uses it on a case — the penalty
-// panel on the case page proposes from the benchmark, and an amount outside the range asks for a reason.
+// panel on the case page proposes from the benchmark, and an amount outside the range asks for a reason. A checklist item
+// shows the article it cites; on an inspection a failed item proposes its violation item, carried into the case filed from it.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, login, openPage, browserSuite, SHOTS } from './browser.js';
@@ -64,7 +65,45 @@ browserSuite('web: law library and penalty discretion (法规标准库与裁量�
     await panel.getByText(/《安全生产法》第九十九条（2021年修正）/).waitFor();
     await shot(page, 'law-case-panel.png', true);
 
-    // 4. The library on a phone.
+    // 4. A checklist item cites its article: the checklist page shows the article with its text.
+    await page.goto(`${server.url}/enforcement/checklists`);
+    const hazchem = page.locator('.ant-table-row').filter({ hasText: '危险化学品企业执法检查表' });
+    await hazchem.locator('.ant-table-row-expand-icon').click();
+    const wh2 = page.locator('.ant-table-row').filter({ hasText: 'WH-2' });
+    await wh2.getByTestId('article-cite').filter({ hasText: '第四十条' }).hover();
+    await page.getByText('生产经营单位对重大危险源应当登记建档').first().waitFor();
+    await shot(page, 'law-checklist-cites.png', true);
+
+    // 5. On an inspection, a failed item proposes its violation item with the benchmark; a case filed from it carries the item.
+    const inspection = await page.request.post(`${server.url}/api/enforcement/inspections`, { data: { origin: 'adhoc', enterpriseId: firms.items[0].id,
+      officerIds: officers.slice(0, 2).map((o) => o.id), checklistId: '0190f100-0000-7000-8000-000000000002' } });
+    expect(inspection.status(), await inspection.text()).toBe(200);
+    const inspectionId = (await inspection.json()).id as string;
+    const recorded = await page.request.post(`${server.url}/api/enforcement/inspections/${inspectionId}/record`, { data: { results: [
+      { code: 'WH-2', ok: false, note: '重大危险源未登记建档', toHazard: true }] } });
+    expect(recorded.status(), await recorded.text()).toBe(200);
+    const done = await page.request.post(`${server.url}/api/enforcement/inspections/${inspectionId}/complete`, { data: { refusalNote: '负责人外出，拒绝签字' } });
+    expect(done.status(), await done.text()).toBe(200);
+    await page.goto(`${server.url}/enforcement/inspections/${inspectionId}`);
+    const proposed = page.getByTestId('proposed-violations');
+    await proposed.getByText('拟认定违法行为').waitFor();
+    const first = proposed.getByTestId('proposed-item').first();
+    await first.getByText('AQF-101-02').waitFor();
+    await first.getByText('违反所引条文').waitFor();
+    expect(await first.getByTestId('proposed-bands').locator('.ant-table-row').count()).toBe(4);
+    await shot(page, 'law-inspection-proposed.png', true);
+    await first.getByRole('button', { name: '据此申请立案' }).click();
+    await page.locator('.ant-modal').getByText('拟认定违法行为：AQF-101-02').waitFor();
+    await page.getByRole('button', { name: '提交立案审批' }).click();
+    await page.waitForURL(/\/enforcement\/cases\//);
+    const carried = page.getByTestId('penalty-panel');
+    await carried.getByTestId('carried-violation').waitFor();
+    await carried.getByText(/AQF-101-02/).first().waitFor();
+    await carried.getByRole('button', { name: '按基准试算' }).click();
+    await carried.getByTestId('benchmark-result').getByText(/第四十条/).first().waitFor();
+    await shot(page, 'law-case-carried.png', true);
+
+    // 6. The library on a phone.
     const phone = await openPage(server.browser, PHONE);
     await login(phone.page, server.url, 'officer', DEMO_PASSWORD);
     await phone.page.goto(`${server.url}/law/violations`);

@@ -9,6 +9,7 @@ import { drawsRoutes } from './draws/draws.routes.js';
 import { publicDrawsRoutes } from './draws/public.routes.js';
 import { checklistsRoutes } from './inspections/checklists.js';
 import { inspectionsRoutes } from './inspections/inspections.routes.js';
+import { inspectionViolationsRoutes } from './inspections/violations.routes.js';
 import { plansRoutes } from './plans/plans.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { tipoffsRoutes } from './tipoffs/tipoffs.routes.js';
@@ -21,6 +22,7 @@ export function enforcementRoutes(p: Platform): FastifyPluginAsyncTypebox {
     await app.register(drawsRoutes);
     await app.register(publicDrawsRoutes);
     await app.register(inspectionsRoutes);
+    await app.register(inspectionViolationsRoutes);
     await app.register(documentsRoutes);
     await app.register(casesRoutes);
     await app.register(measuresRoutes);

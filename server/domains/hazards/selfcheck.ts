@@ -11,10 +11,20 @@ import { sql } from '../../platform/db/sql.js';
 import { badRequest, forbidden } from '../../platform/http/errors.js';
 import { paging } from '../../platform/http/types.js';
 import { uuidv7 } from '../../platform/ids.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { shanghaiDate } from '../../platform/settings/rules.js';
+import { citesAsOf, registerItemCitations, resolveItemCites, type Cite } from '../law/directory.js';
 import { enterpriseRecordScope, findEnterpriseBrief } from '../enterprises/directory.js';
 import { isEnterpriseUser, reportHazardIn } from './hazards.service.js';
 
-interface TemplateRow { id: string; sector: string; name: string; frequency: 'daily' | 'weekly' | 'monthly' | 'seasonal'; items: { code: string; text: string; basis?: string }[] }
+interface TemplateRow { id: string; sector: string; name: string; frequency: 'daily' | 'weekly' | 'monthly' | 'seasonal'; items: { code: string; text: string; basis?: string; cites?: Cite[] }[] }
+
+/** A template as returned: each item's cites as of `day` (the article then in force, with its text). */
+async function presentTemplate(db: Queryable, t: TemplateRow, day: string) {
+  const items = [];
+  for (const { cites, ...i } of t.items) items.push({ ...i, ...(cites ? { cites: await citesAsOf(db, cites, day) } : {}) });
+  return { ...t, items };
+}
 interface RecordRow { id: string; enterprise_id: string; template_id: string; template_name: string; checked_at: Date; checker_name: string; failed_count: number;
   results: { code: string; ok: boolean; note?: string; photos?: string[] }[]; hazard_ids: string[] }
 
@@ -55,19 +65,27 @@ async function recordCheck(ctx: Ctx, input: Static<typeof CheckRecordInput>) {
 export const selfCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['隐患排查治理 hazards'];
   app.get('/api/check-templates', { config: { permission: 'hazard:read' }, schema: { tags, summary: '自查检查表', querystring: Type.Object({ sector: Type.Optional(Type.String({ maxLength: 30 })) }), response: { 200: Type.Array(CheckTemplate) } } },
-    async (req) => req.ctx.db.query<TemplateRow>(sql`select id, sector, name, frequency, items from check_templates
-      where ${req.query.sector ? sql`sector = ${req.query.sector}` : sql`true`} order by sector, frequency, name`));
+    async (req) => {
+      const rows = await req.ctx.db.query<TemplateRow>(sql`select id, sector, name, frequency, items from check_templates
+        where ${req.query.sector ? sql`sector = ${req.query.sector}` : sql`true`} order by sector, frequency, name`);
+      return Promise.all(rows.map((t) => presentTemplate(req.ctx.db, t, shanghaiDate(req.ctx.clock()))));
+    });
 
   app.post('/api/check-templates', { config: { permission: 'hazard:write' }, schema: { tags, summary: '新建检查表', body: CheckTemplateInput, response: { 200: CheckTemplate, 403: ErrorBody } } }, async (req) => {
     if (isEnterpriseUser(req.ctx.actor)) throw forbidden('检查表由监管部门制定', 'Templates are set by the regulator');
     const codes = req.body.items.map((i) => i.code);
     if (new Set(codes).size !== codes.length) throw badRequest('检查条目编号不能重复', 'Item codes must be unique');
     const id = uuidv7();
-    await req.ctx.db.tx(async (tx) => {
-      await tx.execute(sql`insert into check_templates (id, sector, name, frequency, items) values (${id}, ${req.body.sector}, ${req.body.name}, ${req.body.frequency}, ${JSON.stringify(req.body.items)}::jsonb)`);
-      await audit(req.ctx, tx, { action: 'check_template.create', entityType: 'check_template', entityId: id, after: req.body });
+    const day = shanghaiDate(req.ctx.clock());
+    const items = await req.ctx.db.tx(async (tx) => {
+      // Cited articles resolved to the library and registered for review when their source is replaced (issue #14).
+      const items = await resolveItemCites(tx, req.body.items.map((i) => ({ code: i.code, text: i.text, ...(i.basis ? { basis: i.basis } : {}), ...(i.cites ? { cites: i.cites } : {}) })), day);
+      await registerItemCitations(tx, 'check_template_item', id, req.body.name, items);
+      await tx.execute(sql`insert into check_templates (id, sector, name, frequency, items) values (${id}, ${req.body.sector}, ${req.body.name}, ${req.body.frequency}, ${JSON.stringify(items)}::jsonb)`);
+      await audit(req.ctx, tx, { action: 'check_template.create', entityType: 'check_template', entityId: id, after: { ...req.body, items } });
+      return items;
     });
-    return { id, ...req.body };
+    return presentTemplate(req.ctx.db, { id, sector: req.body.sector, name: req.body.name, frequency: req.body.frequency, items }, day);
   });
 
   app.get('/api/check-records', { config: { permission: 'hazard:read' }, schema: { tags, summary: '自查记录', querystring: Type.Composite([PageQuery, Type.Object({ enterpriseId: Type.Optional(Uuid) })]), response: { 200: Page(CheckRecord) } } }, async (req) => {

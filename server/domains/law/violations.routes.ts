@@ -3,10 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody, IdParams, Page } from '../../../contracts/common.js';
 import {
-  CaseProposalsQuery, Match, MatchQuery, Proposal, ProposalDecision, ProposalInput, ProposalQuery, ProposalResult, ViolationDetail, ViolationInput, ViolationItem, ViolationQuery,
+  CaseProposalsQuery, CaseViolation, Match, MatchQuery, Proposal, ProposalDecision, ProposalInput, ProposalQuery, ProposalResult, ViolationDetail, ViolationInput, ViolationItem, ViolationQuery,
 } from '../../../contracts/law.js';
 import { paging } from '../../platform/http/types.js';
 import { tags, today, write } from './law.http.js';
+import { violationsOfCase } from './directory.js';
 import { caseProposals, createProposal, decideDeparture, proposalById, proposePenalty } from './proposals.service.js';
 import { itemDetail, matchItems, saveItem, searchItems } from './violations.service.js';
 
@@ -32,8 +33,9 @@ export const violationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { bandRow: _, ...r } = await proposePenalty(req.ctx.db, { ...req.body, on: req.body.on ?? today(req.ctx) });
     return r;
   });
-  app.get('/api/law/proposals', { config: caseRead, schema: { tags, summary: '案件的处罚裁量记录', querystring: CaseProposalsQuery, response: { 200: Type.Object({ items: Type.Array(Proposal) }), 404: ErrorBody } } },
-    async (req) => ({ items: await caseProposals(req.ctx, req.query.caseId) }));
+  app.get('/api/law/proposals', { config: caseRead, schema: { tags, summary: '案件的处罚裁量记录，及立案时拟认定的违法行为', querystring: CaseProposalsQuery,
+    response: { 200: Type.Object({ items: Type.Array(Proposal), violations: Type.Array(CaseViolation) }), 404: ErrorBody } } },
+  async (req) => ({ items: await caseProposals(req.ctx, req.query.caseId), violations: await violationsOfCase(req.ctx.db, req.query.caseId) }));
   app.post('/api/law/proposals', { config: caseWrite, schema: { tags, summary: '为案件提出处罚裁量（偏离基准须写明理由并待审批）', body: ProposalInput,
     response: { 200: Proposal, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } }, async (req) => proposalById(req.ctx, await createProposal(req.ctx, req.body)));
   app.post('/api/law/proposals/:id/approve', { config: caseWrite, schema: { tags, summary: '批准偏离裁量基准（须为提出人以外的人员）', params: IdParams, body: ProposalDecision,

@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { penaltyProblems } from './benchmark.js';
 import { presentBand, presentItem } from './law.present.js';
+import { familyOf } from './cites.store.js';
 import { findArticles } from './library.store.js';
 import { normalize } from './numerals.js';
 import { allItems, bandsOf, findItem, itemCodeTaken, listItems, replaceBands, upsertItem, type ItemRow } from './violations.store.js';
@@ -34,18 +35,24 @@ export async function itemDetail(db: Queryable, id: string) {
 
 const bigrams = (s: string) => { const set = new Set<string>(); for (let i = 0; i + 1 < s.length; i++) set.add(s.slice(i, i + 2)); return set; };
 
-/** The items a finding's text most likely describes: keywords found (weight 3) plus shared character pairs of the name. */
-export async function matchItems(db: Queryable, text: string, limit = 5) {
+/** The items a finding most likely describes: those breaking an article the finding cites (same number in the same source or
+ * one replacing it, weight 10), then keywords found (weight 3) plus shared character pairs of the name. */
+export async function matchItems(db: Queryable, text: string, limit = 5, citedArticleIds: string[] = []) {
   const t = normalize(text);
   const tb = bigrams(t);
-  const scored = (await allItems(db)).map((i) => {
+  const all = await allItems(db);
+  const cited = new Set<string>();
+  for (const a of await findArticles(db, citedArticleIds)) for (const s of await familyOf(db, a.source_id)) cited.add(`${s}|${a.label}`);
+  const violated = new Map((await findArticles(db, all.map((i) => i.violated_article_id).filter((x): x is string => !!x))).map((a) => [a.id, `${a.source_id}|${a.label}`]));
+  const scored = all.map((i) => {
     const matched = i.keywords.filter((k) => t.includes(normalize(k)));
     const nb = bigrams(normalize(i.name));
     const shared = [...nb].filter((b) => tb.has(b)).length;
-    return { i, matched, score: Math.round((matched.length * 3 + (nb.size ? (shared / nb.size) * 4 : 0)) * 100) / 100 };
+    const byArticle = !!i.violated_article_id && cited.has(violated.get(i.violated_article_id) ?? '');
+    return { i, matched, byArticle, score: Math.round(((byArticle ? 10 : 0) + matched.length * 3 + (nb.size ? (shared / nb.size) * 4 : 0)) * 100) / 100 };
   }).filter((x) => x.score >= 1).sort((a, b) => b.score - a.score || a.i.code.localeCompare(b.i.code)).slice(0, limit);
   const presented = await presentItems(db, scored.map((x) => x.i));
-  return scored.map((x, k) => ({ item: presented[k], score: x.score, matched: x.matched }));
+  return scored.map((x, k) => ({ item: presented[k], score: x.score, matched: x.matched, byArticle: x.byArticle }));
 }
 
 function checkBands(bands: NonNullable<Static<typeof ViolationInput>['bands']>) {

@@ -68,6 +68,6 @@ export const markReviewed = (db: Queryable, id: string, by: string, note: string
 export async function upsertCitation(db: Queryable, c: { id: string; subject_type: string; subject_id: string; subject_label: string; source_id: string; article_label: string | null; cited_text: string | null }) {
   await db.execute(sql`insert into law_citations (id, subject_type, subject_id, subject_label, source_id, article_label, cited_text)
     values (${c.id}, ${c.subject_type}, ${c.subject_id}, ${c.subject_label}, ${c.source_id}, ${c.article_label}, ${c.cited_text})
-    on conflict (subject_type, subject_id, source_id) do update set subject_label = excluded.subject_label, article_label = excluded.article_label,
+    on conflict (subject_type, subject_id, source_id, coalesce(article_label, '')) do update set subject_label = excluded.subject_label, article_label = excluded.article_label,
       cited_text = excluded.cited_text, reviewed_at = null, reviewed_by = null, review_note = null`);
 }

@@ -20,6 +20,7 @@ import { cnDate, today } from '../common/util.js';
 import { documentNumber, issueDocumentIn } from '../documents/documents.service.js';
 import { inspectionOf } from '../inspections/inspections.directory.js';
 import { tipoffOf } from '../tipoffs/tipoffs.directory.js';
+import { noteCaseViolation } from '../../law/directory.js';
 import { caseHearingThresholds, caseLimits } from './case.rules.js';
 import { caseStep } from './case.step.js';
 import { type CaseRow, insertCase, type Penalty, updateCase } from './cases.store.js';
@@ -56,9 +57,10 @@ export async function fileCase(ctx: Ctx, input: Static<typeof CaseCreate>): Prom
     await insertCase(tx, { id, status: 'filing', source: input.source, inspection_id: input.inspectionId ?? null, tipoff_id: input.tipoffId ?? null, org_id: ctx.actor.orgId ?? null,
       ...party, cause: input.cause, facts: input.facts ?? null, requested_at: ctx.clock().toISOString(), rule_version: rules.version, created_by: ctx.actor.id });
     await insertOfficers(tx, 'enforcement_case_officers', 'case_id', id, officers);
+    if (input.violationItemId) await noteCaseViolation(tx, { caseId: id, itemId: input.violationItemId, inspectionId: input.inspectionId, finding: input.finding, by: ctx.actor.id });
     await caseEvent(ctx, tx, id, { action: 'file', to: 'filing', comment: input.cause });
     await audit(ctx, tx, { action: 'enforcement.case.file', entityType: 'enforcement_case', entityId: id, regionCode: party.region_code as string,
-      after: { cause: input.cause, party: party.party_name, officers: officers.map((o) => o.certNo) } });
+      after: { cause: input.cause, party: party.party_name, officers: officers.map((o) => o.certNo), violationItemId: input.violationItemId } });
     return id;
   });
 }

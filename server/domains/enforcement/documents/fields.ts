@@ -31,3 +31,8 @@ export const sealBlock = (f: DocFields): Block => ({ type: 'signature', lines: [
 export const signLines = (f: DocFields, who = '被检查单位负责人'): Block => ({ type: 'signature', lines: [
   `${who}（签名）：${s(f, 'signer') || '＿＿＿＿'}${s(f, 'refusal') ? `（拒绝签字：${s(f, 'refusal')}）` : ''}`,
   `执法人员（签名）：${f.officers.map((o) => o.name).join('、')}`, f.issuedOn] });
+
+/** The cited articles' numbers and text as of the act's day (field `citations`, day `citedOn`), under a heading. */
+export const citedBlocks = (f: DocFields, heading: string): Block[] => list(f, 'citations').length
+  ? [{ type: 'heading', text: `${heading}（按${s(f, 'citedOn')}施行的文本）：` }, ...list(f, 'citations').map((x, i): Block => ({ type: 'paragraph', text: `${i + 1}. ${x}`, indent: true }))]
+  : [];

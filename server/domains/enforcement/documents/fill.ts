@@ -6,6 +6,8 @@ import { badRequest, notFound } from '../../../platform/http/errors.js';
 import { caseOf, type CaseRow, measureOf, type Penalty, transferOf } from '../cases/cases.directory.js';
 import { deadlinesOf } from '../common/deadlines.js';
 import { cnDate, dayOf, today, yuan } from '../common/util.js';
+import { caseCitations, citesAsOf, printedCite, type Cite } from '../../law/directory.js';
+import { actDay, failedEntries } from '../inspections/cited.js';
 import { findingsOfInspection, inspectionOf } from '../inspections/inspections.directory.js';
 import { latestOfKind, listDocuments } from './documents.store.js';
 import type { DocFields } from './fields.js';
@@ -48,6 +50,12 @@ async function fromCase(ctx: Ctx, db: Queryable, kind: DocumentKind, id: string 
     paymentDue: cnDate(c.payment_due), servedOn: cnDate(c.served_at ? dayOf(c.served_at) : null), remindedOn: cnDate(c.reminded_at ? dayOf(c.reminded_at) : null),
     filedOn: cnDate(c.filed_at ? dayOf(c.filed_at) : null), court: x.court ?? '', execution: x.execution ?? '',
   };
+  if (['penalty_notice', 'penalty_decision'].includes(kind)) {
+    // The articles of the case's penalty proposal as of the act's day (立案, else the request): the text then in force.
+    const day = dayOf(c.filed_at ?? c.requested_at);
+    const cites = await caseCitations(db, c.id, day);
+    Object.assign(f, { citedOn: cnDate(day), citations: cites.map((a) => `${a.role === 'violated' ? '违法依据' : '处罚依据'}：${printedCite(a)}`) });
+  }
   if (['inquiry_record', 'statement_record', 'hearing_record'].includes(kind) && !x.content) throw badRequest('请填写笔录内容', 'content is required');
   return { regionCode: c.region_code, enterpriseId: c.enterprise_id, orgId: c.org_id, sector: c.sector, partyName: c.party_name, fields: { party: caseParty(c), officers: c.officers, ...f } };
 }
@@ -59,6 +67,13 @@ async function fromInspection(ctx: Ctx, db: Queryable, kind: DocumentKind, id: s
   const f: Record<string, unknown> = { inspectionNumber: i.number, place: i.unit_address ?? i.unit_name, startedAt: dt(i.started_at), endedAt: dt(i.ended_at),
     origin: INSPECTION_ORIGINS[i.origin as keyof typeof INSPECTION_ORIGINS] ?? i.origin, results: i.results, summary: i.summary ?? '', signer: i.signer_name ?? '', refusal: i.refusal_note ?? '',
     findings: findings.map((h) => `${h.title}（${h.level === 'major' ? '重大隐患' : '一般隐患'}，${h.hazard_number}）`) };
+  // The articles the failed items cite, as of the inspection's day (总局令第15号 before 2026-02-01, 令18号 from then …).
+  const day = actDay(ctx, i);
+  const cited = new Map<string, string>();
+  for (const e of await failedEntries(db, i)) {
+    for (const c of await citesAsOf(db, e.cites as Cite[] | undefined, day)) cited.set(c.articleId ?? `${c.source}${c.article ?? ''}`, printedCite(c));
+  }
+  Object.assign(f, { citedOn: cnDate(day), citations: [...cited.values()] });
   if (kind === 'rectify_order') {
     const items = x.items?.length ? x.items : findings.map((h) => h.title);
     if (!items.length) throw badRequest('责令限期整改指令书须列明问题：本次检查没有记录发现的问题，请填写问题条目', 'items are required');

@@ -1,6 +1,6 @@
 // Forms of a case (立案 → 结案), filled from the case's fields.
 import type { Block } from '../../../platform/docx/model.js';
-import { type DocFields, officersLine, partyBlock, s, sealBlock, signLines } from './fields.js';
+import { citedBlocks, type DocFields, officersLine, partyBlock, s, sealBlock, signLines } from './fields.js';
 
 type Template = (f: DocFields) => Block[];
 const p = (text: string, indent = true): Block => ({ type: 'paragraph', text, indent });
@@ -21,6 +21,7 @@ export const CASE_TEMPLATES: Record<string, Template> = {
     p(`${f.party.name}：`, false),
     p(`经调查，你单位${s(f, 'facts')}。以上事实有${s(f, 'evidence') || '现场检查记录、询问笔录、照片等证据'}为证。`),
     p(`你单位的上述行为违反了有关法律法规，依据${s(f, 'basis')}的规定，本机关拟对你单位作出如下行政处罚：${s(f, 'penaltyText')}。`),
+    ...citedBlocks(f, '所依据的条文'),
     p(`依据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩，请于 ${s(f, 'statementDue')} 前提出。`),
     ...(f.hearingEligible ? [p(`依据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有权要求举行听证，请于 ${s(f, 'hearingDue')} 前提出；逾期视为放弃听证权利。`)] : []),
     partyBlock(f), sealBlock(f),
@@ -44,6 +45,7 @@ export const CASE_TEMPLATES: Record<string, Template> = {
     p(`违法事实和证据：${s(f, 'facts')}`),
     p(`以上事实有${s(f, 'evidence') || '现场检查记录、询问笔录、照片等证据'}为证。本机关已于 ${s(f, 'notifiedOn')} 告知你单位拟处罚的事实、理由、依据和享有的陈述、申辩${f.hearingEligible ? '、要求听证' : ''}权利。`),
     p(`处罚依据和种类：依据${s(f, 'basis')}的规定，决定给予${s(f, 'penaltyText')}的行政处罚。`),
+    ...citedBlocks(f, '所依据的条文'),
     ...(Number(f.fine) > 0 ? [p(`履行方式和期限：罚款自收到本决定书之日起 15 日内缴至指定银行账户；到期不缴纳的，每日按罚款数额的 3% 加处罚款，加处罚款的数额不超过罚款的数额。`)] : []),
     p(remedies), sealBlock(f),
   ],

@@ -1,6 +1,6 @@
 // Forms of inspections, measures, transfers and service (DOMAIN.md §3): the blocks each prints from its fields.
 import type { Block } from '../../../platform/docx/model.js';
-import { type DocFields, list, officersLine, partyBlock, s, sealBlock, signLines } from './fields.js';
+import { citedBlocks, type DocFields, list, officersLine, partyBlock, s, sealBlock, signLines } from './fields.js';
 
 type Template = (f: DocFields) => Block[];
 const p = (text: string, indent = true): Block => ({ type: 'paragraph', text, indent });
@@ -15,6 +15,7 @@ export const INSPECTION_TEMPLATES: Record<string, Template> = {
     { type: 'heading', text: '检查情况：' },
     { type: 'table', head: ['序号', '检查内容', '结果', '说明'], rows: (f.results as { text: string; ok: boolean; note?: string }[] ?? []).map((r, i) => [String(i + 1), r.text, r.ok ? '符合' : '不符合', r.note ?? '']) },
     ...(list(f, 'findings').length ? [{ type: 'heading', text: '发现的问题：' } as Block, ...list(f, 'findings').map((x, i) => p(`${i + 1}. ${x}`))] : [p('未发现问题。')]),
+    ...citedBlocks(f, '不符合项所依据的条文'),
     ...(s(f, 'summary') ? [p(`检查小结：${s(f, 'summary')}`)] : []),
     signLines(f),
   ],
@@ -22,6 +23,7 @@ export const INSPECTION_TEMPLATES: Record<string, Template> = {
     p(`${f.party.name}：`, false),
     p(`经查，你单位存在下列问题（检查编号 ${s(f, 'inspectionNumber')}）：`),
     ...list(f, 'items').map((x, i) => p(`${i + 1}. ${x}`)),
+    ...citedBlocks(f, '上述问题违反的规定'),
     p(`依据《中华人民共和国安全生产法》第六十五条第一款第三项的规定，现责令你单位于 ${s(f, 'deadlineText')} 前整改完毕，达到有关法律法规规章和标准规定的要求。`),
     p('由你单位制定整改方案，落实整改措施、责任、资金、时限和预案。整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以行政处罚。'),
     p('如果不服本指令，可以依法在 60 日内向汨水市人民政府或者上一级应急管理部门申请行政复议，或者在 6 个月内依法向人民法院提起行政诉讼，但本指令不停止执行，法律另有规定的除外。'),

@@ -103,7 +103,7 @@ export async function recordOnSite(ctx: Ctx, id: string, input: Static<typeof In
     if (unknown.length) throw badRequest(`检查表中没有这些条目：${unknown.join('、')}`, 'Unknown items');
     const results = new Map<string, ResultItem>(i.results.map((r) => [r.code, r]));
     for (const r of input.results ?? []) {
-      results.set(r.code, { code: r.code, text: items.get(r.code)!.text, ok: r.ok, note: r.note, photos: await checkFiles(ctx, tx, r.photos, '照片') });
+      results.set(r.code, { code: r.code, text: items.get(r.code)!.text, ok: r.ok, note: r.note, photos: await checkFiles(ctx, tx, r.photos, '照片'), cites: items.get(r.code)!.cites });
     }
     const findings = [...(input.findings ?? []).map((f) => ({ ...f, itemCode: null as string | null })),
       ...(input.results ?? []).filter((r) => !r.ok && r.toHazard).map((r) => ({ title: `检查项不符合：${items.get(r.code)!.text}`, level: r.level ?? 'general', majorBasis: r.majorBasis,

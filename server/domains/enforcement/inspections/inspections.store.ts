@@ -3,11 +3,14 @@ import type { OfficerRef } from '../../../../contracts/enforcement.js';
 import type { DataScope } from '../../../platform/auth/actor.js';
 import { regionPrefix } from '../../../platform/auth/scope.js';
 import type { Queryable } from '../../../platform/db/db.js';
+import type { Cite } from '../../law/directory.js';
 import { sql } from '../../../platform/db/sql.js';
 import { enforcementScope } from '../common/scope.js';
 
 export type InspectionStatus = 'planned' | 'on_site' | 'completed' | 'cancelled';
-export interface ResultItem { code: string; text: string; ok: boolean; note?: string; photos?: string[] }
+export interface ResultItem { code: string; text: string; ok: boolean; note?: string; photos?: string[];
+  /** The articles the item cited when it was recorded (a later edit of the checklist does not change them). */
+  cites?: Cite[] }
 export interface InspectionRow {
   id: string; number: string; origin: string; plan_id: string | null; draw_id: string | null; campaign_id: string | null; tipoff_id: string | null; org_id: string | null;
   enterprise_id: string | null; unit_name: string; unit_address: string | null; unit_credit_code: string | null; unit_legal_rep: string | null; region_code: string;

@@ -35,7 +35,10 @@ export function PenaltyProposalPanel({ caseId }: { caseId: string }) {
   const proposals = useCaseProposals(caseId);
   const [q, setQ] = useState('');
   const items = useQuery({ queryKey: [VIOLATIONS, 'pick', q], queryFn: () => api.get<PageOf<ViolationItem>>(VIOLATIONS, { q, pageSize: 30 }) });
-  const [itemId, setItemId] = useState<string>();
+  const [picked, setItemId] = useState<string>();
+  // A case filed from an inspection's finding carries its violation item: offered until another is chosen.
+  const carried = proposals.data?.violations?.[0];
+  const itemId = picked ?? carried?.itemId;
   const [c, setC] = useState(INITIAL_CIRCUMSTANCES);
   const [on, setOn] = useState(dayjs());
   const [kinds, setKinds] = useState<string[]>(['fine']);
@@ -72,7 +75,10 @@ export function PenaltyProposalPanel({ caseId }: { caseId: string }) {
         {canWrite && (
           <Flex vertical gap={8}>
             <Select showSearch={{ filterOption: false, onSearch: setQ }} value={itemId} onChange={(v) => { setItemId(v); setResult(undefined); }} placeholder="选择违法行为（可输入关键词）"
-              loading={items.isFetching} options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))} aria-label="违法行为" />
+              loading={items.isFetching} aria-label="违法行为"
+              options={[...(carried && !picked && !items.data?.items.some((i) => i.id === carried.itemId) ? [{ value: carried.itemId, label: `${carried.code} ${carried.name}` }] : []),
+                ...(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))]} />
+            {carried && itemId === carried.itemId && <Typography.Text type="secondary" data-testid="carried-violation">立案时拟认定的违法行为{carried.finding ? `（检查发现：${carried.finding}）` : ''}</Typography.Text>}
             <CircumstancesFields value={c} onChange={(x) => { setC(x); setResult(undefined); }} />
             <Flex wrap gap={8} align="center">违法行为发生日期 <DatePicker value={on} allowClear={false} onChange={(d) => d && setOn(d)} />
               <Button disabled={!itemId} loading={tryout.isPending} onClick={() => tryout.mutate()}>按基准试算</Button></Flex>

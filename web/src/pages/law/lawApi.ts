@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
 import { api } from '../../api/client';
 import type {
-  Article as ArticleSchema, Band as BandSchema, Circumstances as CircumstancesSchema, Citing as CitingSchema, ImportPreview as ImportPreviewSchema,
+  Article as ArticleSchema, Band as BandSchema, CaseViolation as CaseViolationSchema, CitedArticle as CitedArticleSchema, ProposedViolation as ProposedViolationSchema, Circumstances as CircumstancesSchema, Citing as CitingSchema, ImportPreview as ImportPreviewSchema,
   Proposal as ProposalSchema, ProposalResult as ProposalResultSchema, Source as SourceSchema, SourceDetail as SourceDetailSchema, ViolationDetail as ViolationDetailSchema,
   ViolationItem as ViolationItemSchema,
 } from '../../../../contracts/law';
@@ -23,6 +23,11 @@ export type ProposalResult = Static<typeof ProposalResultSchema>;
 export type Proposal = Static<typeof ProposalSchema>;
 export type Citing = Static<typeof CitingSchema>;
 export type ImportPreview = Static<typeof ImportPreviewSchema>;
+export type CitedArticle = Static<typeof CitedArticleSchema>;
+export type ProposedViolation = Static<typeof ProposedViolationSchema>;
+export type CaseViolation = Static<typeof CaseViolationSchema>;
+/** A cite as a form holds it: what is sent back to the server (source, article, articleId) plus what was shown. */
+export type CiteValue = Partial<CitedArticle> & { source: string };
 export type EditableArticle = { key: string; chapter: string | null; label: string; text: string };
 
 export const SOURCES = '/api/law/sources';
@@ -39,7 +44,10 @@ export const useSource = (id?: string) => useQuery({ queryKey: [SOURCES, id], qu
 export const useViolation = (id?: string) => useQuery({ queryKey: [VIOLATIONS, id], queryFn: () => api.get<ViolationDetail>(`${VIOLATIONS}/${id}`), enabled: !!id });
 export const useCiting = (id?: string) => useQuery({ queryKey: [SOURCES, id, 'citing'], queryFn: () => api.get<{ items: Citing[] }>(`${SOURCES}/${id}/citing`), enabled: !!id });
 export const useCaseProposals = (caseId: string) =>
-  useQuery({ queryKey: [PROPOSALS, caseId], queryFn: () => api.get<{ items: Proposal[] }>(PROPOSALS, { caseId }) });
+  useQuery({ queryKey: [PROPOSALS, caseId], queryFn: () => api.get<{ items: Proposal[]; violations: CaseViolation[] }>(PROPOSALS, { caseId }) });
+
+/** Cites as the server takes them (the shown fields dropped). */
+export const citesBody = (cites?: CiteValue[] | null) => cites?.map((c) => ({ source: c.source, article: c.article ?? undefined, articleId: c.articleId ?? undefined }));
 
 /** 1万元–4万元 for a band's fine range, or 不予罚款. */
 export function fineRange(min: number | null, max: number | null): string {

@@ -16,6 +16,7 @@ import { DocumentLinks } from '../DocumentLinks';
 import { EnfTag } from '../EnfTag';
 import { INSPECTIONS, INSPECTION_ORIGINS, paths, useInspection } from '../enforcementApi';
 import { MeasuresCard } from '../measures/MeasuresCard';
+import { ProposedViolationsCard, type PickedViolation } from '../../law/ProposedViolationsCard';
 import { ChecklistCard, CompleteModal, FileCaseModal, FindingModal, RectifyOrderModal } from './InspectionParts';
 
 export default function InspectionDetailPage() {
@@ -23,6 +24,7 @@ export default function InspectionDetailPage() {
   const me = useMe();
   const query = useInspection(id);
   const [modal, setModal] = useState<'finding' | 'complete' | 'order' | 'case'>();
+  const [violation, setViolation] = useState<PickedViolation>();
   const navigate = useNavigate();
   const start = useApiMutation(() => api.post(`${INSPECTIONS}/${id}/start`), { invalidate: [INSPECTIONS], success: '已开始现场检查' });
   if (query.isLoading) return <FullPageSpin />;
@@ -63,7 +65,7 @@ export default function InspectionDetailPage() {
             {onSite && <Button size="large" block icon={<CameraOutlined />} onClick={() => setModal('finding')}>记录问题（转为隐患）</Button>}
             {can('complete') && <Button type="primary" size="large" block icon={<CheckOutlined />} onClick={() => setModal('complete')}>完成检查</Button>}
             {i.status === 'completed' && <Button size="large" block icon={<FileTextOutlined />} onClick={() => setModal('order')}>开具责令限期整改指令书</Button>}
-            {i.status === 'completed' && <Button size="large" block onClick={() => setModal('case')}>申请立案</Button>}
+            {i.status === 'completed' && <Button size="large" block onClick={() => { setViolation(undefined); setModal('case'); }}>申请立案</Button>}
           </Flex>
         )}
         <ChecklistCard i={i} editable={onSite && canWrite} />
@@ -79,13 +81,14 @@ export default function InspectionDetailPage() {
             )} />
           <PhotoStrip ids={i.photos} />
         </Card>
+        <ProposedViolationsCard inspectionId={i.id} onFileCase={canWrite && i.status === 'completed' ? (v) => { setViolation(v); setModal('case'); } : undefined} />
         <MeasuresCard inspectionId={i.id} canWrite={canWrite && i.status !== 'cancelled'} />
         <Card size="small" title="执法文书"><DocumentLinks docs={i.documents} /></Card>
       </Flex>
       <FindingModal i={i} open={modal === 'finding'} onClose={() => setModal(undefined)} />
       <CompleteModal i={i} open={modal === 'complete'} onClose={() => setModal(undefined)} />
       <RectifyOrderModal i={i} open={modal === 'order'} onClose={() => setModal(undefined)} />
-      <FileCaseModal i={i} open={modal === 'case'} onClose={() => setModal(undefined)} onFiled={(caseId) => navigate(paths.case(caseId))} />
+      <FileCaseModal i={i} violation={violation} open={modal === 'case'} onClose={() => setModal(undefined)} onFiled={(caseId) => navigate(paths.case(caseId))} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 // unit's signature or a refusal note, and the 责令限期整改指令书.
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Flex, Form, Input, Modal, Radio, Segmented, Switch, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, Modal, Radio, Segmented, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/mutation';
@@ -115,16 +115,22 @@ export function RectifyOrderModal({ i, open, onClose }: { i: InspectionDetail; o
   );
 }
 
-/** 申请立案 from an inspection: the cause, the facts and the case officers (two at least, the inspection's by default). */
-export function FileCaseModal({ i, open, onClose, onFiled }: { i: InspectionDetail; open: boolean; onClose: () => void; onFiled: (caseId: string) => void }) {
+/** 申请立案 from an inspection: the cause, the facts and the case officers (two at least, the inspection's by default); filed from
+ * a proposed violation item (拟认定违法行为), the case carries it into its penalty proposal. */
+export function FileCaseModal({ i, open, onClose, onFiled, violation }: { i: InspectionDetail; open: boolean; onClose: () => void; onFiled: (caseId: string) => void;
+  violation?: { itemId: string; code: string; name: string; finding: string } }) {
   const [form] = Form.useForm<{ cause: string; facts?: string; officerIds: string[] }>();
   const file = useApiMutation((v: { cause: string; facts?: string; officerIds: string[] }) => api.post<{ id: string }>(CASES, {
     source: 'inspection', inspectionId: i.id, enterpriseId: i.enterpriseId ?? undefined, ...v,
     party: i.enterpriseId ? undefined : { kind: 'org', name: i.unitName, address: i.unitAddress ?? undefined, regionCode: i.regionCode },
+    ...(violation ? { violationItemId: violation.itemId, finding: violation.finding.slice(0, 300) } : {}),
   }), { invalidate: [CASES], success: '已提交立案审批', onSuccess: (c) => { onClose(); onFiled(c.id); } });
   return (
     <Modal open={open} title="申请立案" okText="提交立案审批" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={file.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ officerIds: i.officers.map((o) => o.id), facts: i.findings.map((f) => f.title).join('；') }} onFinish={(v) => file.mutate(v)}>
+      {violation && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`拟认定违法行为：${violation.code} ${violation.name}`}
+        description="立案后，案件的处罚裁量默认选用该违法行为及其裁量基准。" />}
+      <Form form={form} layout="vertical" initialValues={{ officerIds: i.officers.map((o) => o.id), cause: violation?.name,
+        facts: violation?.finding ?? i.findings.map((f) => f.title).join('；') }} onFinish={(v) => file.mutate(v)}>
         <Form.Item name="cause" label="案由" rules={[{ required: true, min: 4, message: '请填写案由（至少 4 个字）' }]}><Input placeholder="如：未按规定对安全设备进行经常性维护、保养" /></Form.Item>
         <Form.Item name="facts" label="违法事实"><Input.TextArea rows={4} /></Form.Item>
         <Form.Item name="officerIds" label="承办人员" rules={[{ required: true, type: 'array', min: 2, message: '至少两名持证执法人员' }]}><OfficerSelect /></Form.Item>

@@ -1,4 +1,5 @@
-// 执法检查表: the bureau's checklists per sector, each item with its legal basis (依据); new lists and edits are audited,
+// 执法检查表: the bureau's checklists per sector, each item with its legal basis (依据) and the articles it cites from the law
+// library (picked by search, shown with their text); new lists and edits are audited,
 // and a past inspection keeps the items it was recorded with.
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -8,6 +9,8 @@ import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/mutation';
 import { useMe } from '../../../app/session';
 import { PageHeader } from '../../../components/PageHeader';
+import { CitedList, CitesField } from '../../law/CitesField';
+import { citesBody } from '../../law/lawApi';
 import { CHECKLISTS, SECTORS, sectorLabel, type Checklist } from '../enforcementApi';
 
 type Draft = Omit<Checklist, 'id'>;
@@ -15,7 +18,8 @@ type Draft = Omit<Checklist, 'id'>;
 function ChecklistForm({ list, onClose }: { list: Checklist | 'new'; onClose: () => void }) {
   const [form] = Form.useForm<Draft>();
   const editing = list !== 'new';
-  const save = useApiMutation((v: Draft) => (editing ? api.put<Checklist>(`${CHECKLISTS}/${list.id}`, v) : api.post<Checklist>(CHECKLISTS, v)),
+  const send = (v: Draft) => ({ ...v, items: v.items.map((i) => ({ ...i, cites: citesBody(i.cites) })) });
+  const save = useApiMutation((v: Draft) => (editing ? api.put<Checklist>(`${CHECKLISTS}/${list.id}`, send(v)) : api.post<Checklist>(CHECKLISTS, send(v))),
     { invalidate: [CHECKLISTS], success: editing ? '检查表已修改' : '检查表已建立', onSuccess: onClose });
   const submit = (v: Draft) => Modal.confirm({ title: editing ? '保存对检查表的修改？' : '建立检查表？', content: '已完成的检查保留当时的检查条目，不受修改影响。', okText: '保存', cancelText: '取消',
     onOk: () => save.mutateAsync(v) });
@@ -35,6 +39,7 @@ function ChecklistForm({ list, onClose }: { list: Checklist | 'new'; onClose: ()
                 <Form.Item name={[f.name, 'text']} rules={[{ required: true, min: 2, message: '检查内容' }]}><Input.TextArea autoSize placeholder="检查内容" style={{ width: 300 }} /></Form.Item>
                 <Form.Item name={[f.name, 'basis']}><Input placeholder="依据（法规条款、标准）" style={{ width: 220 }} /></Form.Item>
                 {fields.length > 1 && <MinusCircleOutlined aria-label="删除条目" onClick={() => remove(f.name)} />}
+                <Form.Item name={[f.name, 'cites']} label="引用条文（法规库）" style={{ width: 620, maxWidth: '100%' }}><CitesField /></Form.Item>
               </Space>
             ))}
             <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ code: String(fields.length + 1) })}>添加条目</Button>
@@ -66,13 +71,15 @@ export default function ChecklistsPage() {
         locale={{ emptyText: canWrite ? '没有符合条件的检查表，可点“新建检查表”。' : '没有符合条件的检查表。' }}
         expandable={{ expandedRowRender: (l) => (
           <Table size="small" rowKey="code" pagination={false} dataSource={l.items}
-            columns={[{ title: '编号', dataIndex: 'code', width: 70 }, { title: '检查内容', dataIndex: 'text' }, { title: '依据', dataIndex: 'basis', render: (b) => b ?? <Typography.Text type="secondary">未填写</Typography.Text> }]} />
+            columns={[{ title: '编号', dataIndex: 'code', width: 70 }, { title: '检查内容', dataIndex: 'text' }, { title: '依据', dataIndex: 'basis', render: (b) => b ?? <Typography.Text type="secondary">未填写</Typography.Text> },
+              { title: '引用条文（今日施行的文本）', key: 'cites', render: (_, i) => <CitedList cites={i.cites} /> }]} />
         ) }}
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '行业', dataIndex: 'sector', render: (s: string) => sectorLabel(s) },
           { title: '条目', key: 'n', render: (_, l) => l.items.length },
           { title: '已写依据', key: 'b', render: (_, l) => `${l.items.filter((i) => i.basis).length}/${l.items.length}` },
+          { title: '引用条文已收录', key: 'c', render: (_, l) => `${l.items.filter((i) => i.cites?.some((c) => c.resolved)).length}/${l.items.length}` },
           ...(canWrite ? [{ title: '', key: 'e', render: (_: unknown, l: Checklist) => <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(l)}>修改</Button> }] : []),
         ]} />
       {editing && <ChecklistForm list={editing} onClose={() => setEditing(undefined)} />}

@@ -2,13 +2,15 @@
 // item a note and photos.
 import { Button, Card, Flex, Input, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { CitedList } from '../../law/CitesField';
+import type { CiteValue } from '../../law/lawApi';
 import { PhotoUpload } from '../PhotoUpload';
 
 export interface ItemResult { ok?: boolean; note?: string; photos?: string[] }
 
 interface Props {
   index: number;
-  item: { code: string; text: string; basis?: string };
+  item: { code: string; text: string; basis?: string; cites?: CiteValue[] };
   result: ItemResult;
   enterpriseId?: string | null;
   onChange: (next: ItemResult) => void;
@@ -22,6 +24,7 @@ export function CheckItemCard({ index, item, result, enterpriseId, onChange }: P
       <Flex vertical gap={8}>
         <Typography.Text strong style={{ fontSize: 15 }}>{index + 1}. {item.text}</Typography.Text>
         {item.basis && <Typography.Text type="secondary" style={{ fontSize: 12 }}>依据：{item.basis}</Typography.Text>}
+        {item.cites?.some((c) => c.resolved) && <Flex gap={4} wrap style={{ fontSize: 12 }}><CitedList cites={item.cites.filter((c) => c.resolved)} /></Flex>}
         <Flex gap={8}>
           <Button size="large" block icon={<CheckOutlined />} type={result.ok === true ? 'primary' : 'default'}
             style={result.ok === true ? { background: '#52c41a', borderColor: '#52c41a' } : undefined}
