@@ -38,7 +38,7 @@ browserSuite('web: dashboard (态势总览)', (server) => {
     expect(open).toBeGreaterThan(0);
     await page.getByTestId('figure-hazards.open').click();
     await page.waitForURL((u) => u.pathname === '/hazards' && u.searchParams.get('view') === 'open');
-    await expect.poll(() => listTotal(page)).toBe(open);
+    await expect.poll(() => listTotal(page), { timeout: 30_000 }).toBe(open);
     await shot(page, 'dashboard-to-hazards.png', false);
 
     // Back on the dashboard, a risk colour's tag opens the operating enterprises of that colour, as many as it says.
@@ -47,10 +47,10 @@ browserSuite('web: dashboard (态势总览)', (server) => {
     const operating = await figureValue(page, 'enterprises.operating');
     await page.getByTestId('figure-enterprises.operating').click();
     await page.waitForURL((u) => u.pathname === '/enterprises' && u.searchParams.get('status') === 'operating');
-    await expect.poll(() => listTotal(page)).toBe(operating);
+    await expect.poll(() => listTotal(page), { timeout: 30_000 }).toBe(operating);
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 
   it('a town sees its own dashboard on a phone', async () => {
     const { page, errors } = await openPage(server.browser, PHONE);
@@ -64,5 +64,5 @@ browserSuite('web: dashboard (态势总览)', (server) => {
     expect(width).toBeLessThanOrEqual(PHONE.width + 1);
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 });

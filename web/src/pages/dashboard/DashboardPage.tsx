@@ -55,14 +55,14 @@ function RiskDonut({ g }: { g: FigureGroup }) {
   const total = g.figures.reduce((n, f) => n + f.value, 0);
   const option = useMemo(() => ({
     tooltip: { trigger: 'item', formatter: '{b}：{c} 家（{d}%）' },
-    legend: { bottom: 0, type: 'scroll' },
-    series: [{ type: 'pie', radius: ['45%', '70%'], center: ['50%', '45%'], avoidLabelOverlap: true, label: { formatter: '{b}\n{c}' },
+    // The coloured tags under the chart are its legend (and links).
+    series: [{ type: 'pie', radius: ['45%', '70%'], center: ['50%', '50%'], avoidLabelOverlap: true, label: { formatter: '{b}\n{c}' },
       data: g.figures.map((f) => ({ name: f.label, value: f.value, itemStyle: { color: RISK_HEX[f.key.split('.').pop()!] } })) }],
   }), [g]);
   const open = (name: string) => { const f = g.figures.find((x) => x.label === name); if (f?.trace) navigate(f.trace.web); };
   return (
     <Card title="企业风险等级（红橙黄蓝）" size="small" extra={<Typography.Text type="secondary">点击色块查看企业</Typography.Text>}>
-      {total === 0 ? <Empty description="范围内没有在营企业" /> : <EChart option={option} height={300} onItemClick={open} data-testid="risk-donut" />}
+      {total === 0 ? <Empty description="范围内没有在营企业" /> : <EChart option={option} height={280} onItemClick={open} data-testid="risk-donut" />}
       <Flex wrap gap={8} style={{ marginTop: 8 }}>
         {g.figures.map((f) => f.trace && <Link key={f.key} to={f.trace.web}><Tag color={RISK_HEX[f.key.split('.').pop()!]}>{f.label} {f.value}</Tag></Link>)}
       </Flex>
