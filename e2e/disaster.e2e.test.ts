@@ -63,7 +63,26 @@ browserSuite('web: disaster reports (灾情报送)', (server) => {
       await p.page.getByRole('cell', { name: '2022年上半年救灾资金专项督查' }).click();
       await p.page.getByText('任何人可按种子复算', { exact: false }).waitFor();
       await shot(p.page, `disaster-relief-audit-${tag}.png`);
+      if (tag === 'desktop') {
+        const [doc] = await Promise.all([p.page.waitForEvent('download'), p.page.getByRole('button', { name: '督查报告（Word）' }).click()]);
+        expect(doc.suggestedFilename()).toBe('2022年上半年救灾资金专项督查情况报告.docx');
+      }
       expect(p.errors).toEqual([]);
     }
+  });
+
+  it('a town corrects an officer\'s phone on a phone-sized screen', async () => {
+    const town = await openPage(server.browser, PHONE);
+    await login(town.page, server.url, 'town_baitang', DEMO_PASSWORD);
+    await town.page.goto(`${server.url}/disaster/informants`);
+    await town.page.locator('.ant-table-row').first().click();
+    await town.page.getByRole('button', { name: '修改' }).click();
+    const form = town.page.getByRole('dialog', { name: /^修改：/ });
+    await form.getByLabel('手机号码（24小时开机）').fill('13907305566');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await town.page.getByText('已修改').waitFor();
+    await town.page.locator('.ant-drawer-content').getByText('13907305566').waitFor();
+    await shot(town.page, 'disaster-informant-edit-phone.png');
+    expect(town.errors).toEqual([]);
   });
 });

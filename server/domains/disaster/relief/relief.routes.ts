@@ -2,9 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ErrorBody, IdParams, Page, PageQuery, Uuid } from '../../../../contracts/common.js';
-import { Allocation, AllocationInput, AllocationQuery, Audit, AuditDetail, AuditQuery, AuditInput, CheckInput, Distribution, DistributionInput, DistributionQuery } from '../../../../contracts/disaster.js';
-import { attachmentHeader } from '../../../platform/excel/http.js';
+import { Allocation, AllocationInput, PAY_METHODS, AllocationQuery, Audit, AuditDetail, AuditQuery, AuditInput, CheckInput, Distribution, DistributionInput, DistributionQuery } from '../../../../contracts/disaster.js';
+import { attachmentHeader, sendXlsx } from '../../../platform/excel/http.js';
+import { decimal, int, oneOf, text } from '../../../platform/excel/columns.js';
+import { exportXlsx, type XlsxColumn } from '../../../platform/excel/xlsx.js';
+import { badRequest } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
+import { shanghaiDate } from '../../../platform/settings/rules.js';
 import { auditReportDocx } from './relief.docx.js';
 import {
   allocationDetail, auditDetail, createAllocation, createAudit, createDistribution, presentAllocation, presentAudit, presentDistribution, recordAuditCheck, revealIdNumber,
@@ -15,6 +19,13 @@ const tags = ['救灾资金 relief funds'];
 const read = { permission: 'disaster:read' } as const;
 const write = { permission: 'disaster:write' } as const;
 const P = '/api/disaster/relief';
+const MAX_EXPORT = 20_000;
+// The household roster as towns publish it (ID numbers masked, as in the list).
+const ROSTER: XlsxColumn[] = [
+  { key: 'seq', header: '序号', type: int(), width: 6 }, { key: 'townName', header: '乡镇', type: text() }, { key: 'regionName', header: '村（社区）', type: text() },
+  { key: 'name', header: '户主姓名', type: text() }, { key: 'idNumber', header: '身份证号码', type: text(), width: 22 }, { key: 'amount', header: '金额（元）', type: decimal(), width: 12 },
+  { key: 'paidOn', header: '发放日期', type: text(), width: 12 }, { key: 'method', header: '发放方式', type: oneOf(PAY_METHODS) }, { key: 'recipient', header: '资金来源', type: text(), width: 16 },
+];
 
 export const reliefRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(`${P}/allocations`, { config: read, schema: { tags, summary: '救灾资金下拨与分配', querystring: AllocationQuery, response: { 200: Page(Allocation) } } }, async (req) => {
@@ -30,6 +41,13 @@ export const reliefRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { page, pageSize } = paging(req.query);
     const { items, total } = await listDistributions(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize);
     return { items: items.map(presentDistribution), total, page, pageSize };
+  });
+  app.get(`${P}/distributions/export`, { config: read, schema: { tags, summary: '导出发放到户花名册（Excel，身份证号脱敏，与列表相同的筛选）', querystring: Type.Omit(DistributionQuery, ['page', 'pageSize']),
+    response: { 200: Type.Any(), 400: ErrorBody } } }, async (req, reply) => {
+    const { items, total } = await listDistributions(req.ctx.db, req.ctx.actor.scope, req.query, 1, MAX_EXPORT);
+    if (total > MAX_EXPORT) throw badRequest(`符合条件的发放记录有 ${total} 条，超过单次导出上限 ${MAX_EXPORT} 条，请按资金或乡镇筛选后分批导出`, 'Too many rows');
+    const rows = items.map(presentDistribution).map((d, i) => ({ ...d, seq: i + 1 }));
+    return sendXlsx(reply, await exportXlsx(ROSTER, rows, { sheet: '发放花名册' }), `救灾资金发放花名册-${shanghaiDate(req.ctx.clock()).replaceAll('-', '')}.xlsx`);
   });
   app.post(`${P}/distributions`, { config: write, schema: { tags, summary: '登记发放到户', body: DistributionInput, response: { 200: Distribution, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } },
     async (req) => createDistribution(req.ctx, req.body));

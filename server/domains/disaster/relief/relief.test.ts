@@ -1,5 +1,6 @@
 // 救灾资金: shares never exceed allocations, payments never exceed shares, ID numbers checked and masked (full number
 // audited), the 专项督查 sample reproducible from its seed at the chosen rate, findings by town, and scope.
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ricCheckChar } from '../../../platform/codes/ric.js';
@@ -65,6 +66,14 @@ describe('relief funds (救灾资金)', () => {
     expect((await get(baitang, `${P}/distributions/${id}/id-number`)).json().idNumber).toBe(ric(1));
     const seen = await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where entity_id = ${id} and action = 'relief.id.reveal'`);
     expect(seen.n).toBe(1);
+    // The household roster exports with the list's filters, ID numbers masked as in the list.
+    const x = await get(baitang, `${P}/distributions/export?allocationId=${baitangShare}`);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    expect(ws.actualRowCount).toBe(list.total + 1);
+    expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['张桂兰', `430699********${ric(1).slice(14)}`, '现金签领']));
   });
 
   it('draws the audit sample at the rate per town and department, reproducibly from the published seed; records findings by town', async () => {
@@ -98,5 +107,5 @@ describe('relief funds (救灾资金)', () => {
     for (const x of ['2026年救灾资金专项督查情况报告', '20260701-12345', '发放 30 户，抽查 6 户', '按乡镇（部门）汇总', '户主称实际领到 200 元', '尚未核查', '白塘镇 3 户']) expect(text).toContain(x);
     expect(text).not.toContain(ric(1).slice(6, 14)); // no birth dates of ID numbers in the report
     expect((await get(luojiang, `${P}/audits/${a.id}/report.docx`)).statusCode).toBe(404);
-  });
+  }, 300_000); // 29 payments and three draws: minutes when the shared machine is busy
 });

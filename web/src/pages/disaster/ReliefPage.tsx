@@ -12,7 +12,9 @@ import type { Org, PageOf } from '../../api/types';
 import { useMe } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { ExportButton } from '../../components/list/ExportButton';
 import { PagedTable } from '../../components/list/PagedTable';
+import { useListParams } from '../../components/list/useListParams';
 import { CHECK_METHODS, CHECK_OUTCOMES, PAY_METHODS, RELIEF_PURPOSES, type Allocation, type Audit, type AuditDetail, type Distribution } from '../../../../contracts/disaster';
 
 const P = '/api/disaster/relief';
@@ -153,6 +155,7 @@ export default function ReliefPage() {
   const write = me.permissions.includes('disaster:write');
   const county = me.scope.kind === 'all' && write;
   const town = me.scope.kind === 'region' && /000$/.test((me.scope as { regionCode?: string }).regionCode ?? '');
+  const distList = useListParams(['q', 'method']);
   return (
     <>
       <PageHeader title="救灾资金" extra={<Space wrap>
@@ -177,6 +180,7 @@ export default function ReliefPage() {
         { key: 'distributions', label: '发放到户', children: (
           <PagedTable<Distribution> path={`${P}/distributions`} rowKey="id" emptyText="还没有发放记录。乡镇或部门发放后点击“登记发放”逐户登记。"
             filters={[{ kind: 'search', name: 'q', placeholder: '户主或村名' }, { kind: 'select', name: 'method', placeholder: '发放方式', options: opts(PAY_METHODS) }]}
+            toolbar={<ExportButton path={`${P}/distributions/export`} params={distList.params.filters} name="救灾资金发放花名册" what="发放记录" />}
             columns={[
               { title: '户主', dataIndex: 'name' }, { title: '村（社区）', key: 'r', render: (_, d) => `${d.townName}${d.regionName}`, responsive: ['sm'] },
               { title: '身份证号', dataIndex: 'idNumber', render: (v, d) => <Space size={0}>{v}{(county || town) && write && <RevealButton id={d.id} />}</Space>, responsive: ['md'] },
