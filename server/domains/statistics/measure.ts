@@ -91,7 +91,7 @@ export function groupable(m: Measure, by: GroupBy): boolean {
   if (by === 'none') return true;
   if (m.custom) return (m.customGroups ?? []).includes(by);
   if (by === 'region') return !!m.regionCol;
-  if (by === 'month') return !!m.dateCol;
+  if (by === 'month') return !!m.dateCol || !!m.groups?.month;
   if (by === 'org') return !!m.orgCol || !!m.groups?.org;
   return !!m.groups?.[by];
 }
@@ -99,6 +99,7 @@ export function groupable(m: Measure, by: GroupBy): boolean {
 /** The SQL key of a group: towns (or the level below the chosen region), months, departments or the measure's own. */
 export function groupSql(m: Measure, by: GroupBy, regionLen: number): Sql {
   if (by === 'region') return sql`rpad(substr(${sql.id(m.regionCol!)}, 1, ${regionLen}::int), 12, '0')`;
+  if (by === 'month' && m.groups?.month) return m.groups.month;
   if (by === 'month') return sql`to_char(${sql.id(m.dateCol!)} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
   if (by === 'org' && m.orgCol) return sql`coalesce(${sql.id(m.orgCol)}::text, '')`;
   return m.groups![by]!;

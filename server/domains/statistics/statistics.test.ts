@@ -92,6 +92,21 @@ describe('statistics (统计分析) on the demo county, 2022 H1', () => {
     expect(Object.fromEntries(byKind.rows.map((x) => [x.label, x.cells.facilities.current]))).toMatchObject({ 水库: 352, 万亩垸: 5, 水闸: 19, 山洪危险区: 139, 水电站: 10, 堤防: 1 });
   });
 
+  it('responsibility letters by signer (27 + 15 + 9 = 51) and the enforcement at the mines (2 cases, 4 万元 of fines, 14 documents)', async () => {
+    const letters = await report(leader, 'responsibility.pledges', `${H1}&groupBy=signer`);
+    expect(Object.fromEntries(letters.rows.map((x) => [x.key, x.cells.signed.current]))).toMatchObject({ park_unit: 27, town: 15, key_enterprise: 9 });
+    expect(letters.total.cells.signed.current).toBe(51);
+    const bySector = await report(leader, 'enforcement.overview', `${H1}&groupBy=sector`);
+    const mines = bySector.rows.find((x) => x.key === 'non_coal_mine')!;
+    expect(mines.cells.cases.current).toBe(2);
+    expect(mines.cells.finesWan.current).toBe(4);
+    expect(mines.cells.documents.current).toBe(14);
+    // 计划完成率 is the completed inspections over the approved plans' inspections for the months of the period.
+    const t = bySector.total.cells;
+    expect(t.planned.current).toBeGreaterThan(0);
+    expect(t.planRate.current).toBe(Math.round((t.inspections.current! / t.planned.current!) * 1000) / 10);
+  });
+
   it('every traced cell of every report equals the count (or sum) of the list it links to', async () => {
     const groupings: [string, string][] = [
       ['hazards.overview', 'region'], ['hazards.overview', 'month'], ['hazards.overview', 'source'], ['enterprises.registry', 'risk'], ['enterprises.registry', 'sector'],

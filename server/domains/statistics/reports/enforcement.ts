@@ -1,6 +1,7 @@
 // 行政执法: inspections completed, cases and their fines, documents issued and measures taken, by town, industry,
 // department or month; the departments' plans for the year beside them (执法计划完成情况).
 import { sql } from '../../../platform/db/sql.js';
+import { enforcementScope } from '../../enforcement/common/scope.js';
 import { statsWhere } from '../../enforcement/stats/stats.store.js';
 import type { Filter, Measure, ReportDef, TraceDef } from '../measure.js';
 
@@ -24,6 +25,12 @@ const where = (a: string, date: string, own = OWN) => (f: Filter, e: { actor: { 
 const measures: Measure[] = [
   { ...of('i', 'ended_at'), key: 'inspections', label: '执法检查', unit: '次', from: sql`enforcement_inspections i`,
     where: (f, e) => sql`${where('i', 'ended_at')(f, e)} and i.status = 'completed'`, trace: inspectionTrace },
+  // 执法计划: inspections the approved plans schedule for the months of the period (a month counts when it starts in the period).
+  { key: 'planned', label: '计划检查', unit: '次', from: sql`enforcement_plan_items it join enforcement_plans p on p.id = it.plan_id`, value: sql`coalesce(sum(it.planned), 0)`,
+    regionCol: 'p.region_code', orgCol: 'p.org_id',
+    groups: { sector: sql`it.sector`, month: sql`to_char(make_date(p.year, it.month, 1), 'YYYY-MM')` },
+    where: (f, e) => sql`${enforcementScope(e.actor.scope, 'p', { enterprise: false })} and p.status = 'approved'
+      and make_date(p.year, it.month, 1) between ${f.from}::date and ${f.to}::date` },
   { ...of('i', 'ended_at'), key: 'units', label: '检查单位', unit: '家', from: sql`enforcement_inspections i`,
     value: sql`count(distinct coalesce(i.enterprise_id::text, i.unit_name))`, where: (f, e) => sql`${where('i', 'ended_at')(f, e)} and i.status = 'completed'` },
   { ...of('i', 'ended_at'), key: 'findings', label: '检查发现问题', unit: '条', from: sql`enforcement_findings x join enforcement_inspections i on i.id = x.inspection_id`,
@@ -45,8 +52,11 @@ const measures: Measure[] = [
 
 export const enforcementReports: ReportDef[] = [{
   key: 'enforcement.overview', pillar: 'enforcement', title: '执法检查与处罚', permission: 'enforcement:read',
-  description: '完成的执法检查、检查单位和发现问题，立案查处的案件及罚款，制发的执法文书（有文号的），采取的强制措施；可按区域、行业、执法部门或月份分组。',
+  description: '完成的执法检查与执法计划安排的检查（计划完成率）、检查单位和发现问题，立案查处的案件及罚款，制发的执法文书（有文号的），采取的强制措施；可按区域、行业、执法部门或月份分组。',
   groupBys: ['region', 'sector', 'org', 'month', 'none'], defaultGroupBy: 'sector', measures,
-  derived: [{ key: 'finesWan', label: '罚款（万元）', unit: '万元', of: ['fines'], compute: (v) => (v.fines === null ? null : Math.round((v.fines / 10000) * 100) / 100) }],
+  derived: [
+    { key: 'planRate', label: '计划完成率', unit: '%', of: ['inspections', 'planned'], compute: (v) => (v.planned ? Math.round(((v.inspections ?? 0) / v.planned) * 1000) / 10 : null) },
+    { key: 'finesWan', label: '罚款（万元）', unit: '万元', of: ['fines'], compute: (v) => (v.fines === null ? null : Math.round((v.fines / 10000) * 100) / 100) },
+  ],
   labels: { sector: { '': '未分行业' } },
 }];
