@@ -1,7 +1,7 @@
 // The suite's database: PGlite in a data folder under the system's temp folder (default), or PostgreSQL database
-// bench_<scale> next to BENCH_DATABASE_URL. A database generated before at the same scale by the same generator
-// version is reused (migrations added since are applied onto it, as an upgrade would); otherwise it is made anew:
-// migrated, demo county loaded, the scale generated.
+// bench_<scale> next to BENCH_DATABASE_URL. A database generated before at the same scale is reused (migrations
+// added since are applied onto it, as an upgrade would; an older generator version is reported, and --regenerate
+// makes it anew); otherwise it is made: migrated, demo county loaded, the scale generated.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +52,11 @@ export async function openSuiteDb(scale: Scale, opts: { regenerate?: boolean; ha
   if (!opts.regenerate) {
     const db = await open(false);
     const meta = await readMeta(db).catch(() => undefined);
-    if (meta && meta.scale === scale.name && meta.generator_version === GENERATOR_VERSION) {
+    // An older generator's data is still reused (a province takes the better part of an hour to make): say so.
+    if (meta && meta.scale === scale.name && meta.generator_version !== GENERATOR_VERSION) {
+      console.log(`note: ${where} was made by generator v${meta.generator_version} (now v${GENERATOR_VERSION}); --regenerate makes it anew`);
+    }
+    if (meta && meta.scale === scale.name) {
       try {
         const applied = await migrate(db);
         if (applied.length) console.log(`reusing ${where}; applied ${applied.length} newer migration(s): ${applied.join(', ')}`);
@@ -62,7 +66,7 @@ export async function openSuiteDb(scale: Scale, opts: { regenerate?: boolean; ha
         if (!(err instanceof MigrationError)) throw err;
         console.log(`cannot reuse ${where}: ${err.message}`);
       }
-    } else if (meta) console.log(`${where} holds scale ${meta.scale}, generator v${meta.generator_version}: regenerating`);
+    } else if (meta) console.log(`${where} holds scale ${meta.scale}: regenerating`);
     await db.close();
   }
 

@@ -16,9 +16,17 @@ const TITLES = "'灭火器过期未更换','安全出口指示标志损坏','可
 
 /** SQL: the 6-digit county code of county index `c` (0-based): cities 4371…, ten counties each. */
 const county6 = (c: string) => `((4371 + (${c}) / 10)::text || lpad(((${c}) % 10 + 1)::text, 2, '0'))`;
-/** SQL: the village code of enterprise number `e` (1-based), spread evenly over counties, towns and villages. */
-const villageOf = (e: string, counties: number) =>
-  `(${county6(`(${e}) % ${counties}`)} || (101 + ((${e}) / ${counties}) % ${TOWNS_PER_COUNTY})::text || (201 + ((${e}) / ${counties} / ${TOWNS_PER_COUNTY}) % ${VILLAGES_PER_TOWN})::text)`;
+/** SQL: which village (0 … villages-1) enterprise number `e` (1-based) lies in: a hash, so that the place is
+ *  independent of the name, sector and status, which are functions of the number (v1 took `e % counties`, and the
+ *  resulting name-county correlation misled the planner on name-ordered county lists). */
+const villageIndex = (e: string, counties: number) => `((hashtext('bench-ent-' || (${e}))::bigint + 2147483648) % ${counties * TOWNS_PER_COUNTY * VILLAGES_PER_TOWN})`;
+/** SQL: the 12-digit village code of enterprise number `e`. */
+const villageOf = (e: string, counties: number) => {
+  const v = villageIndex(e, counties);
+  return `(${county6(`(${v} % ${counties})::int`)} || (101 + (${v} / ${counties}) % ${TOWNS_PER_COUNTY})::text || (201 + (${v} / ${counties} / ${TOWNS_PER_COUNTY}) % ${VILLAGES_PER_TOWN})::text)`;
+};
+/** SQL: the county index (0-based) of enterprise number `e`. */
+const countyIndex = (e: string, counties: number) => `(${villageIndex(e, counties)} % ${counties})::int`;
 const entName = (e: string) =>
   `((array[${TRADE_A}])[1 + (${e}) % 40] || (array[${TRADE_B}])[1 + ((${e}) / 40) % 20] || (array[${SUFFIX}])[1 + ((${e}) / 3) % 10])`;
 const entSector = (e: string) => `(array[${SECTOR}])[1 + ((${e}) / 3) % 10]`;
@@ -95,8 +103,8 @@ export async function generate(db: Db, s: Scale, progress: Progress = printProgr
         employees, scale, status, is_key, sector, sector_detail, flags, risk_level, principal_name, principal_phone)
       select ${entId('g')}, ${entName('g')},
         case when g % 20 = 0 then array[(array[${TRADE_A}])[1 + (g / 7) % 40] || '旧厂'] else '{}' end,
-        'B' || lpad(g::text, 17, '0'), ${villageOf('g', C)}, '压测' || (g % ${C} + 1) || '县' || (g % 12 + 1) || '组',
-        110 + (g % ${C}) % 10 * 0.5 + ((g::bigint * 7919) % 4000) / 10000.0, 25 + (g % ${C}) / 10 * 0.4 + ((g::bigint * 104729) % 3000) / 10000.0,
+        'B' || lpad(g::text, 17, '0'), ${villageOf('g', C)}, '压测' || (${countyIndex('g', C)} + 1) || '县' || (g % 12 + 1) || '组',
+        110 + ${countyIndex('g', C)} % 10 * 0.5 + ((g::bigint * 7919) % 4000) / 10000.0, 25 + ${countyIndex('g', C)} / 10 * 0.4 + ((g::bigint * 104729) % 3000) / 10000.0,
         1 + g % 300, (array['micro','small','small','medium'])[1 + g % 4],
         (array['operating','operating','operating','operating','operating','operating','operating','suspended','closed_business','closed'])[1 + g % 10],
         g % 13 = 0, ${entSector('g')}, (array[${DETAIL}])[1 + (g / 3) % 10],
@@ -156,7 +164,9 @@ export async function generate(db: Db, s: Scale, progress: Progress = printProgr
       on conflict do nothing`));
 
   const t0 = performance.now();
-  await db.exec('analyze');
+  // VACUUM, not only ANALYZE: a bulk-loaded table has no visibility map yet, and without it an index-only scan
+  // visits the heap for every row (a county's hazard count at province scale: 5.5 s before, 92 ms after).
+  await db.exec('vacuum analyze');
   seconds.analyze = Math.round((performance.now() - t0) / 100) / 10;
   return { rows, seconds };
 }
