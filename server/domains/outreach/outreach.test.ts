@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   t.now.value = new Date('2026-03-25T02:00:00Z');
   [staff, baitang, luojiang, dept, ent] = await Promise.all(['staff', 'town_baitang', 'town_luojiang', 'dept_zhujian', 'ent_demo'].map((u) => t.login(u)));
-});
+}, 300_000);
 afterAll(async () => { await t.close(); });
 
 describe('activities (宣传教育活动)', () => {

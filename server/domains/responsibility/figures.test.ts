@@ -123,7 +123,7 @@ describe('scope on every route', () => {
     const { id: _a, kindLabel: _k, regionName: _r, ...activity } = act;
     expect(await as(luojiang, 'PUT', `/api/outreach/activities/${act.id}`, { ...activity, description: activity.description ?? undefined, rounds: activity.rounds ?? undefined, regionCode: '430699102000' })).toBe(404);
     expect(await as(luojiang, 'DELETE', `/api/outreach/activities/${act.id}`)).toBe(404);
-    expect(await as(luojiang, 'PUT', `/api/responsibility/duties/${duty.id}`, { principle: 'party', duty: '改别人的职责', legalBasis: '无' })).toBe(404);
+    expect(await as(luojiang, 'PUT', `/api/responsibility/duties/${duty.id}`, { principle: 'party', duty: '改别人的职责', legalBasis: '无依据' })).toBe(404);
     expect(await as(baitang, 'PUT', `/api/responsibility/tasks/${task.id}`, { title: '自己改期限', assigneeOrgId: task.assigneeOrgId, dueOn: '2030-01-01' })).toBe(403);
     expect(await as(baitang, 'DELETE', `/api/responsibility/tasks/${task.id}`)).toBe(403);
     expect(await as(baitang, 'PUT', `/api/responsibility/pledges/${pledge.id}`, { issuerName: '市人民政府', targets: '自己改目标', signedOn: null, fileId: null })).toBe(403);

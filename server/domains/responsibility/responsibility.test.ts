@@ -20,7 +20,7 @@ beforeAll(async () => {
   t.now.value = new Date('2026-03-02T02:00:00Z');
   await login();
   [baitangGov, zhujian, transport] = await Promise.all(['白塘镇人民政府', '汨水市住房和城乡建设局', '汨水市交通运输局'].map(orgId));
-});
+}, 300_000);
 afterAll(async () => { await t.close(); });
 
 describe('responsibility letters (安全生产责任状)', () => {
@@ -70,7 +70,7 @@ describe('responsibility letters (安全生产责任状)', () => {
 
 describe('committees and decisions (安委会、专委会)', () => {
   it('lists the 安委会 and its 13 professional committees with their lead units', async () => {
-    const list = (await get(staff, `${R}/committees`)).json();
+    const list = (await get(staff, `${R}/committees?pageSize=50`)).json().items;
     expect(list.filter((c: { kind: string }) => c.kind === 'professional_committee')).toHaveLength(13);
     expect(list.find((c: { name: string }) => c.name === '道路交通安全专业委员会').leadName).toBe('汨水市公安局');
     const c = list.find((x: { kind: string }) => x.kind === 'committee');
@@ -80,7 +80,7 @@ describe('committees and decisions (安委会、专委会)', () => {
   });
 
   it('turns a meeting decision into a task the assignee answers and the bureau closes', async () => {
-    const c = (await get(staff, `${R}/committees`)).json().find((x: { name: string }) => x.name === '城镇燃气安全专业委员会');
+    const c = (await get(staff, `${R}/committees?pageSize=50`)).json().items.find((x: { name: string }) => x.name === '城镇燃气安全专业委员会');
     const m = await post(staff, `${R}/committees/${c.id}/meetings`, { heldOn: '2026-03-01', title: '燃气专委会专题会议', minutes: '部署瓶装液化气安全整治。',
       decisions: [{ title: '完成餐饮场所燃气报警器安装排查', assigneeOrgId: zhujian, dueOn: '2026-03-20' }, { title: '白塘镇液化气瓶排查', assigneeOrgId: baitangGov, dueOn: '2026-03-25' }] });
     expect(m.statusCode, m.body).toBe(200);
