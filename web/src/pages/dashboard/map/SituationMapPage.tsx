@@ -2,7 +2,7 @@
 // on and off with their counts, a legend of what the colours mean, clustering of dense points, the time slider for
 // incidents, alarms and warnings, and a card with a link to each record. Refreshes when the server reports a change.
 import { Suspense, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Checkbox, Col, Empty, Flex, Row, Spin, Tag, Typography } from 'antd';
 import { FullscreenOutlined } from '@ant-design/icons';
 import type { LayerInfo } from '../../../../../contracts/situation';
@@ -14,11 +14,23 @@ import {
   DEFAULT_ON, markersOf, type SituationMarker, timeText, type TimeWindow, useCatalogue, useLayerData, useSituationEvents, warningAreas, warningCount,
 } from './situationApi';
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export default function SituationMapPage() {
   const catalogue = useCatalogue();
   const all = catalogue.data?.layers ?? [];
   const [on, setOn] = useState<string[]>(DEFAULT_ON);
-  const [time, setTime] = useState<TimeWindow>({ mode: 'live' });
+  // The time window lives in the link, so a map of a past day can be sent to someone: ?from=2022-06-20&to=2022-06-22.
+  const [search, setSearch] = useSearchParams();
+  const time = useMemo<TimeWindow>(() => {
+    const from = search.get('from'), to = search.get('to');
+    return from && to && DAY.test(from) && DAY.test(to) ? { mode: 'range', from: `${from}T00:00:00+08:00`, to: `${to}T23:59:59+08:00` } : { mode: 'live' };
+  }, [search]);
+  const setTime = (w: TimeWindow) => setSearch((s) => {
+    const next = new URLSearchParams(s);
+    if (w.mode === 'range') { next.set('from', w.from.slice(0, 10)); next.set('to', w.to.slice(0, 10)); } else { next.delete('from'); next.delete('to'); }
+    return next;
+  }, { replace: true });
   const [region, setRegion] = useState<string | undefined>();
   const shown = useMemo(() => all.filter((l) => on.includes(l.key)), [all, on]);
   const { data, fetching, errors } = useLayerData(shown, time, region);

@@ -12,7 +12,10 @@ const dayStart = (d: Dayjs) => `${d.format('YYYY-MM-DD')}T00:00:00+08:00`;
 const dayEnd = (d: Dayjs) => `${d.format('YYYY-MM-DD')}T23:59:59+08:00`;
 
 export function TimeControl({ value, onChange, dark }: { value: TimeWindow; onChange: (w: TimeWindow) => void; dark?: boolean }) {
-  const [span, setSpan] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day').startOf('day'), dayjs().startOf('day')]);
+  // A range given in the link (?from=…&to=…) is the span; else the last 30 days.
+  const [span, setSpan] = useState<[Dayjs, Dayjs]>(() => (value.mode === 'range'
+    ? [dayjs(value.from).startOf('day'), dayjs(value.to).startOf('day')]
+    : [dayjs().subtract(29, 'day').startOf('day'), dayjs().startOf('day')]));
   const days = Math.max(0, Math.round((span[1].valueOf() - span[0].valueOf()) / DAY));
   const [pick, setPick] = useState<[number, number]>([0, days]);
   useEffect(() => { setPick([0, days]); }, [days, span[0].valueOf()]);
@@ -32,7 +35,7 @@ export function TimeControl({ value, onChange, dark }: { value: TimeWindow; onCh
       </Flex>
       {value.mode === 'range' && (
         <>
-          <DatePicker.RangePicker size="small" value={span} allowClear={false} inputReadOnly aria-label="时间段"
+          <DatePicker.RangePicker size="small" value={span} allowClear={false} aria-label="时间段"
             onChange={(v) => { if (v?.[0] && v[1]) { const s: [Dayjs, Dayjs] = [v[0].startOf('day'), v[1].startOf('day')]; setSpan(s); emit(s, [0, Math.round((s[1].valueOf() - s[0].valueOf()) / DAY)]); } }} />
           {days > 0 && (
             <Slider range min={0} max={days} value={pick} tooltip={{ formatter: (n) => label(n ?? 0) }}
