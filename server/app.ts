@@ -26,7 +26,7 @@ import type { Platform } from './platform/context.js';
 import { eventsRoutes } from './platform/events/events.routes.js';
 import { filesRoutes } from './platform/files/files.routes.js';
 import { installAuthHook } from './platform/http/auth-hook.js';
-import { errorHandler } from './platform/http/error-handler.js';
+import { errorHandler, frameworkErrors } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { nullableUnions } from './platform/http/nullable.js';
 import './platform/http/types.js';
@@ -48,6 +48,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
@@ -115,13 +116,17 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register((await import('./domains/law/law.routes.js')).lawRoutes);
   await app.register((await import('./domains/command/duty/duty.routes.js')).dutyRoutes(p));
   await app.register((await import('./domains/command/reports/reports.routes.js')).reportsRoutes(p));
+  await app.register((await import('./domains/reports/work.routes.js')).workReportRoutes);
   await app.register((await import('./domains/command/map/map.routes.js')).mapRoutes(p));
+  await app.register((await import('./domains/situation/situation.routes.js')).situationRoutes(p));
   await app.register((await import('./domains/returns/returns.routes.js')).returnsRoutes(p));
   await app.register((await import('./domains/summons/summons.routes.js')).summonsRoutes);
   await app.register((await import('./domains/outreach/outreach.routes.js')).outreachRoutes);
   await app.register((await import('./domains/disaster/disaster.routes.js')).disasterRoutes(p));
   await app.register((await import('./domains/flood/flood.routes.js')).floodRoutes(p));
   await app.register((await import('./domains/responsibility/responsibility.routes.js')).responsibilityRoutes(p));
+  await app.register((await import('./domains/statistics/statistics.routes.js')).statisticsRoutes);
+  await app.register((await import('./domains/dashboard/dashboard.routes.js')).dashboardRoutes);
   await app.register(eventsRoutes(p));
 
   const index = path.join(p.config.webDir, 'index.html');

@@ -29,9 +29,14 @@ export interface RouteGroup {
 export const ROUTE_GROUPS: RouteGroup[] = [
   { key: 'dashboard', title: '综合态势', icon: DashboardOutlined, entries: [
     { path: '/dashboard', title: '态势总览', perm: 'dashboard:read',
-      summary: '汇总全县企业、隐患、执法、监测报警和灾情的关键指标与变化趋势。' },
+      summary: '汇总全县企业、隐患、执法、监测报警和灾情的关键指标与变化趋势。',
+      page: lazy(() => import('../pages/dashboard/DashboardPage')) },
     { path: '/dashboard/map', title: '一张图', perm: 'dashboard:read',
-      summary: '在全县行政区划地图上叠加企业、危险源、监测点、救援力量和实时事件，供指挥中心大屏使用。' },
+      summary: '在全县行政区划地图上叠加企业、危险源、监测点、救援力量和实时事件，供指挥中心大屏使用。',
+      page: lazy(() => import('../pages/dashboard/map/SituationMapPage')) },
+    { path: '/dashboard/wall', title: '指挥中心大屏', perm: 'dashboard:read', hidden: true,
+      summary: '指挥中心大屏：深色全屏一张图，未结事件、实时报警、生效预警和在岗值班人数实时刷新。',
+      page: lazy(() => import('../pages/dashboard/map/WallPage')) },
   ] },
   { key: 'enterprise', title: '企业', icon: BankOutlined, entries: [
     { path: '/enterprises', title: '企业档案', perm: 'enterprise:read',
@@ -238,9 +243,11 @@ export const ROUTE_GROUPS: RouteGroup[] = [
   ] },
   { key: 'report', title: '统计报告', icon: BarChartOutlined, entries: [
     { path: '/reports/statistics', title: '统计分析', perm: 'report:read',
-      summary: '按区域、行业和时间统计各业务指标，导出 Excel 报表。' },
+      summary: '按区域、行业和时间统计各业务指标，导出 Excel 报表。',
+      page: lazy(() => import('../pages/reports/statistics/StatisticsPage')) },
     { path: '/reports/work', title: '工作报告', perm: 'report:read',
-      summary: '按月、季、年自动生成工作报告，导出 Word 文档。' },
+      summary: '按月、季、年自动生成工作报告，导出 Word 文档。',
+      page: lazy(() => import('../pages/reports/work/WorkReportPage')) },
     { path: '/returns/filings', title: '报表填报', perm: 'returns:read',
       summary: '本单位应报的报表和截止日；应急局查看各单位的报送、逾期和退回情况。',
       page: lazy(() => import('../pages/returns/ReturnsListPage')) },
