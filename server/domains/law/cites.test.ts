@@ -140,6 +140,26 @@ describe('a finding proposes its violation item', () => {
     expect(await t.p.db.maybeOne(sql`select 1 from enforcement_cases where cause = '重大危险源未登记建档' and id <> ${r.json().id}`)).toBeFalsy();
   });
 
+  it('prints the articles of the case\'s penalty proposal, as of its 立案 day, on the 行政处罚告知书', async () => {
+    const item = defaultId('item', 9);
+    const r = await api(t).post(officer, '/api/enforcement/cases', { source: 'inspection', inspectionId, cause: '重大危险源未登记建档（告知）', officerIds, violationItemId: item });
+    expect(r.statusCode, r.body).toBe(200);
+    const caseId = r.json().id as string;
+    expect((await api(t).post(officer, `/api/enforcement/cases/${caseId}/approve`, { opinion: '同意立案' })).statusCode).toBe(200);
+    const circumstances = { firstOffence: false, correctedInTime: false, consequence: 'none' };
+    const tried = (await api(t).post(officer, '/api/law/proposals/try', { itemId: item, circumstances })).json();
+    const fine = tried.band.fineMin as number;
+    const p = await api(t).post(officer, '/api/law/proposals', { caseId, itemId: item, circumstances, kinds: tried.band.kinds, fine });
+    expect(p.statusCode, p.body).toBe(200);
+    const n = await api(t).post(officer, `/api/enforcement/cases/${caseId}/notify`, { kinds: tried.band.kinds, fine, basis: '《安全生产法》第一百零一条' });
+    expect(n.statusCode, n.body).toBe(200);
+    const docs = (await api(t).get(officer, `/api/enforcement/documents?caseId=${caseId}&kind=penalty_notice`)).json().items as { id: string }[];
+    const text = (await api(t).get(officer, `/api/enforcement/documents/${docs[0].id}`)).json().text as string;
+    expect(text).toContain('所依据的条文（按2026年1月20日施行的文本）');
+    expect(text).toMatch(/违法依据：《安全生产法》第四十条（2021年修正）：生产经营单位对重大危险源应当登记建档/);
+    expect(text).toMatch(/处罚依据：《安全生产法》第一百零一条（2021年修正）：/);
+  });
+
   it('hides an inspection outside the caller\'s scope', async () => {
     const other = await t.login('town_luojiang');
     const r = await api(t).get(other, `/api/enforcement/inspections/${inspectionId}/violations`);
