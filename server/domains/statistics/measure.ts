@@ -32,6 +32,8 @@ export interface TraceDef {
   org?: string;
   /** How a row of a group narrows the list; a dimension missing here (or answering null) leaves that row untraced. */
   groups?: Partial<Record<GroupBy, (key: string) => Record<string, string> | null>>;
+  /** The page's parameters where they differ from the list route's (e.g. the hazard page's view=overdue for overdue=true). */
+  webParams?(p: Record<string, string | undefined>): Record<string, string | undefined>;
   /** A custom check: when it answers false the figure cannot be traced for this filter (e.g. a list that only filters by year). */
   when?(f: Filter): boolean;
 }

@@ -77,7 +77,7 @@ function traceOf(m: Measure, f: Filter, by: GroupBy, key: string | null, regionL
   }
   const period = t.period ? `；日期 ${params[t.period[0]] ?? f.from} 至 ${params[t.period[1]] ?? f.to}` : '';
   return {
-    api: withQuery(t.api, params), web: withQuery(t.web, params), ...(t.sumOf ? { sumOf: t.sumOf } : {}),
+    api: withQuery(t.api, params), web: withQuery(t.web, t.webParams ? t.webParams(params) : params), ...(t.sumOf ? { sumOf: t.sumOf } : {}),
     query: `${t.what}：${m.label}${period}${narrowed}${f.regionCode ? `；区域 ${f.regionCode}` : ''}`,
   };
 }

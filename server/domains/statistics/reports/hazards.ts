@@ -30,7 +30,7 @@ const measures: Measure[] = [
   { ...common, key: 'major', label: '重大隐患', unit: '处', where: (f, e) => sql`${filterSqlFor(f, e.today, e.actor.scope)} and h.level = 'major'`,
     trace: trace(() => ({ level: 'major' })) },
   { ...common, key: 'overdue', label: '逾期未整改（当前）', unit: '处', where: (f, e) => sql`${filterSqlFor(f, e.today, e.actor.scope)} and ${overdueSql(e.today)}`,
-    trace: trace(() => ({ overdue: 'true' })) },
+    trace: { ...trace(() => ({ overdue: 'true' })), webParams: ({ overdue: _, ...p }) => ({ ...p, view: 'overdue' }) } },
 ];
 
 export const hazardReports: ReportDef[] = [{

@@ -41,7 +41,8 @@ export function HazardList({ params, acrossEnterprises = true, emptyText, extra 
   const moreActive = filterNames(more).filter((n) => search.has(n)).length;
   const [moreOpen, setMoreOpen] = useState(false);
   const filters = moreOpen || moreActive ? [...basic, ...more] : basic;
-  const listed = useListParams(filterNames([...basic, ...more]));
+  // closedTo: "rectified by the end of the period", as the statistics link it (统计分析).
+  const listed = useListParams([...filterNames([...basic, ...more]), 'closedTo']);
 
   /** Sets a URL parameter of the list (its default removes it) and goes back to the first page. */
   const set = (name: string, value: string, fallback: string) => setSearch((prev) => {

@@ -1,7 +1,7 @@
 // 统计分析: pick a report (grouped by pillar), a period, a region and a department and a grouping; the page shows the
 // figures with 同比 and 环比 as a chart and a table whose numbers open the records behind them, and exports Excel.
 import { useMemo, useState } from 'react';
-import { Alert, Card, Empty, Flex, Grid, Segmented, Select, Space, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, Grid, Segmented, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { ExportButton } from '../../../components/list/ExportButton';
@@ -80,7 +80,7 @@ export default function StatisticsPage() {
       )}
       {run.isError && <Alert type="error" showIcon title="统计失败" description={run.error.message} style={{ marginBottom: 12 }} />}
       {report && (
-        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <Flex vertical gap={12}>
           <Flex wrap gap={8} justify="space-between" align="center">
             <Segmented aria-label="分组" value={groupBy} options={report.groupBys.map((g) => ({ value: g.key, label: g.label }))}
               onChange={(v) => set({ groupBy: String(v) })} style={{ maxWidth: '100%', overflowX: 'auto' }} />
@@ -103,7 +103,7 @@ export default function StatisticsPage() {
               <StatisticsTable result={result} only={phone ? measure : undefined} loading={run.isFetching} />
             </>
           )}
-        </Space>
+        </Flex>
       )}
     </>
   );
