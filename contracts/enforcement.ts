@@ -144,7 +144,9 @@ export const Inspection = Type.Object({
   photos: Type.Array(Uuid), signatureFileId: N(Uuid), signerName: N(Type.String()), refusalNote: N(Type.String()), findingCount: Type.Integer(), allowedMoves: Type.Array(Type.String()),
 });
 export const InspectionQuery = Type.Composite([PageQuery, Type.Object({ status: O(Type.String({ maxLength: 20 })), origin: O(Type.String({ maxLength: 20 })), enterpriseId: O(Uuid),
-  planId: O(Uuid), drawId: O(Uuid), campaignId: O(Uuid), regionCode: O(RegionCode), from: O(Day), to: O(Day), q: O(Str(50)) })]);
+  planId: O(Uuid), drawId: O(Uuid), campaignId: O(Uuid), regionCode: O(RegionCode), from: O(Day), to: O(Day), q: O(Str(50)),
+  /** 行业 (enterprise sector code), for the work report's figures by sector. */
+  sector: O(Type.String({ maxLength: 30 })) })]);
 
 // ---- 文书 ----
 export const DocumentIssue = Type.Object({
@@ -159,7 +161,9 @@ export const EnfDocument = Type.Object({ id: Uuid, kind: Type.String(), kindLabe
   enterpriseId: N(Uuid), regionCode: RegionCode, inspectionId: N(Uuid), caseId: N(Uuid), measureId: N(Uuid), transferId: N(Uuid), issuedAt: Timestamp, issuedByName: Type.String(),
   services: Type.Array(ServiceRecord) });
 export const EnfDocumentDetail = Type.Composite([EnfDocument, Type.Object({ fields: Type.Unknown(), text: Type.String() })]);
-export const DocumentQuery = Type.Composite([PageQuery, Type.Object({ kind: O(Type.String({ maxLength: 40 })), caseId: O(Uuid), inspectionId: O(Uuid), enterpriseId: O(Uuid), year: O(Type.Integer()) })]);
+export const DocumentQuery = Type.Composite([PageQuery, Type.Object({ kind: O(Type.String({ maxLength: 40 })), caseId: O(Uuid), inspectionId: O(Uuid), enterpriseId: O(Uuid), year: O(Type.Integer()),
+  /** Work report filters: 行业, 制发日期 from/to (inclusive days), only numbered documents (有文号，不含送达回证). */
+  sector: O(Type.String({ maxLength: 30 })), from: O(Day), to: O(Day), numbered: O(Type.Boolean()), regionCode: O(RegionCode) })]);
 
 // ---- 案件 ----
 const Party = Type.Object({ kind: keysOf({ org: '单位', person: '个人' }), name: Str(100, 2), address: O(Str(200)), creditCode: O(Str(30)), legalRep: O(Str(50)), regionCode: RegionCode });
@@ -187,7 +191,11 @@ export const Case = Type.Object({
   hearingEligible: N(Type.Boolean()), hearingOn: N(Day), decidedAt: N(Timestamp), fine: Type.Number(), decision: Type.Unknown(), servedAt: N(Timestamp), paymentDue: N(Day),
   paidAt: N(Timestamp), paidAmount: N(Type.Number()), closedAt: N(Timestamp), officers: Type.Array(Officer), nextDeadline: N(Deadline), allowedMoves: Type.Array(Type.String()),
 });
-export const CaseQuery = Type.Composite([PageQuery, Type.Object({ status: O(Type.String({ maxLength: 20 })), enterpriseId: O(Uuid), regionCode: O(RegionCode), q: O(Str(50)), year: O(Type.Integer()) })]);
+export const CaseQuery = Type.Composite([PageQuery, Type.Object({ status: O(Type.String({ maxLength: 20 })), enterpriseId: O(Uuid), regionCode: O(RegionCode), q: O(Str(50)), year: O(Type.Integer()),
+  /** 立案申请日期 (requested_at) from/to, inclusive days in Asia/Shanghai. */
+  from: O(Day), to: O(Day),
+  /** 行业 (work report). */
+  sector: O(Type.String({ maxLength: 30 })) })]);
 const CaseEvent = Type.Object({ id: Uuid, at: Timestamp, actorName: Type.String(), action: Type.String(), fromStatus: N(Type.String()), toStatus: N(Type.String()),
   comment: N(Type.String()), files: Type.Array(Uuid), data: Type.Unknown() });
 
@@ -199,11 +207,15 @@ export const Measure = Type.Object({ id: Uuid, kind: Type.String(), kindLabel: T
   regionCode: RegionCode, sector: N(Type.String()), subtype: N(Type.String()), reason: Type.String(), basis: N(Type.String()), items: Type.Array(Item), decidedAt: Timestamp,
   dueOn: N(Day), liftedAt: N(Timestamp), liftReason: N(Type.String()) });
 export const MeasureQuery = Type.Composite([PageQuery, Type.Object({ kind: O(Type.String({ maxLength: 30 })), enterpriseId: O(Uuid), caseId: O(Uuid), inspectionId: O(Uuid), active: O(Type.Boolean()),
-  q: O(Str(50)) })]);
+  q: O(Str(50)),
+  /** Work report filters: 行业, 细分类型, 决定日期 from/to (inclusive days), 区域 (subtree). */
+  sector: O(Type.String({ maxLength: 30 })), subtype: O(Type.String({ maxLength: 30 })), from: O(Day), to: O(Day), regionCode: O(RegionCode) })]);
 export const LiftInput = Type.Object({ reason: Str(1000, 2) });
 export const TransferCreate = Type.Object({ caseId: O(Uuid), enterpriseId: O(Uuid), partyName: O(Str(100, 2)), regionCode: O(RegionCode), suspectedOffence: Str(200, 2),
   facts: Str(4000, 4), teamOfficerIds: Type.Array(Uuid, { minItems: 2, maxItems: 10 }) });
-export const TransferQuery = Type.Composite([PageQuery, Type.Object({ caseId: O(Uuid), status: O(Type.String({ maxLength: 20 })), q: O(Str(50)) })]);
+export const TransferQuery = Type.Composite([PageQuery, Type.Object({ caseId: O(Uuid), status: O(Type.String({ maxLength: 20 })), q: O(Str(50)),
+  /** Work report filters: 移送日期 from/to (inclusive days), 区域 (subtree). */
+  from: O(Day), to: O(Day), regionCode: O(RegionCode) })]);
 export const TransferDecide = Type.Object({ approve: Type.Boolean(), note: Str(1000, 2) });
 export const TransferSend = Type.Object({ policeOrg: Str(100, 2) });
 export const PoliceResult = Type.Object({ accepted: Type.Boolean(), note: Str(1000, 2), personsDetained: O(Type.Integer({ minimum: 0, maximum: 1000 })) });

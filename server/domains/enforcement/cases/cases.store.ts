@@ -25,13 +25,15 @@ const select = sql`select c.*, c.fine::float8 as fine, c.paid_amount::float8 as 
     from enforcement_case_officers o where o.case_id = c.id), '[]') as officers
   from enforcement_cases c`;
 
-export interface CaseFilter { status?: string; enterpriseId?: string; regionCode?: string; q?: string; year?: number }
+export interface CaseFilter { status?: string; enterpriseId?: string; regionCode?: string; q?: string; year?: number; from?: string; to?: string; sector?: string }
 
 export async function listCases(db: Queryable, viewer: DataScope, f: CaseFilter, page: number, pageSize: number) {
   const where = sql.and([scope(viewer), f.status ? sql`c.status = ${f.status}` : undefined, f.enterpriseId ? sql`c.enterprise_id = ${f.enterpriseId}` : undefined,
     f.regionCode ? sql`c.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined,
     f.q ? sql`(c.party_name ilike ${'%' + f.q + '%'} or c.number ilike ${'%' + f.q + '%'} or c.cause ilike ${'%' + f.q + '%'})` : undefined,
-    f.year ? sql`extract(year from c.requested_at at time zone 'Asia/Shanghai') = ${f.year}` : undefined]);
+    f.year ? sql`extract(year from c.requested_at at time zone 'Asia/Shanghai') = ${f.year}` : undefined,
+    f.from ? sql`c.requested_at >= ${f.from}::date` : undefined, f.to ? sql`c.requested_at < ${f.to}::date + 1` : undefined,
+    f.sector ? sql`c.sector = ${f.sector}` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from enforcement_cases c where ${where}`);
   const items = await db.query<CaseRow>(sql`${select} where ${where} order by c.requested_at desc, c.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { items, total };

@@ -27,12 +27,13 @@ const select = sql`select i.*, i.planned_on::text as planned_on,
   (select count(*)::int from enforcement_findings f where f.inspection_id = i.id) as finding_count
   from enforcement_inspections i`;
 
-export interface InspectionFilter { status?: string; origin?: string; enterpriseId?: string; planId?: string; drawId?: string; campaignId?: string; regionCode?: string; from?: string; to?: string; q?: string }
+export interface InspectionFilter { status?: string; origin?: string; enterpriseId?: string; planId?: string; drawId?: string; campaignId?: string; regionCode?: string; from?: string; to?: string; q?: string; sector?: string }
 
 export async function listInspections(db: Queryable, viewer: DataScope, f: InspectionFilter, page: number, pageSize: number) {
   const where = sql.and([scope(viewer), f.status ? sql`i.status = ${f.status}` : undefined, f.origin ? sql`i.origin = ${f.origin}` : undefined,
     f.enterpriseId ? sql`i.enterprise_id = ${f.enterpriseId}` : undefined, f.planId ? sql`i.plan_id = ${f.planId}` : undefined,
     f.drawId ? sql`i.draw_id = ${f.drawId}` : undefined, f.campaignId ? sql`i.campaign_id = ${f.campaignId}` : undefined,
+    f.sector ? sql`i.sector = ${f.sector}` : undefined,
     f.regionCode ? sql`i.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined,
     f.from ? sql`coalesce(i.ended_at, i.started_at, i.created_at) >= ${f.from}::date` : undefined,
     f.to ? sql`coalesce(i.ended_at, i.started_at, i.created_at) < ${f.to}::date + 1` : undefined,
