@@ -44,8 +44,8 @@ export function StatisticsTable({ result, only, loading }: Props) {
   ];
   const data = [...result.rows, { ...result.total, key: '__total' }];
   return (
-    <Table<Row> rowKey="key" size="small" bordered columns={columns} dataSource={data} loading={loading} pagination={false}
-      scroll={{ x: 'max-content' }} data-testid="statistics-table"
-      rowClassName={(r) => (r.key === '__total' ? 'statistics-total' : '')} />
+    <div data-testid="statistics-table">
+      <Table<Row> rowKey="key" size="small" bordered columns={columns} dataSource={data} loading={loading} pagination={false} scroll={{ x: 'max-content' }} />
+    </div>
   );
 }
