@@ -113,6 +113,29 @@ async function timeRoute(route: string, username: string, runs = 20): Promise<Fi
 }
 
 const results: Record<string, unknown> = {};
+
+// ---- the record: bench/results/<date>.json, one entry per scale and database, written after every section so an
+// interrupted run keeps what it measured; a run with --only keeps the sections it did not run ----
+const dbVersion = (await db.one<{ v: string }>(sql`select version() as v`)).v;
+const sizes = await db.query<{ table: string; rows: number; mb: number }>(sql`select relname as table, n_live_tup::int as rows, (pg_total_relation_size(relid) / 1048576)::int as mb
+  from pg_stat_user_tables where relname in ('enterprises','hazards','enforcement_inspections','monitoring_sensors','sensor_readings','regions') order by relname`).catch(() => []);
+const startedAt = new Date().toISOString();
+const file = path.join(HERE, 'results', `${startedAt.slice(0, 10)}.json`);
+function save() {
+  const record = {
+    scale: scale.name, db: bdb.kind, at: new Date().toISOString(), seconds,
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), loadAvg: os.loadavg().map((x) => r1(x)), node: process.version, database: dbVersion.split(' on ')[0] },
+    data: { reused: bdb.reused, where: bdb.where, prepareSec, generated: bdb.generated, tables: sizes },
+    results,
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const all = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { runs: {} };
+  const key = `${scale.name}/${bdb.kind}`;
+  all.runs[key] = { ...record, results: { ...(all.runs[key]?.results ?? {}), ...results } };
+  fs.writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
+  return record;
+}
+
 const log = (s: string) => console.log(s);
 
 // ---- 1. busiest list routes at 50 connections, beside the constant-response ceiling ----
@@ -143,6 +166,7 @@ if (want('lists')) {
     const ours = await load({ url: base + route, headers, connections: 50, seconds });
     const ceil = await load({ url: c, connections: 50, seconds });
     lists[name] = { route, account, total, bytes: bodies[bodies.length - 1].body.length, single, ours, ceiling: ceil, shareOfCeiling: Math.round((ours.reqPerSec / ceil.reqPerSec) * 1000) / 1000 };
+    save();
     log(`${name.padEnd(32)} alone ${single.medianMs} ms | ${String(ours.reqPerSec).padStart(6)} req/s  p50 ${ours.p50} p95 ${ours.p95} p99 ${ours.p99} ms | ceiling ${ceil.reqPerSec} req/s p99 ${ceil.p99} ms | ${(lists[name].shareOfCeiling * 100).toFixed(1)}% | total ${total}${ours.non2xx + ours.errors ? ` | ${ours.non2xx} non-2xx, ${ours.errors} errors` : ''}`);
   }
   results.lists = lists;
@@ -159,7 +183,8 @@ if (want('dashboard')) {
   log('\n## Dashboard and statistics, whole province (leader), one request at a time');
   if (!routes.length) log('no /api/dashboard or /api/statistics routes registered yet');
   for (const route of routes) {
-    figures[route] = await timeRoute(route, 'leader', scaleName === 'county' ? 20 : 10);
+    figures[route] = await timeRoute(route, 'leader', scaleName === 'county' ? 20 : 3);
+    save();
     const f = figures[route];
     log(`${route.padEnd(40)} ${f.note ?? `median ${f.medianMs} p95 ${f.p95Ms} p99 ${f.p99Ms} ms, ${f.bytes} bytes | ceiling median ${f.ceiling!.medianMs} ms`}`);
   }
@@ -174,6 +199,7 @@ if (want('report')) {
   for (const route of routes) {
     const f = figures[route] = await timeRoute(`${route}?${query}`, 'leader', 3);
     log(`${route.padEnd(40)} ${f.note ?? `median ${f.medianMs} p95 ${f.p95Ms} ms, ${f.bytes} bytes`}`);
+    save();
   }
   results.report = figures;
 }
@@ -295,22 +321,8 @@ results.memory = { peakRssMb: Math.round(peakRss / 2 ** 20), rssAfterStartMb: Ma
   note: bdb.kind === 'pglite' ? 'PGlite runs inside the server process: its buffers count here' : 'server process only (PostgreSQL is its own process)' };
 log(`\nmemory of the server process: peak RSS ${Math.round(peakRss / 2 ** 20)} MB (after start ${Math.round(rssAfterStart / 2 ** 20)} MB)`);
 
-const dbVersion = (await db.one<{ v: string }>(sql`select version() as v`)).v;
-const sizes = await db.query<{ table: string; rows: number; mb: number }>(sql`select relname as table, n_live_tup::int as rows, (pg_total_relation_size(relid) / 1048576)::int as mb
-  from pg_stat_user_tables where relname in ('enterprises','hazards','enforcement_inspections','monitoring_sensors','sensor_readings','regions') order by relname`).catch(() => []);
-const record = {
-  scale: scale.name, db: bdb.kind, at: new Date().toISOString(), seconds,
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), loadAvg: os.loadavg().map((x) => r1(x)), node: process.version, database: dbVersion.split(' on ')[0] },
-  data: { reused: bdb.reused, where: bdb.where, prepareSec, generated: bdb.generated, tables: sizes },
-  results,
-};
-const day = record.at.slice(0, 10);
-const file = path.join(HERE, 'results', `${day}.json`);
-fs.mkdirSync(path.dirname(file), { recursive: true });
-const all = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { runs: {} };
-all.runs[`${scale.name}/${bdb.kind}`] = record;
-fs.writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
-log(`\nwritten to ${path.relative(process.cwd(), file)} under runs["${scale.name}/${bdb.kind}"]; load average ${record.machine.loadAvg.join(' ')}`);
+save();
+log(`\nwritten to ${path.relative(process.cwd(), file)} under runs["${scale.name}/${bdb.kind}"]; load average ${os.loadavg().map((x) => r1(x)).join(' ')}`);
 
 await app.close();
 await ceiling.close();
