@@ -33,7 +33,7 @@ beforeAll(async () => {
   for (const u of ['leader', 'town_baitang', 'town_luojiang', 'dept_zhujian', 'ent_demo', 'admin']) cookies[u] = await t.login(u);
   baitangCode = (await get('town_baitang', '/api/auth/me')).json().scope.regionCode;
   luojiangCode = (await get('town_luojiang', '/api/auth/me')).json().scope.regionCode;
-}, 120_000);
+}, 300_000);
 afterAll(async () => { await t.close(); });
 
 describe('every figure is the total of the list it links to', () => {
