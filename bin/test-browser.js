@@ -11,5 +11,7 @@ if (process.env.TEST_DATABASE_URL) {
 const vitest = path.join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
 // One retry: on a loaded two-core machine a browser step occasionally misses its 30 s window (seen in the enforcement
 // and outreach flows, which pass alone); a second failure is a real one. Retries are reported in the output.
-const r = spawnSync(process.execPath, [vitest, 'run', 'e2e', '--no-file-parallelism', '--retry=1', ...process.argv.slice(2)], { stdio: 'inherit' });
+// `node bin/test-browser.js e2e/flood.e2e.test.ts` runs that file only; without arguments, every file under e2e/.
+const files = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const r = spawnSync(process.execPath, [vitest, 'run', ...(files.length ? [] : ['e2e']), '--no-file-parallelism', '--retry=1', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
