@@ -15,12 +15,12 @@ import { HAZARDS, type Hazard } from './hazardApi';
 import { OpenHazardsList } from './OpenHazardsList';
 
 const VIEWS = [
-  { label: '全部', value: 'all' }, { label: '我的待办', value: 'todo' }, { label: '逾期', value: 'overdue' }, { label: '重大未销号', value: 'major' },
+  { label: '全部', value: 'all' }, { label: '未销号', value: 'open' }, { label: '我的待办', value: 'todo' }, { label: '逾期', value: 'overdue' }, { label: '重大未销号', value: 'major' },
 ];
-type View = 'all' | 'todo' | 'overdue' | 'major';
+type View = 'all' | 'open' | 'todo' | 'overdue' | 'major';
 // Each quick view is a server-side filter, paged like the whole ledger.
-const VIEW_PARAMS: Record<View, QueryParams> = { all: {}, todo: { todo: true }, overdue: { overdue: true }, major: { level: 'major', open: true } };
-const VIEW_EMPTY: Record<Exclude<View, 'all'>, string> = { todo: '没有等您处理的隐患', overdue: '没有逾期的隐患', major: '没有未销号的重大隐患' };
+const VIEW_PARAMS: Record<View, QueryParams> = { all: {}, open: { open: true }, todo: { todo: true }, overdue: { overdue: true }, major: { level: 'major', open: true } };
+const VIEW_EMPTY: Record<Exclude<View, 'all'>, string> = { open: '没有未销号的隐患', todo: '没有等您处理的隐患', overdue: '没有逾期的隐患', major: '没有未销号的重大隐患' };
 
 interface Props {
   /** Fixed parameters, e.g. one enterprise's hazards. */

@@ -16,7 +16,7 @@ const OPEN = ['pending', 'rectifying', 'review'] as const;
 const LIMIT = 200;
 
 interface Props {
-  view: 'all' | 'todo' | 'overdue' | 'major';
+  view: 'all' | 'open' | 'todo' | 'overdue' | 'major';
   display: 'table' | 'map';
   filters: readonly FilterDef[];
   params?: QueryParams;

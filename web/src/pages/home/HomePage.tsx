@@ -1,6 +1,6 @@
 // 首页: a welcome with the account, its data scope and unread messages, and the open major hazards; without 综合态势,
 // a pointer to the account's first menu entry.
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { Button, Card, Descriptions, Flex, Result } from 'antd';
 import { firstEntry } from '../../app/access';
 import { useUnreadCount } from '../../app/inbox';
@@ -20,6 +20,9 @@ export default function HomePage() {
         extra={first && <Link to={first.path}><Button type="primary">进入{first.title}</Button></Link>} /></Flex>
     );
   }
+
+  // A bureau leader's home is the situation at a glance (态势总览).
+  if (me.roles.includes('leader')) return <Navigate to="/dashboard" replace />;
 
   return (
     <Flex vertical gap={16}>

@@ -14,6 +14,7 @@ import {
 } from './incidentApi';
 
 const FILTERS: FilterDef[] = [
+  { kind: 'segmented', name: 'open', options: [{ label: '全部', value: '' }, { label: '未结案', value: 'true' }] },
   { kind: 'search', name: 'q', placeholder: '编号、名称、地点、企业' },
   { kind: 'select', name: 'status', placeholder: '状态', options: optionsOf(INCIDENT_STATUSES), width: 120 },
   { kind: 'select', name: 'kind', placeholder: '类别', options: optionsOf(INCIDENT_KINDS), width: 150 },
@@ -24,7 +25,7 @@ const FILTERS: FilterDef[] = [
 export default function IncidentsPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const { params } = useListParams(['q', 'status', 'kind', 'grade', 'from', 'to']);
+  const { params } = useListParams(['open', 'q', 'status', 'kind', 'grade', 'from', 'to']);
   const canWrite = me.permissions.includes('command:write');
   return (
     <>

@@ -9,6 +9,7 @@ import { CASES, CASE_SOURCES, CASE_STATUSES, optionsOf, paths, type Case } from 
 const FILTERS: FilterDef[] = [
   { kind: 'search', name: 'q', placeholder: '案号、当事人或案由' },
   { kind: 'select', name: 'status', placeholder: '环节', options: optionsOf(CASE_STATUSES) },
+  { kind: 'dateRange', from: 'from', to: 'to' },
 ];
 
 export default function CasesPage() {

@@ -11,7 +11,13 @@ import { useMe } from '../../../app/session';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagedTable } from '../../../components/list/PagedTable';
+import type { FilterDef } from '../../../components/list/FilterBar';
 import { PLANS, PLAN_ITEM_KINDS, SECTORS, optionsOf, paths, type Plan, type PlanDetail } from '../enforcementApi';
+
+// 年度 filter (kept in the URL, so a link such as the dashboard's lands on one year's plans).
+const thisYear = new Date().getFullYear();
+const PLAN_FILTERS: FilterDef[] = [{ kind: 'select', name: 'year', placeholder: '全部年度', width: 120,
+  options: Array.from({ length: thisYear + 2 - 2020 }, (_, i) => String(thisYear + 1 - i)).map((y) => ({ label: `${y}年`, value: y })) }];
 
 const rate = (planned: number, done: number) => <Progress percent={planned ? Math.round((done / planned) * 100) : 0} size="small" format={() => `${done}/${planned}`} style={{ minWidth: 140 }} />;
 
@@ -79,7 +85,7 @@ export default function PlansPage() {
       <PageHeader title="执法计划" extra={me.permissions.includes('enforcement:write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>制定计划</Button>}>
         年度监督检查计划：按行业和月份计划检查家次，检查完成后自动计入进度。
       </PageHeader>
-      <PagedTable<Plan> path={PLANS} rowKey="id" emptyText="还没有执法计划。" onRow={(p) => ({ onClick: () => setOpen(p.id), style: { cursor: 'pointer' } })}
+      <PagedTable<Plan> path={PLANS} rowKey="id" filters={PLAN_FILTERS} emptyText="还没有执法计划。" onRow={(p) => ({ onClick: () => setOpen(p.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: '年度', dataIndex: 'year' }, { title: '名称', dataIndex: 'name' }, { title: '部门', dataIndex: 'orgName', render: (v) => v ?? '—' },
           { title: '状态', dataIndex: 'status', render: (v) => v === 'draft' ? <Tag color="warning">草稿</Tag> : <Tag color="success">已批准</Tag> },
