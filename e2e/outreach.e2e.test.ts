@@ -80,8 +80,8 @@ browserSuite('web: publicity, training and drills (宣传培训演练)', (server
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('.ant-message').getByText(/演练已登记/).waitFor();
     await page.goto(`${server.url}/responsibility/outreach?tab=drills&q=${encodeURIComponent('浏览器测试')}`);
-    const row = page.locator('.ant-table-row').filter({ hasText: '危化品储罐泄漏综合演练（浏览器测试）' });
-    await row.getByText('综合演练').waitFor();
+    const row = page.locator('.ant-table-row').filter({ hasText: '危化品储罐泄漏综合演练（浏览器测试）' }).first();
+    await row.locator('.ant-tag', { hasText: /^综合演练$/ }).waitFor();
     await row.getByText('待补充').click();
     // Complete it: scenario and evaluation; a problem found becomes a hazard in the hazards ledger.
     const drawer = page.locator('.ant-drawer');

@@ -82,6 +82,7 @@ browserSuite('web: supervision (督查督办)', (server) => {
     await page.getByText('未签订：').waitFor();
     await shot(page, 'pledges.png');
     // A letter is corrected after registration (confirmation before delete is the same row's other button).
+    await page.goto(`${server.url}/responsibility/pledges?signerKind=town&q=${encodeURIComponent('白塘镇')}`);
     const letter = page.locator('.ant-table-row', { hasText: '白塘镇人民政府' });
     await letter.getByRole('button', { name: /修\s*改/ }).click();
     const edit = page.locator('.ant-modal:visible');
