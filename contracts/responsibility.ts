@@ -2,7 +2,7 @@
 // become tracked tasks, 安全生产责任状 (responsibility letters), 责任清单 (duty lists) and supervision campaigns.
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, RegionCode, Uuid } from './common.js';
-import { Figure, PeriodQuery } from './figures.js';
+import { Figure } from './figures.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const literals = (table: readonly { code: string }[]) => Type.Union(table.map((k) => Type.Literal(k.code)));
