@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { TEST_AUDIT_KEY } from '../testing/env.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const loader = path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs');
@@ -67,6 +68,7 @@ describe('kill -9 during writes', () => {
       const u = new URL(pgUrl);
       u.pathname = `/${name}`;
       env.DATABASE_URL = u.toString();
+      env.AUDIT_KEY = TEST_AUDIT_KEY; // the template's trail was chained with the test key
       dropDb = async () => {
         const c = new pg.Client({ connectionString: pgUrl });
         await c.connect();
