@@ -90,7 +90,7 @@ browserSuite('web: 一张图 and the wall (大屏)', (server) => {
     await page.getByTestId('wall-news').getByText(/新报警/).waitFor({ timeout: 10_000 });
     await page.waitForFunction((b) => Number(/(\d+)/.exec(document.querySelector('[data-testid=wall-figure-alarms]')?.textContent ?? '')?.[1]) === b + 1, before, { timeout: 10_000 });
     console.log(`alarm on the wall ${Date.now() - sent} ms after the reading was posted`);
-    await page.getByTestId('wall-alarms').getByText(`大屏测试液位计 ${suffix}`).waitFor();
+    await page.getByTestId('wall-alarms').getByText(`大屏测试液位计 ${suffix}`).first().waitFor(); // the row names the device in its title and its place line
 
     // An incident taken at the duty desk shows on the wall as well.
     const incidentsBefore = Number(/(\d+)/.exec(await page.getByTestId('wall-figure-incidents').innerText())![1]);

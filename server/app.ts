@@ -47,7 +47,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
     trustProxy: p.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false, strictNumbers: true } },
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
