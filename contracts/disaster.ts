@@ -2,6 +2,7 @@
 // their reports (初报/续报/核报) with the national indicators (《自然灾害情况统计调查制度》, 应急〔2020〕19号).
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, RegionCode, Uuid } from './common.js';
+import { MASKED_PATTERN } from './personal.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -20,7 +21,7 @@ export type InformantDetail = Static<typeof InformantDetail>;
 
 export const InformantInput = Type.Object({
   name: Type.String({ minLength: 2, maxLength: 30 }),
-  phone: Type.String({ pattern: '^1[3-9][0-9]{9}$', description: '11 位手机号' }),
+  phone: Type.String({ pattern: `^(1[3-9][0-9]{9}|${MASKED_PATTERN})$`, description: '11 位手机号（原样提交列表中的脱敏值表示不修改）' }),
   regionCode: RegionCode,
   role: Type.Union([Type.Literal('A'), Type.Literal('B')]),
   unit: Type.Optional(Type.String({ maxLength: 60 })),

@@ -2,6 +2,7 @@
 // and the request/response schemas of /api/enterprises, licences, major hazard sources and chemicals.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
+import { MASKED_PATTERN } from './personal.js';
 
 interface Code { readonly code: string; readonly label: string }
 /** A schema accepting the codes of a table. */
@@ -103,7 +104,7 @@ export const HAZARD_GRADES = [{ grade: 1, label: '一级' }, { grade: 2, label: 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD（北京时间）' });
 /** Mobile or landline (0730-1234567). */
-export const Phone = Type.String({ pattern: '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)$', description: '手机或固话' });
+export const Phone = Type.String({ pattern: `^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?|${MASKED_PATTERN})$`, description: '手机或固话（列表中脱敏显示；原样提交脱敏值表示不修改）' });
 const Person = Type.String({ minLength: 1, maxLength: 30 });
 
 export const Contacts = Type.Object({

@@ -127,6 +127,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register((await import('./domains/responsibility/responsibility.routes.js')).responsibilityRoutes(p));
   await app.register((await import('./domains/statistics/statistics.routes.js')).statisticsRoutes);
   await app.register((await import('./domains/dashboard/dashboard.routes.js')).dashboardRoutes);
+  await app.register((await import('./platform/personal/personal.routes.js')).personalRoutes); // after the domains: they declare what may be revealed
   await app.register(eventsRoutes(p));
 
   const index = path.join(p.config.webDir, 'index.html');

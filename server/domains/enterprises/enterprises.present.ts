@@ -1,5 +1,6 @@
 // Enterprise rows → API shapes, and the snapshot the audit trail keeps (stored fields only, no computed ones).
 import type { Enterprise, EnterpriseListItem, StatusChange } from '../../../contracts/enterprises.js';
+import { maskFields, type PersonalKind } from '../../platform/personal/personal.js';
 import type { ChangeRow, EnterpriseRow, StatusChangeRow } from './enterprises.store.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -41,4 +42,9 @@ export function presentStatusChange(c: StatusChangeRow): StatusChange {
   };
 }
 
-export const presentChange = (c: ChangeRow) => ({ seq: c.seq, at: iso(c.at)!, actorName: c.actor_name, action: c.action, before: c.before, after: c.after });
+/** The personal data of an enterprise record: masked in every list and detail (issue #11; revealed one at a time). */
+export const ENTERPRISE_PHONES = { legalRepresentativePhone: 'phone', principalPhone: 'phone', safetyManagerPhone: 'phone' } as const satisfies Record<string, PersonalKind>;
+export const maskEnterprise = <T extends Partial<Enterprise>>(e: T): T => maskFields(e, ENTERPRISE_PHONES as Partial<Record<keyof T & string, PersonalKind>>);
+const maskSnapshot = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? maskEnterprise(v as Partial<Enterprise>) : v);
+
+export const presentChange = (c: ChangeRow) => ({ seq: c.seq, at: iso(c.at)!, actorName: c.actor_name, action: c.action, before: maskSnapshot(c.before), after: maskSnapshot(c.after) });

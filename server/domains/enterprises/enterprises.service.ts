@@ -13,6 +13,7 @@ import { checkUscc, normaliseUscc } from '../../platform/codes/uscc.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { keepIfMasked } from '../../platform/personal/personal.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import { shanghaiDate } from '../../platform/settings/rules.js';
 import { presentEnterprise, snapshot } from './enterprises.present.js';
@@ -80,6 +81,14 @@ export function toWrite(i: Input): EnterpriseWrite {
   };
 }
 
+/** A phone sent back masked, as the form was shown it, keeps the stored number (a masked one typed by hand is refused). */
+function unmaskPhones(w: EnterpriseWrite, before?: EnterpriseRow) {
+  w.legal_representative_phone = keepIfMasked(w.legal_representative_phone, before?.legal_representative_phone, 'phone', '法定代表人电话');
+  w.principal_phone = keepIfMasked(w.principal_phone, before?.principal_phone, 'phone', '主要负责人电话');
+  w.safety_manager_phone = keepIfMasked(w.safety_manager_phone, before?.safety_manager_phone, 'phone', '安全管理负责人电话');
+  return w;
+}
+
 /** Checks a write against the rules and the caller's scope; fills the risk note when the colour is set by hand. */
 export async function checkWrite(ctx: Ctx, db: Queryable, w: EnterpriseWrite, before?: EnterpriseRow) {
   const sector = w.sector ?? before?.sector ?? 'other';
@@ -108,7 +117,7 @@ async function checkCodeFree(ctx: Ctx, db: Queryable, code: string, self?: strin
 export async function createEnterprise(ctx: Ctx, input: Static<typeof EnterpriseCreate>) {
   const creditCode = checkCreditCode(input.creditCode);
   return ctx.db.tx(async (tx) => {
-    const w: EnterpriseWrite = { ...toWrite(input), credit_code: creditCode, sector: input.sector };
+    const w: EnterpriseWrite = unmaskPhones({ ...toWrite(input), credit_code: creditCode, sector: input.sector });
     await checkWrite(ctx, tx, w);
     await checkCodeFree(ctx, tx, creditCode);
     const id = uuidv7();
@@ -123,7 +132,7 @@ export async function createEnterprise(ctx: Ctx, input: Static<typeof Enterprise
 export async function editEnterprise(ctx: Ctx, id: string, input: Input) {
   return ctx.db.tx(async (tx) => {
     const before = await loadEnterprise(ctx, tx, id);
-    const w = toWrite(input);
+    const w = unmaskPhones(toWrite(input), before);
     if (input.creditCode !== undefined) {
       w.credit_code = checkCreditCode(input.creditCode);
       await checkCodeFree(ctx, tx, w.credit_code, id);
@@ -141,7 +150,7 @@ export async function editContacts(ctx: Ctx, id: string, input: Static<typeof Co
   requireEditor(ctx, '联系人');
   return ctx.db.tx(async (tx) => {
     const before = await loadEnterprise(ctx, tx, id);
-    const w = toWrite(input);
+    const w = unmaskPhones(toWrite(input), before);
     await updateEnterprise(tx, id, { legal_representative: w.legal_representative, legal_representative_phone: w.legal_representative_phone,
       principal_name: w.principal_name, principal_phone: w.principal_phone, safety_manager_name: w.safety_manager_name,
       safety_manager_phone: w.safety_manager_phone, updated_at: ctx.clock().toISOString() });

@@ -9,7 +9,8 @@ import { exportXlsx, templateXlsx } from '../../platform/excel/xlsx.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { EXPORT_COLUMNS, exportRow, IMPORT_COLUMNS, TEMPLATE_NOTES } from './enterprises.columns.js';
 import { importEnterprises, MAX_IMPORT_ROWS } from './enterprises.import.js';
-import { presentEnterprise } from './enterprises.present.js';
+import { exportMask } from '../../platform/personal/personal.js';
+import { ENTERPRISE_PHONES, presentEnterprise } from './enterprises.present.js';
 import { today } from './enterprises.service.js';
 import { exportEnterprises, orderBy } from './enterprises.store.js';
 
@@ -27,8 +28,10 @@ export const transferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const day = today(req.ctx);
       const { total, items } = await exportEnterprises(req.ctx.db, req.ctx.actor.scope, req.query, orderBy(req.query.sort, req.query.order), day, MAX_EXPORT_ROWS);
       if (total > MAX_EXPORT_ROWS) throw badRequest(`符合条件的企业有 ${total} 家，超过单次导出上限 ${MAX_EXPORT_ROWS} 家，请增加筛选条件后分批导出`, 'Too many rows to export');
-      const buffer = await exportXlsx(EXPORT_COLUMNS, items.map((e) => exportRow(presentEnterprise(e))), { sheet: '企业名录' });
-      await req.ctx.audit.recordAlone(req.ctx.db, req.ctx.actor, req.ctx.meta, { action: 'enterprise.export', entityType: 'enterprise_export', after: { filter: req.query, rows: total } });
+      // Contacts' phones in full only for a role that may see them (personal:phone); the audit record says so.
+      const { rows, full } = exportMask(req.ctx.actor, items.map(presentEnterprise), ENTERPRISE_PHONES);
+      const buffer = await exportXlsx(EXPORT_COLUMNS, rows.map(exportRow), { sheet: '企业名录' });
+      await req.ctx.audit.recordAlone(req.ctx.db, req.ctx.actor, req.ctx.meta, { action: 'enterprise.export', entityType: 'enterprise_export', after: { filter: req.query, rows: total, ...(full.length ? { fullPersonalData: full } : {}) } });
       return sendXlsx(reply, buffer, `企业名录-${day.replace(/-/g, '')}.xlsx`);
     });
 

@@ -8,8 +8,9 @@ import { sendXlsx } from '../../../platform/excel/http.js';
 import { exportXlsx, type XlsxColumn } from '../../../platform/excel/xlsx.js';
 import { paging } from '../../../platform/http/types.js';
 import { shanghaiDate } from '../../../platform/settings/rules.js';
-import { addTraining, coverageGaps, coverageSummary, createInformant, editInformant, informantDetail, presentInformant, retireInformant } from './informants.service.js';
-import { listInformants, trainingsOf } from './informants.store.js';
+import { exportPersonal, revealable } from '../../../platform/personal/personal.js';
+import { addTraining, coverageGaps, coverageSummary, createInformant, editInformant, informantDetail, maskInformant, presentInformant, retireInformant } from './informants.service.js';
+import { findInformant, listInformants, trainingsOf } from './informants.store.js';
 
 const tags = ['灾害信息员 disaster officers'];
 const read = { permission: 'disaster:read' } as const;
@@ -25,11 +26,19 @@ const ROSTER: XlsxColumn[] = [
   { key: 'trainings', header: '参训次数', type: int() }, { key: 'lastTrainedOn', header: '最近培训日期', type: text() }, { key: 'trainingTopics', header: '培训内容', type: text(), width: 40 },
 ];
 
+revealable({
+  entity: 'disaster_informant', label: '灾害信息员', read: ['disaster:read'], fields: { phone: 'phone' },
+  async load(ctx, tx, id) {
+    const i = await findInformant(tx, ctx.actor.scope, id);
+    return i && { regionCode: i.region_code, name: i.name, values: { phone: i.phone } };
+  },
+});
+
 export const informantsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(P, { config: read, schema: { tags, summary: '灾害信息员名册', querystring: InformantQuery, response: { 200: Page(Informant) } } }, async (req) => {
     const { page, pageSize } = paging(req.query);
     const { items, total } = await listInformants(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize);
-    return { items: items.map(presentInformant), total, page, pageSize };
+    return { items: items.map((i) => maskInformant(presentInformant(i))), total, page, pageSize };
   });
   app.get(`${P}/export`, { config: read, schema: { tags, summary: '导出灾害信息员名册（Excel，上级要求格式）', querystring: Type.Omit(InformantQuery, ['page', 'pageSize']), response: { 200: Type.Any() } } },
     async (req, reply) => {
@@ -39,7 +48,8 @@ export const informantsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const topics = i.trainings ? (await trainingsOf(req.ctx.db, i.id)).map((t) => `${t.trained_on} ${t.topic}`).join('；') : '';
         rows.push({ ...presentInformant(i), seq: n + 1, trainingTopics: topics, lastTrainedOn: i.last_trained_on ?? '' });
       }
-      return sendXlsx(reply, await exportXlsx(ROSTER, rows, { sheet: '灾害信息员名册' }), `灾害信息员名册-${shanghaiDate(req.ctx.clock()).replaceAll('-', '')}.xlsx`);
+      const out = await exportPersonal(req.ctx, rows, { phone: 'phone' }, { entityType: 'disaster_informant', label: '灾害信息员名册' });
+      return sendXlsx(reply, await exportXlsx(ROSTER, out, { sheet: '灾害信息员名册' }), `灾害信息员名册-${shanghaiDate(req.ctx.clock()).replaceAll('-', '')}.xlsx`);
     });
   app.get(`${P}/coverage`, { config: read, schema: { tags, summary: 'AB角缺岗：缺 A 角或 B 角的岗位', querystring: CoverageQuery, response: { 200: Page(CoverageGap) } } }, async (req) => {
     const { page, pageSize } = paging(req.query);

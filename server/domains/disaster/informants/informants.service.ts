@@ -8,22 +8,26 @@ import type { Queryable } from '../../../platform/db/db.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/http/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
 import { actorLevel } from '../common.js';
+import { keepIfMasked, maskFields, type PersonalKind } from '../../../platform/personal/personal.js';
 import {
   deactivateInformant, findInformant, insertInformant, insertTraining, postHolder, posts, regionLevel, trainingsOf, updateInformant, type InformantRow, type PostRow,
 } from './informants.store.js';
 
-/** Row → API shape. */
+/** Row → API shape, phone in full (audit trail, exports for a role that may see it). */
 export const presentInformant = (i: InformantRow) => ({
   id: i.id, name: i.name, phone: i.phone, level: i.level, regionCode: i.region_code, regionName: i.region_name, townName: i.town_name ?? '', role: i.role,
   unit: i.unit, position: i.position, active: i.active, trainings: i.trainings, lastTrainedOn: i.last_trained_on,
 });
+
+/** Row → what lists and details show: the phone masked (revealed one at a time through /api/personal/reveal). */
+export const maskInformant = <T extends { phone: string }>(i: T): T => maskFields(i, { phone: 'phone' } as Partial<Record<keyof T & string, PersonalKind>>);
 
 /** One officer with their training records. */
 export async function informantDetail(ctx: Ctx, id: string, db: Queryable = ctx.db) {
   const i = await findInformant(db, ctx.actor.scope, id);
   if (!i) throw notFound('灾害信息员', 'Officer');
   const t = await trainingsOf(db, id);
-  return { ...presentInformant(i), trainingRecords: t.map((x) => ({ id: x.id, trainedOn: x.trained_on, topic: x.topic, hours: Number(x.hours) })) };
+  return { ...maskInformant(presentInformant(i)), trainingRecords: t.map((x) => ({ id: x.id, trainedOn: x.trained_on, topic: x.topic, hours: Number(x.hours) })) };
 }
 
 /** The roster is kept by the town (its own and its villages' posts) and the county; a village officer reads it but does not staff posts, their own included. */
@@ -45,7 +49,7 @@ async function toWrite(ctx: Ctx, db: Queryable, input: InformantInput, selfId?: 
 export async function createInformant(ctx: Ctx, input: InformantInput) {
   mayKeepRoster(ctx);
   return ctx.db.tx(async (tx) => {
-    const w = await toWrite(ctx, tx, input);
+    const w = await toWrite(ctx, tx, { ...input, phone: keepIfMasked(input.phone, null, 'phone', '手机号码')! });
     const id = uuidv7();
     await insertInformant(tx, id, w);
     await audit(ctx, tx, { action: 'disaster.informant.create', entityType: 'disaster_informant', entityId: id, regionCode: w.region_code, after: w });
@@ -59,7 +63,7 @@ export async function editInformant(ctx: Ctx, id: string, input: InformantInput)
   return ctx.db.tx(async (tx) => {
     const before = await findInformant(tx, ctx.actor.scope, id);
     if (!before || !before.active) throw notFound('灾害信息员', 'Officer');
-    const w = await toWrite(ctx, tx, input, id);
+    const w = await toWrite(ctx, tx, { ...input, phone: keepIfMasked(input.phone, before.phone, 'phone', '手机号码')! }, id);
     await updateInformant(tx, id, w);
     await audit(ctx, tx, { action: 'disaster.informant.edit', entityType: 'disaster_informant', entityId: id, regionCode: w.region_code, before: presentInformant(before), after: w });
     return informantDetail(ctx, id, tx);

@@ -13,7 +13,8 @@ import { auditReportDocx } from './relief.docx.js';
 import {
   allocationDetail, auditDetail, createAllocation, createAudit, createDistribution, presentAllocation, presentAudit, presentDistribution, recordAuditCheck, revealIdNumber,
 } from './relief.service.js';
-import { listAllocations, listAudits, listDistributions } from './relief.store.js';
+import { revealable } from '../../../platform/personal/personal.js';
+import { findDistribution, listAllocations, listAudits, listDistributions } from './relief.store.js';
 
 const tags = ['救灾资金 relief funds'];
 const read = { permission: 'disaster:read' } as const;
@@ -26,6 +27,16 @@ const ROSTER: XlsxColumn[] = [
   { key: 'name', header: '户主姓名', type: text() }, { key: 'idNumber', header: '身份证号码', type: text(), width: 22 }, { key: 'amount', header: '金额（元）', type: decimal(), width: 12 },
   { key: 'paidOn', header: '发放日期', type: text(), width: 12 }, { key: 'method', header: '发放方式', type: oneOf(PAY_METHODS) }, { key: 'recipient', header: '资金来源', type: text(), width: 16 },
 ];
+
+// The roster export stays masked for every role: it is the list towns post publicly (公示). One household's full
+// numbers are revealed through GET .../id-number or POST /api/personal/reveal, audited either way.
+revealable({
+  entity: 'relief_distribution', label: '救灾资金发放记录', read: ['disaster:read'], fields: { idNumber: 'idNumber', phone: 'phone' },
+  async load(ctx, tx, id) {
+    const d = await findDistribution(tx, ctx.actor.scope, id);
+    return d && { regionCode: d.region_code, name: d.name, values: { idNumber: d.id_number, phone: d.phone } };
+  },
+});
 
 export const reliefRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(`${P}/allocations`, { config: read, schema: { tags, summary: '救灾资金下拨与分配', querystring: AllocationQuery, response: { 200: Page(Allocation) } } }, async (req) => {

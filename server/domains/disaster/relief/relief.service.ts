@@ -8,6 +8,7 @@ import { audit, type Ctx } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/http/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
+import { maskIdNumber, maskPhone, maySee } from '../../../platform/personal/personal.js';
 import { shanghaiDate } from '../../../platform/settings/rules.js';
 import { actorLevel, iso, takeNumber } from '../common.js';
 import { regionBrief } from '../reports/reports.store.js';
@@ -19,9 +20,8 @@ import {
 
 const COUNTY = '430699000000';
 const money = (s: string | number) => Math.round(Number(s) * 100) / 100;
-/** 430699********1234: the address code and the last four stay, the birth date and sequence are hidden. */
-export const maskId = (id: string) => (id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '*'.repeat(id.length));
-const maskPhone = (p: string) => (p.length === 11 ? `${p.slice(0, 3)}****${p.slice(7)}` : p);
+/** 430699********1234: the address code and the last four stay, the birth date and sequence are hidden (the platform's rule, issue #11). */
+export const maskId = (id: string) => maskIdNumber(id);
 
 export const presentAllocation = (a: AllocationRow) => ({
   id: a.id, number: a.number, parentId: a.parent_id, eventName: a.event_name, regionCode: a.region_code, recipient: a.recipient, purpose: a.purpose, amount: money(a.amount),
@@ -103,12 +103,13 @@ export async function createDistribution(ctx: Ctx, input: DistributionInput) {
 
 /** The full ID number, for the town and the county only; each view is audited. */
 export async function revealIdNumber(ctx: Ctx, id: string) {
-  const level = actorLevel(ctx.actor.scope);
-  if (level !== 'county' && level !== 'town') throw forbidden('只有乡镇和县级经办人可以查看完整身份证号', 'Town or county only');
+  // 'personal:id' (contracts/roles.ts): the relief case workers of the towns and the county.
+  if (!maySee(ctx.actor, 'idNumber')) throw forbidden('只有乡镇和县级经办人可以查看完整身份证号', 'personal:id required');
   return ctx.db.tx(async (tx) => {
     const d = await findDistribution(tx, ctx.actor.scope, id);
     if (!d) throw notFound('发放记录', 'Distribution');
-    await audit(ctx, tx, { action: 'relief.id.reveal', entityType: 'relief_distribution', entityId: id, regionCode: d.region_code, after: { name: d.name, idNumber: maskId(d.id_number) } });
+    await audit(ctx, tx, { action: 'relief.id.reveal', entityType: 'relief_distribution', entityId: id, regionCode: d.region_code,
+      after: { what: `查看敏感信息：发放记录「${d.name}」的身份证号和电话`, name: d.name, idNumber: maskId(d.id_number) } });
     return { idNumber: d.id_number, phone: d.phone };
   });
 }

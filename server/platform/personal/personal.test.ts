@@ -1,0 +1,138 @@
+// Personal data (issue #11): phone and identity numbers masked in lists and details for every role, in full in exports
+// only for a role that may see them; one value revealed at a time through POST /api/personal/reveal, each reveal audited,
+// refused without the permission (403) or outside the caller's scope (404), with a Chinese message.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../db/sql.js';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { keepIfMasked, maskIdNumber, maskPhone } from './personal.js';
+
+let t: TestApp;
+const cookies: Record<string, string> = {};
+const get = (who: string, url: string) => t.as(cookies[who], { method: 'GET', url });
+const reveal = (who: string, payload: object) => t.as(cookies[who], { method: 'POST', url: '/api/personal/reveal', payload });
+const reveals = async (entityId: string) => (await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'personal.reveal' and entity_id = ${entityId}`)).n;
+const MASKED_MOBILE = /^1[3-9][0-9]\*{4}[0-9]{4}$/;
+
+let baitangEnt: { id: string; phone: string; name: string };
+let luojiangEnt: { id: string };
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  for (const u of ['staff', 'leader', 'officer', 'town_baitang', 'town_luojiang', 'dept_zhujian', 'informant_demo', 'rescuer_demo', 'ent_demo']) cookies[u] = await t.login(u);
+  const pick = (town: string) => t.p.db.one<{ id: string; principal_phone: string; name: string }>(sql`select id, principal_phone, name from enterprises
+    where principal_phone ~ '^1[3-9][0-9]{9}$' and region_code like ${`${town}%`} order by name limit 1`);
+  const b = await pick('430699101');
+  baitangEnt = { id: b.id, phone: b.principal_phone, name: b.name };
+  luojiangEnt = { id: (await pick('430699102')).id };
+}, 600_000);
+afterAll(async () => { await t.close(); });
+
+describe('masking rules', () => {
+  it('masks mobiles, landlines and identity numbers, and keeps a stored value sent back masked', () => {
+    expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone('0730-5212345')).toBe('073*-***2345');
+    expect(maskPhone(null)).toBeNull();
+    expect(maskIdNumber('430699198001011234')).toBe('430699********1234');
+    expect(maskIdNumber('12345')).toBe('*****');
+    expect(keepIfMasked('138****1234', '13812341234', 'phone', '电话')).toBe('13812341234');
+    expect(keepIfMasked('13900000000', '13812341234', 'phone', '电话')).toBe('13900000000');
+    expect(() => keepIfMasked('139****1234', '13812341234', 'phone', '电话')).toThrow('电话不完整');
+  });
+});
+
+describe('enterprise contacts', () => {
+  it('shows the phone masked in the list and the detail to every role, the changes history included', async () => {
+    for (const who of ['staff', 'leader', 'town_baitang', 'officer']) {
+      const list = (await get(who, `/api/enterprises?q=${encodeURIComponent(baitangEnt.name)}`)).json();
+      const row = list.items.find((e: { id: string }) => e.id === baitangEnt.id);
+      expect(row.principalPhone, who).toBe(maskPhone(baitangEnt.phone));
+      expect(row.principalPhone).toMatch(MASKED_MOBILE);
+      const detail = (await get(who, `/api/enterprises/${baitangEnt.id}`)).json();
+      expect(detail.principalPhone, who).toBe(maskPhone(baitangEnt.phone));
+    }
+    const body = (await get('staff', `/api/enterprises?pageSize=200`)).body;
+    expect(body).not.toContain(baitangEnt.phone);
+  });
+
+  it('exports phones in full to a role that may see them (audited), masked to one that may not', async () => {
+    const sheet = async (who: string) => {
+      const r = await get(who, `/api/enterprises/export?q=${encodeURIComponent(baitangEnt.name)}`);
+      expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      return JSON.stringify(wb.worksheets[0].getSheetValues());
+    };
+    const full = await sheet('town_baitang');
+    expect(full).toContain(baitangEnt.phone);
+    const [rec] = await t.p.db.query<{ after: { fullPersonalData?: string[] } }>(sql`select after from audit_log where action = 'enterprise.export' order by seq desc limit 1`);
+    expect(rec.after.fullPersonalData).toContain('principalPhone');
+    const masked = await sheet('officer');
+    expect(masked).not.toContain(baitangEnt.phone);
+    expect(masked).toContain(maskPhone(baitangEnt.phone));
+  });
+
+  it('reveals one phone to a role holding personal:phone within its scope, and audits every reveal', async () => {
+    const before = await reveals(baitangEnt.id);
+    const r = await reveal('town_baitang', { entity: 'enterprise', id: baitangEnt.id, field: 'principalPhone' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({ value: baitangEnt.phone, kind: 'phone' });
+    await reveal('staff', { entity: 'enterprise', id: baitangEnt.id, field: 'principalPhone' });
+    expect(await reveals(baitangEnt.id)).toBe(before + 2);
+    const [rec] = await t.p.db.query<{ actor_name: string; after: { what: string; field: string; masked: string } }>(sql`select actor_name, after from audit_log
+      where action = 'personal.reveal' and entity_id = ${baitangEnt.id} order by seq desc limit 1`);
+    expect(rec.after).toMatchObject({ field: 'principalPhone', masked: maskPhone(baitangEnt.phone) });
+    expect(rec.after.what).toContain('查看敏感信息');
+    expect(JSON.stringify(rec)).not.toContain(baitangEnt.phone);
+  });
+
+  it('refuses a reveal without the permission (403), outside the scope (404) or of an unknown field (400), unaudited', async () => {
+    const before = await reveals(baitangEnt.id);
+    const officer = await reveal('officer', { entity: 'enterprise', id: baitangEnt.id, field: 'principalPhone' });
+    expect(officer.statusCode).toBe(403);
+    expect(officer.json().error.message).toContain('不能查看完整电话号码');
+    const dept = await reveal('informant_demo', { entity: 'enterprise', id: baitangEnt.id, field: 'principalPhone' });
+    expect(dept.statusCode).toBe(403);
+    expect(dept.json().error.message).toBe('您没有查看企业的权限');
+    const other = await reveal('town_luojiang', { entity: 'enterprise', id: baitangEnt.id, field: 'principalPhone' });
+    expect(other.statusCode).toBe(404);
+    expect(other.json().error.message).toBe('企业不存在或无权访问');
+    const field = await reveal('staff', { entity: 'enterprise', id: baitangEnt.id, field: 'name' });
+    expect(field.statusCode).toBe(400);
+    expect(field.json().error.message).toContain('不支持查看该字段');
+    expect((await reveal('staff', { entity: 'nothing', id: baitangEnt.id, field: 'phone' })).statusCode).toBe(400);
+    expect(await reveals(baitangEnt.id)).toBe(before);
+    expect((await reveal('town_luojiang', { entity: 'enterprise', id: luojiangEnt.id, field: 'principalPhone' })).statusCode).toBe(200);
+  });
+
+  it('keeps the stored phone when the form sends the masked value back, and refuses a masked value typed by hand', async () => {
+    const masked = maskPhone(baitangEnt.phone);
+    const same = await t.as(cookies.town_baitang, { method: 'PATCH', url: `/api/enterprises/${baitangEnt.id}/contacts`, payload: { principalPhone: masked } });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json().principalPhone).toBe(masked);
+    const stored = await t.p.db.one<{ principal_phone: string }>(sql`select principal_phone from enterprises where id = ${baitangEnt.id}`);
+    expect(stored.principal_phone).toBe(baitangEnt.phone);
+    const forged = await t.as(cookies.town_baitang, { method: 'PATCH', url: `/api/enterprises/${baitangEnt.id}/contacts`, payload: { principalPhone: '199****0000' } });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error.message).toContain('主要负责人电话不完整');
+  });
+});
+
+describe('disaster information officers', () => {
+  it('masks the roster phone, reveals it to the town (audited) and not to the village informant', async () => {
+    const list = (await get('town_baitang', '/api/disaster/informants?pageSize=5')).json();
+    const one = list.items[0];
+    expect(one.phone).toMatch(MASKED_MOBILE);
+    const plain = (await t.p.db.one<{ phone: string }>(sql`select phone from disaster_informants where id = ${one.id}`)).phone;
+    const before = await reveals(one.id);
+    const r = await reveal('town_baitang', { entity: 'disaster_informant', id: one.id, field: 'phone' });
+    expect(r.json().value).toBe(plain);
+    expect(await reveals(one.id)).toBe(before + 1);
+    const v = await reveal('informant_demo', { entity: 'disaster_informant', id: one.id, field: 'phone' });
+    expect(v.statusCode).toBe(403);
+    const edit = await t.as(cookies.town_baitang, { method: 'PUT', url: `/api/disaster/informants/${one.id}`,
+      payload: { name: one.name, phone: one.phone, regionCode: one.regionCode, role: one.role, unit: one.unit, position: one.position } });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect((await t.p.db.one<{ phone: string }>(sql`select phone from disaster_informants where id = ${one.id}`)).phone).toBe(plain);
+  });
+});
