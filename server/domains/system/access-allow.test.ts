@@ -28,6 +28,8 @@ const LOGGED_IN_ONLY = new Set<string>([
 const ANY_OF_CHECKED_INSIDE = new Set<string>([
   'GET /api/law/sources', 'GET /api/law/sources/:id', 'GET /api/law/sources/:id/citing', 'GET /api/law/articles', 'GET /api/law/articles/:id',
   'GET /api/law/cite', 'GET /api/law/violations', 'GET /api/law/violations/match', 'GET /api/law/violations/:id', 'POST /api/law/proposals/try',
+  // Personal data: the record's read permission and personal:phone or personal:id by field (server/platform/personal).
+  'POST /api/personal/reveal',
 ]);
 
 /**
