@@ -45,6 +45,8 @@ export const Hazard = Type.Object({
   source: HazardSource,
   sector: Nullable(Type.String()),
   category: Nullable(Type.String()),
+  /** The managed 隐患类别 it was filed under (category is then its name; older records may have only the words). */
+  categoryCode: Type.Optional(Nullable(Type.String())),
   level: HazardLevel,
   majorBasis: Nullable(Type.String()),
   campaignId: Type.Union([Uuid, Type.Null()]),
@@ -83,6 +85,12 @@ export const HazardDetail = Type.Composite([Hazard, Type.Object({
     /** Whether the caller may approve or reject it now. */
     mayDecide: Type.Boolean(),
   })),
+  /** The category with its cited articles as of the day the hazard was found. */
+  categoryInfo: Type.Optional(Nullable(Type.Object({
+    code: Type.String(), name: Type.String(), path: Type.Array(Type.String()), unconfirmed: Type.Boolean(), note: Nullable(Type.String()), cites: Type.Array(CitedArticle),
+  }))),
+  /** Articles the hazard itself cites (a failed self-check item's), as of the day it was found. */
+  cites: Type.Optional(Type.Array(CitedArticle)),
 })]);
 export type HazardDetail = Static<typeof HazardDetail>;
 
@@ -99,6 +107,8 @@ export const HazardCreate = Type.Object({
   source: HazardSource,
   sector: Type.Optional(Type.String({ maxLength: 30 })),
   category: Type.Optional(Type.String({ maxLength: 50 })),
+  /** A 隐患类别 of the managed list (GET /api/hazard-categories); takes precedence over the words in `category`. */
+  categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   level: HazardLevel,
   majorBasis: Type.Optional(Type.String({ minLength: 2, maxLength: 300 })),
   campaignId: Type.Optional(Uuid),
@@ -115,6 +125,8 @@ export const HazardQuery = Type.Composite([PageQuery, Type.Object({
   status: Type.Optional(HazardStatus),
   source: Type.Optional(HazardSource),
   campaignId: Type.Optional(Uuid),
+  /** A 隐患类别 and the categories under it. */
+  categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   overdue: Type.Optional(Type.Boolean()),
   supervised: Type.Optional(Type.Boolean()),
   /** Not yet closed (待整改, 整改中, 待复查). */
@@ -257,6 +269,8 @@ const checkItemFields = { code: Type.String({ maxLength: 20 }), text: Type.Strin
 export const CheckItem = Type.Object({ ...checkItemFields, cites: ItemCites });
 export const CheckTemplate = Type.Object({
   id: Uuid, sector: Type.String(), name: Type.String(), frequency: keysOf(CHECK_FREQUENCIES),
+  /** Raised by each save; filled checks keep the version they were judged by. */
+  version: Type.Optional(Type.Integer()),
   items: Type.Array(Type.Object({ ...checkItemFields, cites: Type.Optional(Type.Array(CitedArticle)) })),
 });
 export type CheckTemplate = Static<typeof CheckTemplate>;
@@ -276,7 +290,33 @@ export const CheckRecordInput = Type.Object({
   createHazards: Type.Optional(Type.Boolean()),
 });
 export const CheckRecord = Type.Object({
-  id: Uuid, enterpriseId: Uuid, templateId: Uuid, templateName: Type.String(), checkedAt: Timestamp, checkerName: Type.String(),
+  id: Uuid, enterpriseId: Uuid, templateId: Uuid, templateName: Type.String(), templateVersion: Type.Optional(Type.Integer()), checkedAt: Timestamp, checkerName: Type.String(),
   failedCount: Type.Integer(), results: Type.Array(CheckResult), hazardIds: Type.Array(Uuid),
 });
 export type CheckRecord = Static<typeof CheckRecord>;
+
+/** 隐患类别: a managed list, each category citing the articles it rests on (returned as of a day). */
+export const HazardCategory = Type.Object({
+  code: Type.String(), name: Type.String(), sector: Nullable(Type.String()), parentCode: Nullable(Type.String()),
+  cites: Type.Array(CitedArticle), unconfirmed: Type.Boolean(), note: Nullable(Type.String()), active: Type.Boolean(), position: Type.Integer(),
+});
+export type HazardCategory = Static<typeof HazardCategory>;
+const categoryFields = {
+  name: Type.String({ minLength: 2, maxLength: 50 }),
+  sector: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
+  parentCode: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  cites: ItemCites,
+  unconfirmed: Type.Optional(Type.Boolean()),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  active: Type.Optional(Type.Boolean()),
+  position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
+};
+export const HazardCategoryInput = Type.Object({ code: Type.String({ pattern: '^[a-z][a-z0-9_.-]{0,39}$' }), ...categoryFields });
+export const HazardCategoryPatch = Type.Partial(Type.Object(categoryFields));
+export const HazardCategoryQuery = Type.Object({
+  /** Also the categories switched off (editors). */
+  all: Type.Optional(Type.Boolean()),
+  sector: Type.Optional(Type.String({ maxLength: 30 })),
+  /** Cites as of this day (default today). */
+  on: Type.Optional(Type.String({ format: 'date' })),
+});

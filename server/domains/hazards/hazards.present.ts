@@ -14,7 +14,7 @@ export function presentHazard(h: HazardRow, actor: Actor): Hazard {
   return {
     id: h.id, number: h.number, enterpriseId: h.enterprise_id, enterpriseName: h.enterprise_name, regionCode: h.region_code, regionName: h.region_name,
     placeName: h.place_name, lng: h.lng, lat: h.lat, title: h.title, description: h.description, foundAt: iso(h.found_at)!, foundBy: h.found_by,
-    source: h.source as Hazard['source'], sector: h.sector, category: h.category, level: h.level, majorBasis: h.major_basis, campaignId: h.campaign_id,
+    source: h.source as Hazard['source'], sector: h.sector, category: h.category, categoryCode: h.category_code, level: h.level, majorBasis: h.major_basis, campaignId: h.campaign_id,
     status: h.status, overdue: h.overdue, responsiblePerson: h.responsible_person, responsiblePhone: h.responsible_phone, measures: h.measures,
     funds: h.funds === null ? null : Number(h.funds), deadline: h.deadline, rectifiedBy: h.rectified_by, rectifiedAt: iso(h.rectified_at),
     closedAt: iso(h.closed_at), superviseLevel: h.supervise_level as Hazard['superviseLevel'], supervisingOrgId: h.supervising_org_id, supervisingOrgName: h.supervising_org_name,

@@ -16,12 +16,16 @@ import { hazardStats } from './hazards.stats.js';
 import { exportHazards } from './hazards.export.js';
 import { sendXlsx } from '../../platform/excel/http.js';
 import { findHazard, listEvents, listExtensions, listHazards } from './hazards.store.js';
+import { categoryRoutes } from './categories.js';
+import { hazardCitations, noticeRoutes } from './notice.js';
 
 const tags = ['隐患排查治理 hazards'];
 const read = { permission: 'hazard:read' } as const;
 const write = { permission: 'hazard:write' } as const;
 
 export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(categoryRoutes);
+  await app.register(noticeRoutes);
   app.get('/api/hazards', { config: read, schema: { tags, summary: '隐患台账', querystring: HazardQuery, response: { 200: Page(Hazard) } } }, async (req) => {
     const { page, pageSize } = paging(req.query);
     const { todo, ...filter } = req.query;
@@ -46,7 +50,8 @@ export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const h = await findHazard(req.ctx.db, req.ctx.actor.scope, req.params.id, today(req.ctx));
     if (!h) throw notFound('隐患', 'Hazard');
     const [events, extensions] = await Promise.all([listEvents(req.ctx.db, h.id), listExtensions(req.ctx.db, h.id)]);
-    return { ...presentHazard(h, req.ctx.actor), events: events.map(presentEvent), extensions: extensions.map((x) => presentExtension(x, req.ctx.actor)) };
+    const { categoryInfo, cites } = await hazardCitations(req.ctx.db, h);
+    return { ...presentHazard(h, req.ctx.actor), events: events.map(presentEvent), extensions: extensions.map((x) => presentExtension(x, req.ctx.actor)), categoryInfo, cites };
   });
 
   app.post('/api/hazards', { config: write, schema: { tags, summary: '上报隐患', body: HazardCreate, response: { 200: Hazard, 400: ErrorBody } } },

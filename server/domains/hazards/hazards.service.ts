@@ -16,6 +16,8 @@ import { nextState } from '../../platform/workflow/state-machine.js';
 import { findEnterpriseBrief } from '../enterprises/directory.js';
 import { findOrgBrief } from '../system/orgs.service.js';
 import { type HazardMove, hazardMachine } from './hazard.machine.js';
+import type { Cite } from '../law/directory.js';
+import { categoryNamed, findCategory } from './categories.js';
 import { findHazard, type HazardRow, type HazardWrite, insertEvent, insertHazard, lockHazard, updateHazard } from './hazards.store.js';
 
 export const isEnterpriseUser = (a: Actor) => a.scope.kind === 'enterprise';
@@ -57,8 +59,22 @@ export async function reportHazard(ctx: Ctx, input: HazardCreate): Promise<Hazar
   return h;
 }
 
-/** Report inside the caller's transaction (a self-check turning failed items into hazards in one step). */
-export async function reportHazardIn(ctx: Ctx, tx: Tx, input: HazardCreate): Promise<HazardRow> {
+/** The managed category a report names: by code (must be active), or by the words of the old free-text field when a
+ * category has that name (other words are kept as written, as older records have them). */
+async function categoryOf(tx: Queryable, input: HazardCreate): Promise<{ category: string | null; category_code: string | null }> {
+  if (input.categoryCode) {
+    const c = await findCategory(tx, input.categoryCode);
+    if (!c || !c.active) throw badRequest(`隐患类别 ${input.categoryCode} 不存在或已停用，请重新选择`, 'Unknown or inactive hazard category');
+    return { category: c.name, category_code: c.code };
+  }
+  if (!input.category?.trim()) return { category: null, category_code: null };
+  const named = await categoryNamed(tx, input.category);
+  return { category: input.category.trim(), category_code: named?.code ?? null };
+}
+
+/** Report inside the caller's transaction (a self-check turning failed items into hazards in one step, carrying the
+ * item's cited articles as `cites`). */
+export async function reportHazardIn(ctx: Ctx, tx: Tx, input: HazardCreate, extra: { cites?: Cite[] } = {}): Promise<HazardRow> {
   if (input.level === 'major' && !input.majorBasis) {
     throw badRequest('重大隐患须注明判定依据（对照重大事故隐患判定标准的条目）', 'A major hazard needs its determination basis');
   }
@@ -88,12 +104,13 @@ export async function reportHazardIn(ctx: Ctx, tx: Tx, input: HazardCreate): Pro
     id, number, ...place, place_name: input.placeName ?? null, title: input.title,
     description: input.description ?? null, found_at: foundAt.toISOString(), found_by: input.foundBy ?? ctx.actor.name,
     reported_by: ctx.actor.id, reported_org_id: ctx.actor.orgId ?? null, source: input.source, sector: input.sector ?? null,
-    category: input.category ?? null, level: input.level, major_basis: input.level === 'major' ? input.majorBasis! : null,
+    ...(await categoryOf(tx, input)), cites: extra.cites?.length ? JSON.stringify(extra.cites) : null, level: input.level, major_basis: input.level === 'major' ? input.majorBasis! : null,
     campaign_id: input.campaignId ?? null, status: 'pending',
   });
   await trail(ctx, tx, { id, region_code: place.region_code }, { action: 'report', to: 'pending', comment: input.description, photos });
   const row = (await findHazard(tx, { kind: 'all' }, id, today(ctx)))!;
-  await audit(ctx, tx, { action: 'hazard.report', entityType: 'hazard', entityId: id, regionCode: row.region_code, after: { number, title: row.title, level: row.level, source: row.source } });
+  await audit(ctx, tx, { action: 'hazard.report', entityType: 'hazard', entityId: id, regionCode: row.region_code, after: { number, title: row.title, level: row.level, source: row.source,
+    ...(row.category_code ? { categoryCode: row.category_code } : {}), ...(row.cites ? { cites: row.cites } : {}) } });
   return row;
 }
 

@@ -4,11 +4,13 @@ import { regionPrefix } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql, type Sql } from '../../platform/db/sql.js';
 import { regulatedBy } from '../enterprises/directory.js';
+import type { Cite } from '../law/directory.js';
+import { categoryFilterSql } from './categories.js';
 
 export interface HazardRow {
   id: string; number: string; enterprise_id: string | null; enterprise_name: string | null; region_code: string; region_name: string | null;
   place_name: string | null; lng: number | null; lat: number | null; title: string; description: string | null; found_at: Date; found_by: string;
-  reported_by: string | null; reported_org_id: string | null; source: string; sector: string | null; category: string | null; level: 'general' | 'major';
+  reported_by: string | null; reported_org_id: string | null; source: string; sector: string | null; category: string | null; category_code: string | null; cites: Cite[] | null; level: 'general' | 'major';
   major_basis: string | null; campaign_id: string | null; risk_point_id: string | null; status: 'pending' | 'rectifying' | 'review' | 'closed';
   responsible_person: string | null; responsible_phone: string | null; measures: string | null; funds: number | null; deadline: string | null;
   rectified_by: string | null; rectified_at: Date | null; accepted_by: string | null; closed_at: Date | null;
@@ -35,7 +37,7 @@ const select = (today: string) => sql`select h.*, h.funds::float8 as funds, h.de
 
 export interface HazardFilter {
   q?: string; regionCode?: string; enterpriseId?: string; sector?: string; level?: string; status?: string; source?: string;
-  campaignId?: string; overdue?: boolean; supervised?: boolean; from?: string; to?: string; open?: boolean; closedTo?: string;
+  campaignId?: string; categoryCode?: string; overdue?: boolean; supervised?: boolean; from?: string; to?: string; open?: boolean; closedTo?: string;
   /** Hazards waiting on this account's next move (as movesFor decides): enterprises rectify, regulators assign and review. */
   todoFor?: { accountId: string; enterprise: boolean };
 }
@@ -57,6 +59,7 @@ export function filterSql(viewer: DataScope, f: HazardFilter, today: string): Sq
     f.status ? sql`h.status = ${f.status}` : undefined,
     f.source ? sql`h.source = ${f.source}` : undefined,
     f.campaignId ? sql`h.campaign_id = ${f.campaignId}` : undefined,
+    f.categoryCode ? categoryFilterSql(f.categoryCode) : undefined,
     f.overdue === true ? overdueSql(today) : f.overdue === false ? sql`not ${overdueSql(today)}` : undefined,
     f.supervised === true ? sql`h.supervise_level is not null` : f.supervised === false ? sql`h.supervise_level is null` : undefined,
     f.open === true ? sql`h.status <> 'closed'` : f.open === false ? sql`h.status = 'closed'` : undefined,
@@ -82,7 +85,8 @@ export const findHazard = (db: Queryable, viewer: DataScope, id: string, today: 
 /** Lock the row for a workflow move, so two people cannot move it at once. */
 export const lockHazard = (db: Queryable, id: string) => db.maybeOne(sql`select id from hazards where id = ${id} for update`);
 
-export type HazardWrite = Partial<Omit<HazardRow, 'region_name' | 'supervising_org_name' | 'overdue' | 'created_at' | 'found_at' | 'rectified_at' | 'closed_at'>> & {
+export type HazardWrite = Partial<Omit<HazardRow, 'region_name' | 'supervising_org_name' | 'overdue' | 'created_at' | 'found_at' | 'rectified_at' | 'closed_at' | 'cites'>> & {
+  cites?: string | null;
   found_at?: string; rectified_at?: string | null; closed_at?: string | null; updated_at?: string;
   due_soon_notified_for?: string | null; overdue_notified_for?: string | null; escalated_for?: string | null; supervised_at?: string;
 };

@@ -18,11 +18,13 @@ export async function familyOf(db: Queryable, sourceId: string): Promise<string[
 
 export interface SubjectCitation { source_id: string; article_label: string | null; article_id: string | null; cited_text: string | null }
 
-/** Replace the citations registered for subjects `subject_type` / `<prefix>…`: rows no longer cited go, others are kept or added. */
+/** Replace the citations registered for subjects `subject_type` / `<prefix>…` (or exactly `prefix` when `exact`): rows no longer
+ * cited go, others are kept or added. */
 export async function syncSubjectCitations(db: Queryable, subjectType: string, prefix: string,
-  subjects: { id: string; label: string; cites: (SubjectCitation & { uid: string })[] }[]) {
+  subjects: { id: string; label: string; cites: (SubjectCitation & { uid: string })[] }[], exact = false) {
   const keep = subjects.flatMap((s) => s.cites.map((c) => `${s.id}|${c.source_id}|${c.article_label ?? ''}`));
-  await db.execute(sql`delete from law_citations where subject_type = ${subjectType} and subject_id like ${prefix.replace(/[%_]/g, '\\$&') + '%'}
+  const which = exact ? sql`subject_id = ${prefix}` : sql`subject_id like ${prefix.replace(/[%_]/g, '\\$&') + '%'}`;
+  await db.execute(sql`delete from law_citations where subject_type = ${subjectType} and ${which}
     and not (subject_id || '|' || source_id || '|' || coalesce(article_label, '') = any(${keep}::text[]))`);
   for (const s of subjects) {
     for (const c of s.cites) {

@@ -73,6 +73,18 @@ export async function registerItemCitations(db: Queryable, subjectType: string, 
   await syncSubjectCitations(db, subjectType, `${recordId}#`, subjects);
 }
 
+/** Register what one record cites (subject id exactly `subjectId`, e.g. a hazard category's code), replacing what it cited before. */
+export async function registerSubjectCites(db: Queryable, subjectType: string, subjectId: string, label: string, cites: Cite[]) {
+  const rows = [];
+  for (const c of cites) {
+    const a = c.articleId ? await findArticle(db, c.articleId) : undefined;
+    const sourceId = a?.source_id ?? (await sourceNamed(db, c.source))?.id;
+    if (!sourceId) continue;
+    rows.push({ uid: uuidv7(), source_id: sourceId, article_label: a?.label ?? c.article ?? null, article_id: a?.id ?? null, cited_text: `${c.source}${c.article ?? ''}` });
+  }
+  await syncSubjectCitations(db, subjectType, subjectId, [{ id: subjectId, label: label.slice(0, 300), cites: rows }], true);
+}
+
 /** One cite as of a day: the article then in force in its source or a source that replaced (or was replaced by) it. */
 export async function citeAsOf(db: Queryable, c: Cite, day: string): Promise<Cited> {
   const base = { source: c.source, article: c.article ?? null };

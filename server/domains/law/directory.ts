@@ -15,7 +15,7 @@ import { citeAsOf, citesAsOf, type Cite, type Cited } from './cites.js';
 import { badRequest } from '../../platform/http/errors.js';
 import { GRADES } from '../../../contracts/law.js';
 
-export { citesAsOf, printedCite, registerItemCitations, resolveItemCites, type Cite, type Cited } from './cites.js';
+export { citesAsOf, printedCite, registerItemCitations, registerSubjectCites, resolveCite, resolveItemCites, type Cite, type Cited } from './cites.js';
 
 /** 「安全生产法」「第九十九条」 (or 「99」) as of a day: number, text and version, or undefined when not in force then. */
 export async function citeOn(db: Queryable, source: string, article: string, day: string) {
