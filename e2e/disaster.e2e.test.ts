@@ -70,4 +70,19 @@ browserSuite('web: disaster reports (灾情报送)', (server) => {
       expect(p.errors).toEqual([]);
     }
   });
+
+  it('a town corrects an officer\'s phone on a phone-sized screen', async () => {
+    const town = await openPage(server.browser, PHONE);
+    await login(town.page, server.url, 'town_baitang', DEMO_PASSWORD);
+    await town.page.goto(`${server.url}/disaster/informants`);
+    await town.page.locator('.ant-table-row').first().click();
+    await town.page.getByRole('button', { name: /^修\s*改$/ }).click();
+    const form = town.page.getByRole('dialog', { name: /^修改：/ });
+    await form.getByLabel('手机号码（24小时开机）').fill('13907305566');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await town.page.getByText('已修改').waitFor();
+    await town.page.locator('.ant-drawer').getByText(/^139(07305566|\*{4}5566)$/).waitFor(); // shown whole or masked, as the town's role sees phones
+    await shot(town.page, 'disaster-informant-edit-phone.png');
+    expect(town.errors).toEqual([]);
+  });
 });

@@ -54,4 +54,41 @@ browserSuite('flood control (防汛)', (env) => {
     expect(width).toBeLessThanOrEqual(PHONE.width + 1);
     expect(phone.errors).toEqual([]);
   });
+
+  it('shows live water level and rainfall against the thresholds, prints the rectification notice, and keeps a village officer to reading', async () => {
+    const { page, errors } = await openPage(env.browser);
+    await login(page, env.url, 'staff', DEMO_PASSWORD);
+    await page.goto(`${env.url}/disaster/flood?season=2022`);
+    await page.getByText('实时水雨情', { exact: true }).click();
+    await page.getByText(/^接入监测的设施 \d+ 处/).waitFor();
+    await page.locator('.ant-table-row').first().click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('实时水雨情').waitFor();
+    await drawer.getByText(/汛限水位|临界雨量|未更新|暂无/).first().waitFor();
+    await shot(page, 'flood-live.png');
+    await drawer.getByRole('button', { name: /^修\s*改$/ }).click();
+    await page.getByRole('dialog', { name: /^修改：/ }).getByLabel('行政责任人').waitFor();
+    await page.getByRole('button', { name: /^取\s*消$/ }).click();
+
+    await page.getByRole('tab', { name: '备汛检查' }).click();
+    await page.getByPlaceholder('批次号、检查组或乡镇').fill('BX-2022');
+    await page.keyboard.press('Enter');
+    // A batch with findings: the 问题 / 已整改 column reads "n / m" with n > 0.
+    await page.getByRole('cell', { name: /^[1-9]\d* \/ \d+$/ }).first().click();
+    const [doc] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '整改通知书' }).click()]);
+    expect(doc.suggestedFilename()).toMatch(/^防汛隐患整改通知书-BX-2022-\d+\.docx$/);
+    expect(errors).toEqual([]);
+
+    const village = await openPage(env.browser, PHONE);
+    await login(village.page, env.url, 'informant_demo', DEMO_PASSWORD);
+    await village.page.goto(`${env.url}/disaster/flood`);
+    await village.page.getByRole('columnheader', { name: '行政责任人' }).waitFor();
+    expect(await village.page.getByRole('button', { name: '登记设施' }).count()).toBe(0);
+    await village.page.goto(`${env.url}/disaster/informants`);
+    await village.page.locator('.ant-table-row').first().click();
+    await village.page.getByText('名册由乡镇或县级维护').waitFor();
+    expect(await village.page.getByRole('button', { name: /^修\s*改$/ }).count()).toBe(0);
+    await shot(village.page, 'informants-village-phone.png');
+    expect(village.errors).toEqual([]);
+  });
 });
