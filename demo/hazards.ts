@@ -161,3 +161,27 @@ function remindersSent(deadline: string | null, stage: number) {
 function at3(e: EnterpriseRow) {
   return { enterprise_id: e.id, enterprise_name: e.name, region_code: e.region_code, place_name: null, lng: e.lng, lat: e.lat };
 }
+
+/** 隐患类别 (migration 0100's defaults) of the demo's hazards, by their words; the names as the migration ships them. */
+const CATEGORY_NAMES: Record<string, string> = {
+  site: '现场管理类', 'site.equipment': '设备设施', 'site.signs': '安全警示标志', 'site.special_work': '危险作业（爆破、吊装、动火等）', 'site.fire': '消防安全',
+  'basic.training': '安全教育培训与持证上岗', 'basic.emergency': '应急管理', 'basic.risk': '风险分级管控与隐患排查制度', flood: '防汛',
+  'non_coal_mine.major': '金属非金属矿山重大事故隐患', 'fire_key.major': '重大火灾隐患', 'hazchem.major_source': '危险化学品重大危险源',
+};
+const CATEGORY_OF_TITLE: Record<string, string> = {
+  采场边坡台阶高度超过设计要求: 'site', 排土场未按设计分层堆排: 'site', 爆破器材临时存放点未设防雷设施: 'site.special_work', 破碎站未设置安全护栏: 'site.equipment',
+  矿区道路未设置限速标志: 'site.signs', 空压机储气罐安全阀未校验: 'site.equipment', 作业人员未佩戴安全帽: 'site', 高陡边坡未开展位移监测: 'basic.risk',
+  边坡存在滑坡迹象仍组织生产: 'non_coal_mine.major',
+  消防通道被杂物占用: 'site.fire', 配电箱未设防护门: 'site.equipment', 危化品仓库未张贴安全周知卡: 'site.signs', 有限空间未设置警示标识: 'site.signs',
+  叉车操作人员无证作业: 'basic.training', 应急预案未组织演练: 'basic.emergency', 除尘器泄爆口朝向人员通道: 'site.equipment', 气瓶未固定存放: 'site',
+  安全出口指示标志损坏: 'site.signs', 灭火器过期未更换: 'site.fire', 电气线路私拉乱接: 'site.equipment', 特种设备未按期检验: 'site.equipment',
+  员工安全培训记录缺失: 'basic.training', 可燃气体报警器未联动: 'site.equipment', 动火作业未办理审批: 'site.special_work',
+  重大危险源罐区未设置紧急切断装置: 'hazchem.major_source', 罐区管线法兰垫片等易损件未纳入定期检查更换: 'site.equipment',
+  ...Object.fromEntries(FLOOD_ITEMS.map((t) => [t, 'flood'])), ...Object.fromEntries(FIRE_MAJOR.map((t) => [t, 'fire_key.major'])),
+};
+
+/** A demo hazard row (of any module) with its category, so every row inserted has the same columns. */
+export function withCategory<T extends { title: string }>(h: T): T & { category: string | null; category_code: string | null } {
+  const code = CATEGORY_OF_TITLE[h.title] ?? null;
+  return { ...h, category_code: code, category: code ? CATEGORY_NAMES[code] : null };
+}

@@ -95,7 +95,7 @@ const TABLES: readonly TableStep[] = [
   { table: 'campaigns', rows: (d) => d.campaigns },
   { table: 'campaigns', rows: (d) => d.enforcement.campaigns },
   { table: 'risk_points', rows: (d) => d.riskPoints },
-  { table: 'hazards', rows: (d) => d.hazards },
+  { table: 'hazards', rows: (d) => d.hazards.map(hazards.withCategory) },
   { table: 'hazard_events', rows: (d) => d.hazardEvents },
   { table: 'number_sequences', rows: (d) => d.numberSequences },
   { table: 'accounts', rows: (d, hash) => d.enforcement.officers.map((a) => ({ ...a, password_hash: hash })) },

@@ -2,6 +2,7 @@
 // by its citation, opens a violation item, reads its benchmark and tries it out, then uses it on a case — the penalty
 // panel on the case page proposes from the benchmark, and an amount outside the range asks for a reason. A checklist item
 // shows the article it cites; on an inspection a failed item proposes its violation item, carried into the case filed from it.
+// A hazard category cites its articles: a hazard reported under one shows the article's text on its detail page.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, login, openPage, browserSuite, SHOTS } from './browser.js';
@@ -112,5 +113,41 @@ browserSuite('web: law library and penalty discretion (法规标准库与裁量�
     await shot(phone.page, 'law-violations-phone.png');
     expect(errors).toEqual([]);
     expect(phone.errors).toEqual([]);
+  }, 180_000);
+
+  it('lists the hazard categories with their articles, and a hazard reported under one shows the article on its detail', async () => {
+    const { page, errors } = await openPage(server.browser);
+    await login(page, server.url, 'staff', DEMO_PASSWORD);
+
+    // 1. The categories in the library, each with the articles it cites.
+    await page.goto(`${server.url}/law`);
+    await page.getByRole('tab', { name: '隐患类别' }).click();
+    const training = page.getByTestId('hazard-categories').locator('.ant-table-row').filter({ hasText: '安全教育培训与持证上岗' });
+    await training.getByTestId('article-cite').filter({ hasText: '第二十八条' }).waitFor();
+    await page.getByTestId('hazard-categories').locator('.ant-table-row').filter({ hasText: '粉尘涉爆' }).getByText('待核对').waitFor();
+    await shot(page, 'law-hazard-categories.png', true);
+
+    // 2. Report a hazard picking that category.
+    const firms = await (await page.request.get(`${server.url}/api/enterprises?sector=industry_trade&pageSize=1`)).json() as { items: { id: string }[] };
+    await page.goto(`${server.url}/hazards/new?enterpriseId=${firms.items[0].id}`);
+    await page.getByLabel('隐患简述').fill('叉车司机未取得特种作业操作证');
+    await page.getByLabel('隐患类别', { exact: true }).click();
+    await page.keyboard.type('持证');
+    await page.locator('.ant-select-item-option').filter({ hasText: '基础管理类 / 安全教育培训与持证上岗' }).click();
+    await page.getByRole('button', { name: '提交上报' }).click();
+    await page.waitForURL(/\/hazards\/[0-9a-f-]{36}$/);
+
+    // 3. Its detail shows the category and the article's number and text as of the day it was found.
+    await page.getByText('基础管理类 / 安全教育培训与持证上岗').first().waitFor();
+    const cites = page.getByTestId('hazard-category-cites');
+    await cites.getByTestId('article-cite').filter({ hasText: '第二十八条' }).waitFor();
+    await cites.getByText(/《安全生产法》第二十八条（2021年修正）：生产经营单位应当对从业人员进行安全生产教育和培训/).waitFor();
+    await shot(page, 'law-hazard-category-detail.png', true);
+
+    // 4. The ledger filters by the category.
+    const id = page.url().split('/').pop()!;
+    const listed = await (await page.request.get(`${server.url}/api/hazards?categoryCode=basic&pageSize=200`)).json() as { items: { id: string }[] };
+    expect(listed.items.map((h) => h.id)).toContain(id);
+    expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -37,6 +37,9 @@ describe('hazard categories', () => {
     const dust = by.get('industry_trade.dust')!;
     expect(dust).toMatchObject({ parentCode: 'industry_trade.major', unconfirmed: true });
     expect(dust.cites[0]).toMatchObject({ resolved: false });
+    // The demo county's hazards are filed under them.
+    const demo = await t.p.db.query<{ category_code: string; n: number }>(sql`select category_code, count(*)::int as n from hazards where category_code is not null group by 1`);
+    expect(demo.map((r) => r.category_code)).toEqual(expect.arrayContaining(['site.signs', 'flood', 'fire_key.major', 'hazchem.major_source']));
     // Registered for review: the shipped 安全生产法 categories are on its citing list.
     const citing = (await ok<{ items: { subjectType: string; subjectId: string }[] }>(send(staff, 'GET', `/api/law/sources/${AQSCF}/citing`))).items;
     expect(citing.filter((c) => c.subjectType === 'hazard_category').map((c) => c.subjectId)).toEqual(expect.arrayContaining(['basic.training', 'site.signs', 'hazchem.major_source']));

@@ -2,10 +2,10 @@
 import { useParams, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
-import { CAMPAIGNS, useHazard, type Campaign } from './hazardApi';
+import { CAMPAIGNS, noticeUrl, useHazard, type Campaign } from './hazardApi';
 import { ExtensionsCard } from './ExtensionsCard';
 import { HazardActions } from './HazardActions';
 import { HazardFields } from './HazardFields';
@@ -29,7 +29,11 @@ export default function HazardDetailPage() {
   const h = hazard.data;
   return (
     <>
-      <PageHeader title={h.title} extra={back} />
+      <PageHeader title={h.title} extra={<Flex gap={8} wrap>
+        <Button icon={<PrinterOutlined />} href={noticeUrl(h.id)} target="_blank">整改通知书</Button>
+        <Button icon={<DownloadOutlined />} href={noticeUrl(h.id, true)}>Word</Button>
+        {back}
+      </Flex>} />
       <Flex vertical gap={6} style={{ marginTop: -8, marginBottom: 12 }}>
         <Typography.Text type="secondary">{h.number} · {h.enterpriseName ?? [h.regionName, h.placeName].filter(Boolean).join(' · ')}</Typography.Text>
         <div data-testid="hazard-tags"><HazardTags hazard={h} /></div>

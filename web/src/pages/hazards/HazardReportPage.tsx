@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { HAZARD_LEVELS, HAZARD_SOURCES, optionsOf, SECTOR_OPTIONS } from './codes';
 import { EnterpriseSelect } from './EnterpriseSelect';
+import { categoryOptions, useHazardCategories } from './categories';
 import { useCampaignOptions } from './hazardFilters';
 import { HAZARDS, hazardPath, type Hazard } from './hazardApi';
 import { MajorBasisField } from './MajorBasisField';
@@ -16,8 +17,6 @@ import { PhotoUpload } from './PhotoUpload';
 import type { HazardCreate } from '../../../../contracts/hazards';
 
 interface Values extends Omit<HazardCreate, 'photos'> { where: 'enterprise' | 'place'; photos?: string[] }
-
-const CATEGORIES = ['基础管理类', '现场管理类'].map((value) => ({ value, label: value }));
 
 /** The request body: only the place fields the choice uses, no empty strings. */
 function toBody({ where, ...v }: Values): HazardCreate {
@@ -35,6 +34,7 @@ export default function HazardReportPage() {
   const [search] = useSearchParams();
   const enterpriseUser = me.scope.kind === 'enterprise';
   const campaigns = useCampaignOptions();
+  const categories = useHazardCategories();
   const where = Form.useWatch('where', form);
   const level = Form.useWatch('level', form);
   const source = Form.useWatch('source', form);
@@ -102,7 +102,10 @@ export default function HazardReportPage() {
             </Form.Item>
           )}
           <Form.Item name="sector" label="行业"><Select options={SECTOR_OPTIONS} allowClear placeholder="选择行业" /></Form.Item>
-          <Form.Item name="category" label="类别"><Select options={CATEGORIES} allowClear placeholder="基础管理类 / 现场管理类" /></Form.Item>
+          <Form.Item name="categoryCode" label="隐患类别" extra="类别引用的法律法规条文将显示在隐患详情和整改通知书中。">
+            <Select options={categoryOptions(categories.data, sector)} allowClear showSearch optionFilterProp="label" loading={categories.isPending}
+              placeholder="如：基础管理类 / 安全教育培训与持证上岗" />
+          </Form.Item>
         </Card>
         <Button type="primary" htmlType="submit" block loading={report.isPending}>提交上报</Button>
       </Form>

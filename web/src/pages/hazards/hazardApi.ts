@@ -4,7 +4,7 @@ import { api, ApiError } from '../../api/client';
 import type { HazardDetail } from '../../../../contracts/hazards';
 
 export type {
-  Campaign, CheckRecord, CheckTemplate, Hazard, HazardDetail, HazardEvent, HazardStats, RiskPoint,
+  Campaign, CheckRecord, CheckTemplate, Hazard, HazardCategory, HazardDetail, HazardEvent, HazardStats, RiskPoint,
 } from '../../../../contracts/hazards';
 
 export const HAZARDS = '/api/hazards';
@@ -14,6 +14,9 @@ export const RISK_MAP = '/api/risk-points/map';
 export const CAMPAIGNS = '/api/campaigns';
 export const CHECK_TEMPLATES = '/api/check-templates';
 export const CHECK_RECORDS = '/api/check-records';
+export const HAZARD_CATEGORIES = '/api/hazard-categories';
+/** The printable 事故隐患整改通知书 (HTML) and its Word file. */
+export const noticeUrl = (id: string, docx = false) => `${HAZARDS}/${id}/notice${docx ? '.docx' : ''}`;
 
 /** Where a hazard's page is; the one place that knows it. */
 export const hazardPath = (id: string) => `/hazards/${id}`;

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PagedTable } from '../../components/list/PagedTable';
 import type { FilterDef } from '../../components/list/FilterBar';
 import { ArticleCite } from './ArticleCite';
+import { HazardCategoriesTab } from './HazardCategoriesTab';
 import { SourceForm } from './SourceForm';
 import { ARTICLES, optionsOf, paths, SOURCE_KINDS, SOURCE_STATUSES, SOURCES, type Article, type Source } from './lawApi';
 
@@ -51,6 +52,7 @@ export default function LawPage() {
               { title: '条文数', dataIndex: 'articleCount' },
             ]} />
         ) },
+        ...(me.permissions.includes('hazard:read') ? [{ key: 'categories', label: '隐患类别', children: <HazardCategoriesTab /> }] : []),
       ]} />
       <SourceForm open={adding} onClose={() => setAdding(false)} />
     </>

@@ -13,6 +13,7 @@ import { EnterpriseSelect } from '../EnterpriseSelect';
 import { CHECK_RECORDS, CHECK_TEMPLATES, HAZARDS, hazardPath, type CheckRecord, type CheckTemplate } from '../hazardApi';
 import { CheckItemCard, type ItemResult } from './CheckItemCard';
 import { CheckRecords } from './CheckRecords';
+import { TemplatesDrawer } from './TemplateEditor';
 
 export default function SelfCheckPage() {
   const me = useMe();
@@ -24,6 +25,8 @@ export default function SelfCheckPage() {
   const [results, setResults] = useState<Record<string, ItemResult>>({});
   const [createHazards, setCreateHazards] = useState(true);
   const [done, setDone] = useState<CheckRecord>();
+  const [managing, setManaging] = useState(false);
+  const mayEdit = !enterpriseUser && me.permissions.includes('hazard:write');
   const templates = useQuery({ queryKey: [CHECK_TEMPLATES], queryFn: () => api.get<CheckTemplate[]>(CHECK_TEMPLATES), staleTime: 10 * 60_000 });
   const template = templates.data?.find((t) => t.id === templateId);
   const items = template?.items ?? [];
@@ -63,7 +66,7 @@ export default function SelfCheckPage() {
 
   return (
     <div style={{ maxWidth: 760 }}>
-      <PageHeader title="企业自查">{enterpriseUser ? `${me.scope.label}：按检查表逐项检查，不合格项可一键转为隐患。` : '为企业登记一次检查；不合格项可一键转为该企业的隐患。'}</PageHeader>
+      <PageHeader title="企业自查" extra={mayEdit && <Button onClick={() => setManaging(true)}>管理检查表</Button>}>{enterpriseUser ? `${me.scope.label}：按检查表逐项检查，不合格项可一键转为隐患。` : '为企业登记一次检查；不合格项可一键转为该企业的隐患。'}</PageHeader>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form layout="vertical" size="large">
           {!enterpriseUser && <Form.Item label="被检查企业" required htmlFor="check-enterprise"><EnterpriseSelect id="check-enterprise" value={picked} onChange={setPicked} /></Form.Item>}
@@ -96,6 +99,7 @@ export default function SelfCheckPage() {
       )}
       <Typography.Title level={5} style={{ marginTop: 24 }}>自查记录</Typography.Title>
       <CheckRecords enterpriseId={enterpriseUser ? undefined : picked} />
+      {mayEdit && <TemplatesDrawer open={managing} onClose={() => setManaging(false)} templates={templates.data ?? []} />}
     </div>
   );
 }
