@@ -109,11 +109,15 @@ export const Deadline = Type.Object({
 export const DisasterEvent = Type.Object({
   id: Uuid, number: Type.String(), name: Type.String(), kind: Type.String(), startedAt: Type.String(), regionCode: Type.String(), regionName: Type.String(),
   description: Type.String(), stableAt: Nullable(Type.String()), areas: Type.Array(Type.Object({ regionCode: Type.String(), regionName: Type.String() })),
-  reports: Type.Integer(), pending: Type.Integer(), overdue: Type.Integer(),
+  reports: Type.Integer(), pending: Type.Integer(),
+  /** 报送时限 of the towns the viewer (and the region filter) covers: past their time and not reported, and still to come. */
+  overdue: Type.Integer({ description: '逾期未报的报送时限数' }), due: Type.Integer({ description: '尚未到期、待报送的报送时限数' }),
 });
 export type DisasterEvent = Static<typeof DisasterEvent>;
 export const DisasterEventQuery = Type.Composite([PageQuery, Type.Object({
   q: Type.Optional(Type.String({ maxLength: 50 })), kind: Type.Optional(Type.String()), from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })),
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{12}$', description: '受灾区域在该区划内（或包含该区划）的事件；报送时限只计该区划内的乡镇' })),
+  watched: Type.Optional(Type.Boolean({ description: '只看报送时限在办的事件：灾情未稳定，或稳定后仍在核报期内' })),
 })]);
 
 export const ReportInput = Type.Object({

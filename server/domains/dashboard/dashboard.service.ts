@@ -13,7 +13,7 @@ import { AppError, badRequest } from '../../platform/http/errors.js';
 import { periodContaining } from '../../platform/period.js';
 import { shanghaiDate } from '../../platform/settings/rules.js';
 import { enforcementTally, enterpriseTally, hazardTally, orgName, overdueHazards, regionName } from './dashboard.store.js';
-import { disasterTodo, dutyNow, monitoringTotals, openIncidents, planTotals, pledgeTotals, uninspectedFacilities } from './sources.js';
+import { disasterDues, disasterTodo, dutyNow, monitoringTotals, openIncidents, planTotals, pledgeTotals, uninspectedFacilities } from './sources.js';
 
 type Params = Record<string, string | number | boolean | undefined>;
 
@@ -192,6 +192,15 @@ export async function buildDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashb
       figures.push(figure({ key: 'disaster.reportsToReview', label: '待审核灾情报告', value: todo, unit: '份',
         api: ['/api/disaster/reports', { todo: true, regionCode: region }], web: ['/disaster/reports', {}], query: `灾情报告：等待本级审核${where}` }));
     }
+    const dues = await disasterDues(ctx, { regionCode: region });
+    const watched = { watched: true, regionCode: region };
+    const webEvents = { tab: 'events', watched: true, regionCode: region };
+    figures.push(
+      figure({ key: 'disaster.reportsOverdue', label: '灾情报送逾期未报', value: dues.overdue, unit: '项', sumOf: 'overdue',
+        api: ['/api/disaster/events', watched], web: ['/disaster/reports', webEvents], query: `灾害事件：报送时限在办；逾期未报的时限数之和${where}` }),
+      figure({ key: 'disaster.reportsDue', label: '灾情报送待报', value: dues.due, unit: '项', sumOf: 'due',
+        api: ['/api/disaster/events', watched], web: ['/disaster/reports', webEvents], query: `灾害事件：报送时限在办；尚未到期的时限数之和${where}` }),
+    );
     const n = await uninspectedFacilities(ctx, { season: year, regionCode: region });
     figures.push(figure({ key: 'flood.uninspected', label: `${year}年汛前未检查设施`, value: n, unit: '处',
       api: ['/api/flood/facilities', { uninspectedIn: year, regionCode: region }], web: ['/disaster/flood', { tab: 'facilities', uninspectedIn: year }],

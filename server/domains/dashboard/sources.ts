@@ -12,6 +12,7 @@ import { viewerRegion } from '../monitoring/warnings/warnings.service.js';
 import { listIncidents } from '../command/incidents/incidents.store.js';
 import { currentShift } from '../command/duty/duty.service.js';
 import { actorLevel } from '../disaster/common.js';
+import { eventList } from '../disaster/reports/reports.service.js';
 import { listReports } from '../disaster/reports/reports.store.js';
 import { listFacilities } from '../flood/flood.store.js';
 import { listPledges } from '../responsibility/pledges.store.js';
@@ -82,6 +83,17 @@ export async function disasterTodo(ctx: Ctx, f: { regionCode?: string }) {
     : level === 'county' ? { statuses: ['town_approved', 'submitted'], levels: ['village', 'town'] } : null;
   if (!todo) return null;
   return (await listReports(ctx.db, ctx.actor.scope, { ...todo, regionCode: f.regionCode }, 1, 1)).total;
+}
+
+/** The 报送时限 of the events still watched (not stable, or inside the 核报 days): overdue and still to come. */
+export async function disasterDues(ctx: Ctx, f: { regionCode?: string }) {
+  let overdue = 0, due = 0;
+  for (let page = 1; ; page++) {
+    const r = await eventList(ctx, { watched: true, regionCode: f.regionCode }, page, ALL);
+    for (const e of r.items) { overdue += e.overdue; due += e.due; }
+    if (page * ALL >= r.total) break;
+  }
+  return { overdue, due };
 }
 
 /** Flood facilities with no inspection batch in the season (year). */

@@ -10,9 +10,9 @@ import { paging } from '../../../platform/http/types.js';
 import { actorLevel } from '../common.js';
 import { summaryDocx } from './reports.docx.js';
 import {
-  addEventAreas, createEvent, eventDetail, eventSummary, presentEvent, presentReport, reportDetail, resubmitReport, reviewReport, scheduleDisasterScan, stabiliseEvent, submitReport,
+  addEventAreas, createEvent, eventDetail, eventList, eventSummary, presentReport, reportDetail, resubmitReport, reviewReport, scheduleDisasterScan, stabiliseEvent, submitReport,
 } from './reports.service.js';
-import { listEvents, listReports } from './reports.store.js';
+import { listReports } from './reports.store.js';
 
 const tags = ['灾情报送 disaster reports'];
 const read = { permission: 'disaster:read' } as const;
@@ -28,8 +28,7 @@ export const reportsRoutes = (p: Platform): FastifyPluginAsyncTypebox => async (
   scheduleDisasterScan(p);
   app.get(E, { config: read, schema: { tags, summary: '灾害事件', querystring: DisasterEventQuery, response: { 200: Page(DisasterEvent) } } }, async (req) => {
     const { page, pageSize } = paging(req.query);
-    const { items, total } = await listEvents(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize);
-    return { items: items.map((e) => presentEvent(e)), total, page, pageSize };
+    return eventList(req.ctx, req.query, page, pageSize);
   });
   app.post(E, { config: write, schema: { tags, summary: '登记灾害事件', body: DisasterEventInput, response: { 200: DisasterEvent, 400: ErrorBody, 403: ErrorBody } } },
     async (req) => createEvent(req.ctx, req.body));

@@ -2,7 +2,7 @@
 // with send-back, the event's summary without double counting, and the time limits with overdue flags.
 import { DISASTER_KINDS, INDICATORS, REPORT_STAGES, type DisasterEventInput, type ReportInput } from '../../../../contracts/disaster.js';
 import { recipientIds } from '../../../platform/auth/accounts.store.js';
-import { inScope } from '../../../platform/auth/scope.js';
+import { inScope, regionWithin } from '../../../platform/auth/scope.js';
 import { audit, type Ctx, type Platform } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/http/errors.js';
@@ -11,16 +11,18 @@ import { ruleValue } from '../../../platform/settings/rules.js';
 import { actorLevel, iso, levelOfCode, takeNumber, townOf, type Level } from '../common.js';
 import { deadlines, REPORT_DEADLINES, sumFigures, townFigure, type Due } from './aggregate.js';
 import {
-  addAreas, addTrail, findEvent, findReport, flagOverdue, insertEvent, insertReport, markStable, regionBrief, regionNames, reportsOf, setEventRegion, setStatus, trailOf, updateReport, watchedEvents,
-  type EventRow, type ReportRow,
+  addAreas, addTrail, findEvent, findReport, flagOverdue, insertEvent, insertReport, listEvents, markStable, regionBrief, regionNames, reportsOf, setEventRegion, setStatus, trailOf, updateReport, watchedEvents,
+  type EventFilter, type EventRow, type ReportRow,
 } from './reports.store.js';
 
 const label = (t: readonly { code: string; label: string }[], c: string) => t.find((x) => x.code === c)?.label ?? c;
 
 /** Row → API shape. */
-export const presentEvent = (e: EventRow, overdue = 0) => ({
+/** Row → API shape; `dues` are the time limits the viewer is shown (see viewerDues). */
+export const presentEvent = (e: EventRow, dues: readonly Due[] = []) => ({
   id: e.id, number: e.number, name: e.name, kind: e.kind, startedAt: iso(e.started_at)!, regionCode: e.region_code, regionName: e.region_name, description: e.description,
-  stableAt: iso(e.stable_at), areas: e.areas, reports: e.reports, pending: e.pending, overdue,
+  stableAt: iso(e.stable_at), areas: e.areas, reports: e.reports, pending: e.pending,
+  overdue: dues.filter((d) => !d.met && d.overdue).length, due: dues.filter((d) => !d.met && !d.overdue).length,
 });
 export const presentReport = (r: ReportRow) => ({
   id: r.id, eventId: r.event_id, eventName: r.event_name, regionCode: r.region_code, regionName: r.region_name, townName: r.town_name ?? '', level: r.level, stage: r.stage,
@@ -34,8 +36,27 @@ const townsOf = (e: EventRow) => [...new Set(e.areas.map((a) => townOf(a.regionC
 export async function eventDetail(ctx: Ctx, id: string, db: Queryable = ctx.db) {
   const e = await findEvent(db, ctx.actor.scope, id);
   if (!e) throw notFound('灾害事件', 'Disaster event');
-  const dues = await eventDeadlines(ctx, db, e);
-  return presentEvent(e, dues.filter((d) => d.overdue && !d.met).length);
+  return presentEvent(e, await viewerDues(ctx, db, e));
+}
+
+/** A town's time limit concerns a viewer (or a region filter) whose region lies in the town or contains it. */
+const concerns = (town: string, code: string) => regionWithin(town, code) || regionWithin(code, town);
+
+/** The time limits of the struck towns the caller's scope and the region filter cover (the county sees all). */
+export async function viewerDues(ctx: Ctx, db: Queryable, e: EventRow, regionCode?: string): Promise<Due[]> {
+  const scope = ctx.actor.scope;
+  if (scope.kind !== 'all' && scope.kind !== 'region') return [];
+  return (await eventDeadlines(ctx, db, e)).filter((d) => (scope.kind === 'all' || concerns(d.regionCode, scope.regionCode!))
+    && (!regionCode || concerns(d.regionCode, regionCode)));
+}
+
+/** The events list: `watched` keeps the events whose time limits still run (not yet stable, or inside the 核报 days). */
+export async function eventList(ctx: Ctx, q: EventFilter & { watched?: boolean }, page: number, pageSize: number) {
+  const stableSince = q.watched ? new Date(ctx.clock().getTime() - (await ruleValue(ctx.db, REPORT_DEADLINES, ctx.clock())).value.finalDays * 86400_000) : undefined;
+  const { items, total } = await listEvents(ctx.db, ctx.actor.scope, { ...q, stableSince }, page, pageSize);
+  const out = [];
+  for (const e of items) out.push(presentEvent(e, await viewerDues(ctx, ctx.db, e, q.regionCode)));
+  return { items: out, total, page, pageSize };
 }
 
 async function eventDeadlines(p: Pick<Platform, 'clock'>, db: Queryable, e: EventRow): Promise<Due[]> {
@@ -207,10 +228,10 @@ export async function eventSummary(ctx: Ctx, id: string) {
   const towns = townsOf(e).filter((t) => inScope(ctx.actor, { regionCode: t }) || ctx.actor.scope.kind === 'all');
   const names = new Map((await regionNames(ctx.db, [...towns, ...e.areas.map((a) => a.regionCode)])).map((r) => [r.code, r.name]));
   const rows = towns.map((t) => townFigure(t, reports));
-  const dues = await eventDeadlines(ctx, ctx.db, e);
+  const dues = await viewerDues(ctx, ctx.db, e);
   const SOURCE = { town: '乡镇报送', villages: '村（社区）汇总', none: '尚未报送' } as const;
   return {
-    event: presentEvent(e, dues.filter((d) => d.overdue && !d.met).length), asOf: ctx.clock().toISOString(),
+    event: presentEvent(e, dues), asOf: ctx.clock().toISOString(),
     towns: rows.map((r) => ({ regionCode: r.regionCode, regionName: names.get(r.regionCode) ?? r.regionCode, source: SOURCE[r.source], villages: r.villages, figures: r.figures, unconfirmed: r.unconfirmed })),
     total: { regionCode: '430699000000', regionName: '合计', source: `${rows.filter((r) => r.source !== 'none').length}/${rows.length} 个乡镇`, villages: rows.reduce((a, r) => a + r.villages, 0),
       figures: sumFigures(rows.map((r) => r.figures)), unconfirmed: rows.some((r) => r.unconfirmed) },

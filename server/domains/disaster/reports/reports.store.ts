@@ -29,9 +29,10 @@ const eventSelect = (v: DataScope) => sql`select e.id, e.number, e.name, e.kind,
   (select count(*)::int from disaster_reports d where d.event_id = e.id and d.status in ('submitted', 'town_approved') and ${reportScope(v)}) as pending
   from disaster_events e join regions r on r.code = e.region_code`;
 
-export interface EventFilter { q?: string; kind?: string; from?: string; to?: string }
+export interface EventFilter { q?: string; kind?: string; from?: string; to?: string; regionCode?: string; stableSince?: Date }
 export async function listEvents(db: Queryable, v: DataScope, f: EventFilter, page: number, pageSize: number) {
-  const w = sql.and([eventScope(v), f.q ? sql`(e.name like ${'%' + f.q + '%'} or e.number like ${'%' + f.q + '%'})` : undefined, f.kind ? sql`e.kind = ${f.kind}` : undefined,
+  const w = sql.and([eventScope(v), f.regionCode ? eventScope({ kind: 'region', regionCode: f.regionCode }) : undefined,
+    f.stableSince ? sql`(e.stable_at is null or e.stable_at >= ${f.stableSince.toISOString()})` : undefined, f.q ? sql`(e.name like ${'%' + f.q + '%'} or e.number like ${'%' + f.q + '%'})` : undefined, f.kind ? sql`e.kind = ${f.kind}` : undefined,
     f.from ? sql`(e.started_at at time zone 'Asia/Shanghai')::date >= ${f.from}::date` : undefined, f.to ? sql`(e.started_at at time zone 'Asia/Shanghai')::date <= ${f.to}::date` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from disaster_events e where ${w}`);
   const items = await db.query<EventRow>(sql`${eventSelect(v)} where ${w} order by e.started_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`);

@@ -2,7 +2,9 @@
 // simulated time with overdue flagged once by the scan, the Word summary, and scope on every route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../../platform/db/sql.js';
+import type { Dashboard } from '../../../../contracts/dashboard.js';
 import { buildTestApp, type TestApp } from '../../../testing/app.js';
+import { valueFromTrace } from '../../../testing/figures.js';
 import { scanDisasterDeadlines } from './reports.service.js';
 
 let t: TestApp; let staff: string; let baitang: string; let luojiang: string; let informant: string; let ent: string;
@@ -123,6 +125,37 @@ describe('disaster reports (灾情报送)', () => {
     expect((await send(baitang, 'POST', `/api/disaster/events/${id}/stable`)).statusCode).toBe(403);
     expect((await send(staff, 'POST', `/api/disaster/events/${id}/stable`)).statusCode).toBe(200);
     expect((await due()).find((x) => x.stage === 'final')).toMatchObject({ dueAt: '2026-07-02T02:00:00.000Z', overdue: false });
+  });
+
+  it('counts each viewer\'s own towns\' time limits in the events list, keeps the running ones under `watched`, and the dashboard sums them', async () => {
+    await moveTo(new Date('2026-08-01T01:00:00Z'));
+    const luojiangCode = (await get(luojiang, '/api/auth/me')).json().scope.regionCode as string;
+    const e = await send(staff, 'POST', '/api/disaster/events', { name: '测试时限台风', kind: 'typhoon', startedAt: '2026-08-01T00:30:00Z', areas: [BAITANG, luojiangCode] });
+    expect(e.statusCode, e.body).toBe(200);
+    const id = e.json().id as string;
+    const row = async (c: string, query = '') => {
+      const r = await get(c, `/api/disaster/events?q=测试时限台风${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().items.find((x: { id: string }) => x.id === id) as { overdue: number; due: number } | undefined;
+    };
+    // Two towns, each with a 初报 and the first 续报 still to come.
+    expect(await row(staff)).toMatchObject({ overdue: 0, due: 4 });
+    expect(await row(baitang)).toMatchObject({ overdue: 0, due: 2 });
+    expect(await row(staff, `&regionCode=${BAITANG}`)).toMatchObject({ overdue: 0, due: 2 });
+    expect(await row(informant)).toMatchObject({ due: 2 }); // a village officer watches its town's limits
+    // Past the 2 hours: both 初报 overdue; the dashboard's figures are the sums of the list it links to.
+    await moveTo(new Date('2026-08-01T03:00:00Z'));
+    expect(await row(staff, '&watched=true')).toMatchObject({ overdue: 2, due: 2 });
+    const d = (await get(staff, '/api/dashboard')).json() as Dashboard;
+    const dues = d.groups.flatMap((g) => g.figures).filter((f) => f.key === 'disaster.reportsOverdue' || f.key === 'disaster.reportsDue');
+    expect(dues.map((f) => f.key).sort()).toEqual(['disaster.reportsDue', 'disaster.reportsOverdue']);
+    for (const f of dues) expect(await valueFromTrace(t, staff, f), f.key).toBe(f.value);
+    expect(dues.find((f) => f.key === 'disaster.reportsOverdue')!.value).toBeGreaterThanOrEqual(2);
+    // Stable, then past the 核报 days: no longer watched, still listed.
+    expect((await send(staff, 'POST', `/api/disaster/events/${id}/stable`)).statusCode).toBe(200);
+    await moveTo(new Date('2026-08-08T03:00:00Z'));
+    expect(await row(staff, '&watched=true')).toBeUndefined();
+    expect(await row(staff)).toMatchObject({ overdue: 4 }); // 初报 and 核报 of both towns never sent
   });
 
   it('an event may strike several towns and villages, and gain areas while it is not stable', async () => {

@@ -24,7 +24,7 @@ const FILTERS = ['regionCode', 'orgId', 'period'];
 const RISK_HEX: Record<string, string> = { ...Object.fromEntries(RISK_LEVELS.map((r) => [r.code, r.hex])), none: '#bdbdbd' };
 /** Figures that call for attention when not zero. */
 const WARN = new Set(['hazards.overdue', 'hazards.majorOpen', 'hazards.majorSupervised', 'monitoring.unacknowledged', 'monitoring.offlineSensors',
-  'command.openIncidents', 'disaster.reportsToReview', 'responsibility.unsigned', 'flood.uninspected']);
+  'command.openIncidents', 'disaster.reportsToReview', 'disaster.reportsOverdue', 'responsibility.unsigned', 'flood.uninspected']);
 
 /** One number: a link to its list (or, for a rate, what it is computed from). */
 function FigureStat({ f, byKey }: { f: Figure; byKey: Map<string, Figure> }) {

@@ -1,5 +1,6 @@
 // 灾情报送: reports awaiting me, all reports, and the events with their county summary (table and Word) and time limits.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
@@ -15,6 +16,7 @@ import { PagedTable } from '../../components/list/PagedTable';
 import { DISASTER_KINDS, INDICATORS, REPORT_STAGES, REPORT_STATUSES, type DisasterEvent, type DisasterReport, type DisasterReportDetail, type EventSummary } from '../../../../contracts/disaster';
 import { AreasSelect } from './AreasSelect';
 import { ReportForm } from './ReportForm';
+import { useTownOptions } from '../hazards/hazardFilters';
 
 const E = '/api/disaster/events';
 const R = '/api/disaster/reports';
@@ -152,7 +154,11 @@ export default function ReportsPage() {
   const [creating, setCreating] = useState(false);
   const canWrite = me.permissions.includes('disaster:write');
   const reviewer = me.scope.kind === 'all' || (me.scope.kind === 'region' && /000$/.test((me.scope as { regionCode?: string }).regionCode ?? ''));
-  const [tab, setTab] = useState(reviewer ? 'todo' : 'reports');
+  // The tab lives in the address, so a dashboard figure can open the events with their time limits (?tab=events&watched=true).
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? (reviewer ? 'todo' : 'reports');
+  const setTab = (t: string) => setSearch(new URLSearchParams({ tab: t }), { replace: true });
+  const towns = useTownOptions();
   return (
     <>
       <PageHeader title="灾情报送" extra={canWrite && <Space wrap>
@@ -166,13 +172,17 @@ export default function ReportsPage() {
         { key: 'reports', label: '灾情报告', children: <Reports onOpen={setReport} /> },
         { key: 'events', label: '灾害事件与汇总', children: (
           <PagedTable<DisasterEvent> path={E} rowKey="id" emptyText="还没有灾害事件。发生灾害后由乡镇或县级点击“登记灾害事件”。"
-            filters={[{ kind: 'search', name: 'q', placeholder: '事件名称或编号' }, { kind: 'select', name: 'kind', placeholder: '灾种', options: opts(DISASTER_KINDS) }, { kind: 'dateRange', from: 'from', to: 'to' }]}
+            filters={[{ kind: 'search', name: 'q', placeholder: '事件名称或编号' }, { kind: 'select', name: 'kind', placeholder: '灾种', options: opts(DISASTER_KINDS) },
+              ...(towns.length > 1 ? [{ kind: 'select', name: 'regionCode', placeholder: '全部乡镇', options: towns, width: 140 } as const] : []),
+              { kind: 'select', name: 'watched', placeholder: '报送时限', options: [{ value: 'true', label: '时限在办' }], width: 120 }, { kind: 'dateRange', from: 'from', to: 'to' }]}
             onRow={(e) => ({ onClick: () => setSummary(e.id), style: { cursor: 'pointer' } })}
             columns={[
               { title: '事件', dataIndex: 'name' }, { title: '灾种', dataIndex: 'kind', render: (k) => label(DISASTER_KINDS, k), responsive: ['sm'] },
               { title: '受灾区域', dataIndex: 'areas', render: (a: DisasterEvent['areas']) => a.map((x) => x.regionName).join('、'), responsive: ['lg'], ellipsis: true },
               { title: '发生时间', dataIndex: 'startedAt', render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm'), responsive: ['md'] },
               { title: '报告', key: 'n', render: (_, e) => <>{e.reports}{e.pending ? <Tag color="gold" style={{ marginLeft: 6 }}>待审 {e.pending}</Tag> : null}</> },
+              { title: '报送时限', key: 'dues', render: (_, e) => (e.overdue || e.due ? <>
+                {e.overdue ? <Tag color="red">逾期未报 {e.overdue}</Tag> : null}{e.due ? <Tag color="blue">待报 {e.due}</Tag> : null}</> : <Typography.Text type="secondary">—</Typography.Text>) },
               { title: '状态', dataIndex: 'stableAt', render: (v) => (v ? <Tag>已稳定</Tag> : <Tag color="red">续报中</Tag>) },
             ]} />
         ) },
