@@ -93,7 +93,7 @@ export const selfCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/api/check-templates/:id', { config: { permission: 'hazard:read' }, schema: { tags, summary: '一张检查表（可指定历史版本：自查记录据以判定的版本）', params: IdParams,
-    querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }), response: { 200: CheckTemplate, 404: ErrorBody } } }, async (req) => {
+    querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) }), response: { 200: CheckTemplate, 404: ErrorBody } } }, async (req) => {
     const t = await req.ctx.db.maybeOne<TemplateRow>(sql`select id, sector, name, frequency, items, version from check_templates where id = ${req.params.id}`);
     if (!t) throw notFound('检查表', 'Template');
     if (!req.query.version || req.query.version === t.version) return presentTemplate(req.ctx.db, t, shanghaiDate(req.ctx.clock()));
@@ -146,10 +146,10 @@ export const selfCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/api/check-templates/:id', { config: { permission: 'hazard:write' }, schema: { tags, summary: '停用检查表（已有自查记录保留）', params: IdParams, response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody } } },
     async (req, reply) => {
-      regulatorOnly(req.ctx);
       await req.ctx.db.tx(async (tx) => {
         const t = await tx.maybeOne<{ id: string; name: string; active: boolean }>(sql`select id, name, active from check_templates where id = ${req.params.id} for update`);
         if (!t) throw notFound('检查表', 'Template');
+        regulatorOnly(req.ctx);
         await tx.execute(sql`update check_templates set active = false, updated_at = now() where id = ${t.id}`);
         // Nothing to review once it is no longer used.
         await registerItemCitations(tx, 'check_template_item', t.id, t.name, []);
