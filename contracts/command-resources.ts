@@ -5,6 +5,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
 import { ImportResult } from './enterprises.js';
 import { keysOf } from './hazards.js';
+import { MASKED_PATTERN } from './personal.js';
 
 export { ImportResult };
 
@@ -32,7 +33,7 @@ export const RESOURCE_KINDS = { team: '救援队伍', expert: '专家', warehous
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Str = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 const Name = Str(100, 1);
-const Phone = Type.String({ maxLength: 20, pattern: '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?)?$', description: '手机号或固话（如 0730-5212345）' });
+const Phone = Type.String({ maxLength: 20, pattern: `^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?|${MASKED_PATTERN})?$`, description: '手机号或固话（如 0730-5212345；原样提交脱敏值表示不修改）' });
 const Lng = Type.Number({ minimum: 73, maximum: 136, description: '经度' });
 const Lat = Type.Number({ minimum: 3, maximum: 54, description: '纬度' });
 const Qty = Type.Number({ exclusiveMinimum: 0, maximum: 1e10, description: '数量（大于 0）' });

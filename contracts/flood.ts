@@ -3,9 +3,10 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
 import { keysOf as keys } from './hazards.js';
+import { MASKED_PATTERN } from './personal.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Phone = Type.String({ pattern: '^[0-9-]{7,20}$', description: '电话' });
+const Phone = Type.String({ pattern: `^([0-9-]{7,20}|${MASKED_PATTERN})$`, description: '电话（原样提交列表中的脱敏值表示不修改）' });
 const Name = Type.String({ minLength: 1, maxLength: 30 });
 
 /** 设施类别 */

@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
 import { Scope, ScopeKind } from './auth.js';
+import { MASKED_PATTERN } from './personal.js';
 
 export const RegionLevel = Type.Union(['province', 'city', 'county', 'town', 'village', 'park'].map((l) => Type.Literal(l)));
 export const Region = Type.Object({
@@ -109,7 +110,7 @@ export const AccountQuery = Type.Composite([PageQuery, Type.Object({
 export const AccountCreate = Type.Object({
   username: Type.String({ minLength: 2, maxLength: 32, pattern: '^[A-Za-z0-9_.@-]+$' }),
   displayName: Type.String({ minLength: 1, maxLength: 30 }),
-  phone: Type.Optional(Type.String({ pattern: '^1[0-9]{10}$' })),
+  phone: Type.Optional(Type.String({ pattern: `^(1[0-9]{10}|${MASKED_PATTERN})$`, description: '手机号（原样提交脱敏值表示不修改）' })),
   roles: Type.Array(Type.String({ maxLength: 30 }), { minItems: 1, maxItems: 5 }),
   orgId: Type.Optional(Uuid),
   scope: ScopeInput,

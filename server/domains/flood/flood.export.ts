@@ -1,10 +1,11 @@
 // 防汛责任人名单 export: each facility's three responsible people and phones, for publication (公示).
 import { FACILITY_KINDS, type FacilityQuery, RESERVOIR_SCALES } from '../../../contracts/flood.js';
-import type { DataScope } from '../../platform/auth/actor.js';
-import type { Queryable } from '../../platform/db/db.js';
+import type { Ctx } from '../../platform/context.js';
 import { text, type XlsxColumn } from '../../platform/excel/columns.js';
 import { exportXlsx } from '../../platform/excel/xlsx.js';
 import { badRequest } from '../../platform/http/errors.js';
+import { exportPersonal } from '../../platform/personal/personal.js';
+import { FACILITY_PHONES } from './flood.personal.js';
 import { listFacilities } from './flood.store.js';
 
 const COLUMNS: XlsxColumn[] = [
@@ -23,10 +24,12 @@ const COLUMNS: XlsxColumn[] = [
 const MAX = 20_000;
 
 /** The filtered, scoped roster as .xlsx. */
-export async function exportRoster(db: Queryable, viewer: DataScope, f: Omit<FacilityQuery, 'page' | 'pageSize'>) {
-  const { items, total } = await listFacilities(db, viewer, f, 1, MAX);
+/** Phones in full only for a role holding personal:phone (then one audit record per export), masked otherwise. */
+export async function exportRoster(ctx: Ctx, f: Omit<FacilityQuery, 'page' | 'pageSize'>) {
+  const { items, total } = await listFacilities(ctx.db, ctx.actor.scope, f, 1, MAX);
   if (total > MAX) throw badRequest(`符合条件的设施有 ${total} 处，超过单次导出上限 ${MAX} 处，请按乡镇分批导出`, 'Too many rows');
-  return exportXlsx(COLUMNS, items.map((x) => ({
+  const rows = await exportPersonal(ctx, items, FACILITY_PHONES, { entityType: 'flood_facility', label: '防汛责任人名单' });
+  return exportXlsx(COLUMNS, rows.map((x) => ({
     town: x.townName, region: x.regionName, kind: FACILITY_KINDS[x.kind as keyof typeof FACILITY_KINDS], name: x.name,
     scale: x.scale ? RESERVOIR_SCALES[x.scale as keyof typeof RESERVOIR_SCALES] : '', adminName: x.adminName, adminPhone: x.adminPhone,
     techName: x.techName ?? '', techPhone: x.techPhone ?? '', patrolName: x.patrolName, patrolPhone: x.patrolPhone,

@@ -24,6 +24,7 @@ import {
   batchFacilities, batchFindings, coverage, findBatch, findFacility, findResponse, listBatches, listFacilities, listPlans, listResponses, listTasks, listTeamPage, listTeams, noticeFindings,
   listTransfers,
 } from './flood.store.js';
+import { maskFacility, maskTask } from './flood.personal.js';
 
 const tags = ['防汛 flood'];
 const read = { permission: 'disaster:read' } as const;
@@ -39,19 +40,20 @@ export function floodRoutes(_p: Platform): FastifyPluginAsyncTypebox {
     // ── facilities and roster ──
     app.get(`${P}/facilities`, { config: read, schema: { tags, summary: '防汛设施列表（水库、水闸、堤防、万亩垸、山洪危险区、水电站）', querystring: FacilityQuery, response: { 200: Page(Facility) } } }, async (req) => {
       const { page, pageSize } = paging(req.query);
-      return { ...(await listFacilities(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize)), page, pageSize };
+      const { items, total } = await listFacilities(req.ctx.db, req.ctx.actor.scope, req.query, page, pageSize);
+      return { items: items.map(maskFacility), total, page, pageSize };
     });
     app.get(`${P}/facilities/roster.xlsx`, { config: read, schema: { tags, summary: '导出防汛责任人名单（Excel）', querystring: FacilityQuery, response: { 200: Type.Any(), 400: ErrorBody } } }, async (req, reply) =>
-      sendXlsx(reply, await exportRoster(req.ctx.db, req.ctx.actor.scope, req.query), `防汛责任人名单-${shanghaiDate(req.ctx.clock()).replaceAll('-', '')}.xlsx`));
+      sendXlsx(reply, await exportRoster(req.ctx, req.query), `防汛责任人名单-${shanghaiDate(req.ctx.clock()).replaceAll('-', '')}.xlsx`));
     app.get(`${P}/facilities/:id`, { config: read, schema: { tags, summary: '防汛设施详情', params: IdParams, response: { 200: Facility, 404: ErrorBody } } }, async (req) => {
       const f = await findFacility(req.ctx.db, req.ctx.actor.scope, req.params.id);
       if (!f) throw notFound('防汛设施', 'Flood facility');
-      return f;
+      return maskFacility(f);
     });
     app.post(`${P}/facilities`, { config: write, schema: { tags, summary: '登记防汛设施及三个责任人', body: FacilityInput, response: { 200: Facility, ...E } } },
-      async (req) => createFacility(req.ctx, req.body));
+      async (req) => maskFacility(await createFacility(req.ctx, req.body)));
     app.put(`${P}/facilities/:id`, { config: write, schema: { tags, summary: '修改防汛设施', params: IdParams, body: FacilityInput, response: { 200: Facility, ...E } } },
-      async (req) => editFacility(req.ctx, req.params.id, req.body));
+      async (req) => maskFacility(await editFacility(req.ctx, req.params.id, req.body)));
 
     app.delete(`${P}/facilities/:id`, { config: write, schema: { tags, summary: '删除误登记的防汛设施（已有检查、预案或响应记录的不能删除）', params: IdParams, response: { 204: Type.Null(), ...E } } },
       async (req, reply) => { await deleteFacility(req.ctx, req.params.id); return reply.status(204).send(null); });
@@ -122,7 +124,8 @@ export function floodRoutes(_p: Platform): FastifyPluginAsyncTypebox {
     app.get(`${P}/responses/:id/tasks`, { config: read, schema: { tags, summary: '响应任务与叫应情况', params: IdParams, querystring: TaskQuery, response: { 200: Page(Task), 404: ErrorBody } } }, async (req) => {
       if (!(await findResponse(req.ctx.db, req.ctx.actor.scope, req.params.id))) throw notFound('防汛应急响应', 'Flood response');
       const { page, pageSize } = paging(req.query);
-      return { ...(await listTasks(req.ctx.db, req.ctx.actor.scope, req.params.id, req.query, req.ctx.clock(), ACK_MINUTES, page, pageSize)), page, pageSize };
+      const { items, total } = await listTasks(req.ctx.db, req.ctx.actor.scope, req.params.id, req.query, req.ctx.clock(), ACK_MINUTES, page, pageSize);
+      return { items: items.map(maskTask), total, page, pageSize };
     });
     app.post(`${P}/responses/:id/resend`, { config: write, schema: { tags, summary: '向未确认的责任人重发', params: IdParams, response: { 200: ResendResult, ...E } } },
       async (req) => resendUnacked(req.ctx, req.params.id));

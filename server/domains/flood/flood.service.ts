@@ -19,6 +19,7 @@ import {
   countyFloodPlan, deleteFacilityRow, facilitiesIn, facilityColumns, facilityReferences, findBatch, findFacility, findResponse, findTask, findTeam, insertBatch, insertFacility, unackedTasks,
   updateFacility,
 } from './flood.store.js';
+import { unmaskFacilityInput } from './flood.personal.js';
 
 /** Minutes a responsible person has to confirm a response task before it counts as overdue (本地做法, configurable later). */
 export const ACK_MINUTES = 30;
@@ -55,6 +56,7 @@ export function checkFacility(i: FacilityInput) {
 /** Register a flood facility with its three responsible people. */
 export async function createFacility(ctx: Ctx, input: FacilityInput) {
   keepsRegistry(ctx);
+  input = unmaskFacilityInput(input);
   checkFacility(input);
   const id = uuidv7();
   await ctx.db.tx(async (tx) => {
@@ -74,6 +76,8 @@ export async function editFacility(ctx: Ctx, id: string, input: FacilityInput) {
   await ctx.db.tx(async (tx) => {
     const before = await findFacility(tx, ctx.actor.scope, id);
     if (!before) throw notFound('防汛设施', 'Flood facility');
+    input = unmaskFacilityInput(input, before);
+    checkFacility(input);
     await regionIn(ctx, tx, input.regionCode, ['town', 'village']);
     await updateFacility(tx, id, facilityColumns(input), ctx.clock());
     await audit(ctx, tx, { action: 'flood.facility.update', entityType: 'flood_facility', entityId: id, regionCode: input.regionCode, before, after: input });

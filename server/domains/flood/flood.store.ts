@@ -262,6 +262,9 @@ export const unackedTasks = (db: Queryable, viewer: DataScope, responseId: strin
   db.query<{ id: string; role: string; phone: string; task: string; account_id: string | null; region_code: string }>(sql`select k.id, k.role, k.phone, k.task,
       k.account_id, k.region_code from flood_response_tasks k where k.response_id = ${responseId} and ${scopeWhere(viewer, { region: 'k.region_code' })} and ${ACKED} is null`);
 
+/** A response task by id alone (the caller checks its region against the scope). */
+export const findTaskById = (db: Queryable, id: string) =>
+  db.maybeOne<{ person_name: string; phone: string; region_code: string }>(sql`select person_name, phone, region_code from flood_response_tasks where id = ${id}`);
 export const findTask = (db: Queryable, viewer: DataScope, responseId: string, taskId: string) =>
   db.maybeOne<{ id: string; account_id: string | null; acked_at: Date | null; region_code: string }>(sql`select k.id, k.account_id, ${ACKED} as acked_at, k.region_code
     from flood_response_tasks k where k.id = ${taskId} and k.response_id = ${responseId} and ${scopeWhere(viewer, { region: 'k.region_code' })}`);

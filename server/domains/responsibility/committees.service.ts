@@ -7,13 +7,23 @@ import type { Queryable } from '../../platform/db/db.js';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { findOrgBrief } from '../system/orgs.service.js';
-import { type CommitteeFilter, type CommitteeRow, deleteMeeting, deleteMember, findCommittee, findMeeting, insertMeeting, listCommittees, meetingsOf, type MeetingRow, type MemberRow, membersOf, updateMeeting, upsertMember } from './committees.store.js';
+import { type CommitteeFilter, type CommitteeRow, deleteMeeting, deleteMember, findCommittee, findMemberRow, findMeeting, insertMeeting, listCommittees, meetingsOf, type MeetingRow, type MemberRow, membersOf, updateMeeting, upsertMember } from './committees.store.js';
 import { addTasks, presentTask, today } from './tasks.service.js';
 import { listTasks } from './tasks.store.js';
+import { keepIfMasked, maskPhone, revealable } from '../../platform/personal/personal.js';
 
 const present = (c: CommitteeRow) => ({ id: c.id, name: c.name, shortName: c.short_name, kind: c.kind, leadName: c.lead_name, members: c.members,
   meetings: c.meetings, openTasks: c.open_tasks, overdueTasks: c.overdue_tasks });
-const presentMember = (m: MemberRow) => ({ id: m.id, orgId: m.org_id, orgName: m.org_name, role: m.role, contactName: m.contact_name, contactPhone: m.contact_phone, duties: m.duties });
+// The liaison's phone is masked in the detail (issue #11); one is revealed (audited) through POST /api/personal/reveal.
+const presentMember = (m: MemberRow) => ({ id: m.id, orgId: m.org_id, orgName: m.org_name, role: m.role, contactName: m.contact_name, contactPhone: maskPhone(m.contact_phone), duties: m.duties });
+revealable({
+  entity: 'committee_member', label: '委员会成员单位', read: ['responsibility:read'], fields: { contactPhone: 'phone' },
+  async load(ctx, tx, id) {
+    const m = await findMemberRow(tx, id);
+    const c = m && await findCommittee(tx, ctx.actor.scope, m.committee_id, today(ctx));
+    return c && m && { name: m.contact_name, values: { contactPhone: m.contact_phone } };
+  },
+});
 const presentMeeting = (m: MeetingRow) => ({ id: m.id, committeeId: m.committee_id, committeeName: m.committee_name, heldOn: m.held_on, title: m.title, place: m.place,
   attendees: m.attendees, minutes: m.minutes, tasksTotal: m.tasks_total, tasksDone: m.tasks_done, tasksOverdue: m.tasks_overdue });
 
@@ -45,6 +55,8 @@ export async function saveMember(ctx: Ctx, id: string, m: Static<typeof MemberIn
     const c = await committeeOr404(ctx, tx, id);
     const o = await findOrgBrief(tx, m.orgId);
     if (!o || ['committee', 'professional_committee'].includes(o.kind)) throw badRequest('成员单位不存在，请选择部门、乡镇或园区', 'Member unit not found');
+    const stored = (await membersOf(tx, id)).find((x) => x.org_id === m.orgId);
+    m = { ...m, contactPhone: keepIfMasked(m.contactPhone, stored?.contact_phone, 'phone', '联系电话') ?? undefined };
     await upsertMember(tx, uuidv7(), id, m);
     await audit(ctx, tx, { action: 'responsibility.committee.member', entityType: 'committee', entityId: id, regionCode: null, after: { committee: c.name, ...m } });
     return committeeDetail(ctx, id, tx);
@@ -58,7 +70,7 @@ export async function removeMember(ctx: Ctx, id: string, memberId: string) {
     await committeeOr404(ctx, tx, id);
     const before = (await membersOf(tx, id)).find((m) => m.id === memberId);
     if (!before || !(await deleteMember(tx, id, memberId))) throw notFound('成员单位', 'Member');
-    await audit(ctx, tx, { action: 'responsibility.committee.member.remove', entityType: 'committee', entityId: id, regionCode: null, before: presentMember(before) });
+    await audit(ctx, tx, { action: 'responsibility.committee.member.remove', entityType: 'committee', entityId: id, regionCode: null, before: { ...presentMember(before), contactPhone: before.contact_phone } });
     return committeeDetail(ctx, id, tx);
   });
 }

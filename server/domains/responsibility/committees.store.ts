@@ -42,6 +42,10 @@ export const findCommittee = (db: Queryable, viewer: DataScope, id: string, toda
 export const membersOf = (db: Queryable, committeeId: string) => db.query<MemberRow>(sql`select cm.id, cm.org_id, o.name as org_name, cm.role, cm.contact_name,
   cm.contact_phone, cm.duties from committee_members cm join organizations o on o.id = cm.org_id where cm.committee_id = ${committeeId} order by cm.role, o.sort, o.name`);
 
+/** One member unit row by id (its committee is checked against the caller's scope by the caller). */
+export const findMemberRow = (db: Queryable, id: string) =>
+  db.maybeOne<{ committee_id: string; contact_name: string | null; contact_phone: string | null }>(sql`select committee_id, contact_name, contact_phone from committee_members where id = ${id}`);
+
 export async function upsertMember(db: Queryable, id: string, committeeId: string, m: { orgId: string; role: string; contactName?: string; contactPhone?: string; duties?: string }) {
   if (m.role === 'lead') await db.execute(sql`update committee_members set role = 'member' where committee_id = ${committeeId} and role = 'lead' and org_id <> ${m.orgId}`);
   await db.execute(sql`insert into committee_members (id, committee_id, org_id, role, contact_name, contact_phone, duties)

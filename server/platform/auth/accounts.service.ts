@@ -11,14 +11,15 @@ import { type AccountRow, type AccountWrite, findAccountById, findAccountByUsern
 import { generateInitialPassword } from './passwords.js';
 import { inScope } from './scope.js';
 import { listAccountSessions, revokeAccountSessions, type SessionRow } from './sessions.store.js';
+import { keepIfMasked, maskPhone } from '../personal/personal.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-/** Account row → API shape (never the hash or history). */
+/** Account row → API shape (never the hash or history; the phone masked, issue #11 — personal data is not the administrator's to read). */
 export function presentAccount(a: AccountRow, now: Date) {
   const locked = !!a.locked_until && new Date(a.locked_until) > now;
   return {
-    id: a.id, username: a.username, displayName: a.display_name, phone: a.phone, roles: a.roles, orgId: a.org_id, orgName: a.org_name,
+    id: a.id, username: a.username, displayName: a.display_name, phone: maskPhone(a.phone), roles: a.roles, orgId: a.org_id, orgName: a.org_name,
     scope: { kind: a.scope_kind, regionCode: a.scope_region_code ?? undefined, orgId: a.scope_org_id ?? undefined,
       enterpriseId: a.scope_enterprise_id ?? undefined, label: a.scope_label ?? '' },
     enforcementCertNo: a.enforcement_cert_no, disabled: a.disabled, locked, lockedUntil: locked ? iso(a.locked_until) : null,
@@ -91,7 +92,7 @@ export async function createAccount(ctx: Ctx, input: Static<typeof AccountCreate
     const scope = await checkScopeInput(ctx, tx, input.scope);
     const id = uuidv7();
     await insertAccount(tx, id, {
-      username: input.username, display_name: input.displayName, phone: input.phone ?? null, roles: input.roles,
+      username: input.username, display_name: input.displayName, phone: keepIfMasked(input.phone, null, 'phone', '手机号') ?? null, roles: input.roles,
       org_id: input.orgId ?? null, ...scope, scope_kind: input.scope.kind, enforcement_cert_no: input.enforcementCertNo ?? null,
       password_hash: hash, must_change_password: true,
     });
@@ -107,7 +108,7 @@ export async function editAccount(ctx: Ctx, id: string, input: Static<typeof Acc
     const before = await load(ctx, tx, id);
     const w: AccountWrite = { updated_at: ctx.clock().toISOString() };
     if (input.displayName !== undefined) w.display_name = input.displayName;
-    if (input.phone !== undefined) w.phone = input.phone;
+    if (input.phone !== undefined) w.phone = keepIfMasked(input.phone, before.phone, 'phone', '手机号');
     if (input.roles !== undefined) w.roles = input.roles;
     if (input.enforcementCertNo !== undefined) w.enforcement_cert_no = input.enforcementCertNo;
     if (input.orgId !== undefined) { await checkOrg(tx, input.orgId); w.org_id = input.orgId; }

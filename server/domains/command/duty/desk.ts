@@ -12,6 +12,7 @@ import { duesOf } from '../reports/reports.store.js';
 import { currentShift, instanceOf, personOf, resolveUnit, shiftsAt } from './duty.service.js';
 import { type DutyLogRow, handoverTo, type HandoverRow, listDutyLogs, peopleByIds } from './duty.store.js';
 import { openTasks } from './incident-extras.js';
+import { maskPhone } from '../../../platform/personal/personal.js';
 
 const NEW_WITHIN_HOURS = 24;
 
@@ -27,8 +28,9 @@ export async function presentHandover(ctx: Ctx, h: HandoverRow): Promise<Handove
   };
 }
 
-/** Duty-log rows → API, with the recorder and the linked incident's title where the caller may see it. */
-export async function presentLogs(ctx: Ctx, rows: DutyLogRow[]): Promise<DutyLog[]> {
+/** Duty-log rows → API, with the recorder and the linked incident's title where the caller may see it; the caller's
+ * phone masked unless `fullPhones` (an export for a role holding personal:phone). */
+export async function presentLogs(ctx: Ctx, rows: DutyLogRow[], fullPhones = false): Promise<DutyLog[]> {
   const people = new Map((await peopleByIds(ctx.db, [...new Set(rows.map((r) => r.recorded_by))])).map((p) => [p.id, personOf(p)]));
   const titles = new Map<string, string>();
   for (const id of new Set(rows.map((r) => r.incident_id).filter((x): x is string => !!x))) {
@@ -38,7 +40,7 @@ export async function presentLogs(ctx: Ctx, rows: DutyLogRow[]): Promise<DutyLog
   const shifts = rows.length ? (await shiftsAt(ctx.db, ctx.clock())).value : [];
   return rows.map((r) => ({
     id: r.id, regionCode: r.region_code, dutyDate: r.duty_date, shift: r.shift, shiftLabel: instanceOf(shifts, r.duty_date, r.shift).label,
-    at: new Date(r.at).toISOString(), kind: r.kind, party: r.party, phone: r.phone, content: r.content, actionTaken: r.action_taken, incidentId: r.incident_id,
+    at: new Date(r.at).toISOString(), kind: r.kind, party: r.party, phone: fullPhones ? r.phone : maskPhone(r.phone), content: r.content, actionTaken: r.action_taken, incidentId: r.incident_id,
     incidentTitle: r.incident_id ? titles.get(r.incident_id) ?? null : null, recordedBy: people.get(r.recorded_by) ?? { id: r.recorded_by, name: '—', phone: null, orgName: null },
   }));
 }

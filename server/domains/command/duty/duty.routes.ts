@@ -13,8 +13,9 @@ import { date, text } from '../../../platform/excel/columns.js';
 import { readUpload, sendXlsx } from '../../../platform/excel/http.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
+import { maySee, revealable } from '../../../platform/personal/personal.js';
 import { commandMode, dutyDesk, presentHandover, presentLogs } from './desk.js';
-import { dutyCandidates, findDutyLog, findHandover, listDutyLogs, listHandovers } from './duty.store.js';
+import { DUTY_ROLE_CODES, dutyCandidates, findDutyLog, findHandover, listDutyLogs, listHandovers, peopleByIds } from './duty.store.js';
 import { createDutyLog, createHandover, currentShift, getRoster, personOf, receiveHandover, setRoster } from './duty.service.js';
 import { exportRoster, importRoster } from './roster.excel.js';
 
@@ -34,6 +35,24 @@ const LOG_COLUMNS = [
   { key: 'content', header: '内容', type: text({ max: 4000 }), width: 50 }, { key: 'actionTaken', header: '处理情况', type: text({ max: 4000 }), width: 40 },
   { key: 'incidentTitle', header: '关联事件', type: text() }, { key: 'recordedBy', header: '记录人', type: text() },
 ];
+
+// Personal data: callers' phones in the duty log and the on-duty people's phones are shown masked; one is revealed
+// (audited) through POST /api/personal/reveal.
+revealable({
+  entity: 'duty_log', label: '值班日志', read: ['command:read'], fields: { phone: 'phone' },
+  async load(ctx, tx, id) {
+    const l = await findDutyLog(tx, ctx.actor, id);
+    return l && { regionCode: l.region_code, name: l.party, values: { phone: l.phone } };
+  },
+});
+revealable({
+  entity: 'duty_person', label: '值班人员', read: ['command:read'], fields: { phone: 'phone' },
+  async load(_ctx, tx, id) {
+    // Only people who can be put on a duty roster (accounts with a command role), not any account.
+    const [p] = (await peopleByIds(tx, [id])).filter((r) => r.roles.some((c) => DUTY_ROLE_CODES.includes(c)));
+    return p && { name: p.display_name, values: { phone: p.phone } };
+  },
+});
 
 /** The duty routes (one line in app.ts). */
 export function dutyRoutes(_p: Platform): FastifyPluginAsyncTypebox {
@@ -84,7 +103,10 @@ export function dutyRoutes(_p: Platform): FastifyPluginAsyncTypebox {
     app.get('/api/command/duty/logs.xlsx', { config: read, schema: { tags, summary: '导出值班日志（Excel，最多 5000 条）', querystring: DutyLogQuery,
       response: { 200: Type.Any() } } }, async (req, reply) => {
       const { items } = await listDutyLogs(req.ctx.db, req.ctx.actor, req.query, 1, 5000);
-      const rows = (await presentLogs(req.ctx, items)).map((l) => ({ ...l, time: new Date(Date.parse(l.at) + 8 * 3600_000).toISOString().slice(11, 16),
+      // Callers' phones in full only for a role holding personal:phone, and then audited (one record per export).
+      const full = maySee(req.ctx.actor, 'phone') && items.some((l) => l.phone);
+      if (full) await req.ctx.audit.recordAlone(req.ctx.db, req.ctx.actor, req.ctx.meta, { action: 'personal.export', entityType: 'duty_log', after: { what: '导出值班日志（含完整电话号码）', fields: ['phone'], records: items.length } });
+      const rows = (await presentLogs(req.ctx, items, full)).map((l) => ({ ...l, time: new Date(Date.parse(l.at) + 8 * 3600_000).toISOString().slice(11, 16),
         kindLabel: DUTY_LOG_KINDS[l.kind as keyof typeof DUTY_LOG_KINDS] ?? l.kind, recordedBy: l.recordedBy.name }));
       return sendXlsx(reply, await exportXlsx(LOG_COLUMNS, rows, { sheet: '值班日志' }), `值班日志-${new Date().toISOString().slice(0, 10)}.xlsx`);
     });

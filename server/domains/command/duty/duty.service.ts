@@ -13,9 +13,11 @@ import {
   type PersonRow, receiveHandover as markReceived, type RegionRow, replaceSlot,
 } from './duty.store.js';
 import { daysOfMonth, DUTY_SHIFTS, nextShiftAfter, shiftAt, shiftDef, shiftInstance } from './shifts.js';
+import { maskPhone } from '../../../platform/personal/personal.js';
 
 /** An account as the roster shows it. */
-export const personOf = (r: PersonRow): DutyPerson => ({ id: r.id, name: r.display_name, phone: r.phone, orgName: r.org_name });
+/** An on-duty person as rosters and the desk show them: the phone masked (revealed one at a time, audited: entity duty_person). */
+export const personOf = (r: PersonRow): DutyPerson => ({ id: r.id, name: r.display_name, phone: maskPhone(r.phone), orgName: r.org_name });
 
 /** The shifts in force at a moment (the bureau's rule). */
 export async function shiftsAt(db: Queryable, at: Date) {

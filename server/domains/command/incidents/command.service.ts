@@ -16,6 +16,7 @@ import {
   findFeedback, findPostRole, findTask, insertFeedback, insertPostRole, insertTask, listTasks, nextTaskSeq, reviewFeedback as storeReview, setPostHolder, updateTask, type IncidentRow,
 } from './incidents.store.js';
 import { plansDirectory } from './partners.js';
+import { maskPhone } from '../../../platform/personal/personal.js'; // the timeline is a list: phones in it masked (issue #11)
 
 type Live = Pick<IncidentRow, 'id' | 'number' | 'title' | 'region_code' | 'plan_version_id' | 'response_level'>;
 
@@ -72,7 +73,7 @@ export async function assignPost(ctx: Ctx, roleId: string, input: Static<typeof 
     if (!acct && !input.holderName) throw badRequest('请选择账号或填写姓名', 'Choose an account or give a name');
     const holder = { account: acct?.id ?? null, name: acct?.display_name ?? input.holderName!, phone: input.holderPhone ?? acct?.phone ?? null };
     await setPostHolder(tx, roleId, holder);
-    await timeline(ctx, tx, i.id, 'post', `指挥部「${r.group_name}」由${holder.name}${holder.phone ? `（${holder.phone}）` : ''}担任`);
+    await timeline(ctx, tx, i.id, 'post', `指挥部「${r.group_name}」由${holder.name}${holder.phone ? `（${maskPhone(holder.phone)}）` : ''}担任`);
     if (acct) await ctx.notify.send(tx, { accountIds: [acct.id], title: `指挥部任职：${i.title}`, body: `您担任 ${i.number} 指挥部「${r.group_name}」`, link: `/command/incidents/${i.id}`, regionCode: i.region_code });
     await audit(ctx, tx, { action: 'command.incident.post', entityType: 'incident', entityId: i.id, regionCode: i.region_code,
       before: { holder: r.holder_name }, after: { group: r.group_name, ...holder } });

@@ -8,6 +8,7 @@ import { statusLabel } from './incidents.common.js';
 import {
   listDispatches, listFeedback, listLessons, listLevelChanges, listPost, listTasks, type FeedbackRow, type IncidentRow, type TaskRow, type TimelineRow,
 } from './incidents.store.js';
+import { maskPhone } from '../../../platform/personal/personal.js'; // reporter and post holders' phones masked (issue #11)
 
 const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString());
 
@@ -64,13 +65,13 @@ export async function presentIncident(db: Queryable, actor: Actor, i: IncidentRo
   const [changes, post, tasks, dispatches, lessons] = await Promise.all([listLevelChanges(db, i.id), listPost(db, i.id), listTasks(db, i.id), listDispatches(db, i.id), listLessons(db, i.id)]);
   return {
     ...presentSummary(i),
-    sourceRefId: i.source_ref_id, reporterName: i.reporter_name, reporterPhone: i.reporter_phone, reporterOrg: i.reporter_org, description: i.description,
+    sourceRefId: i.source_ref_id, reporterName: i.reporter_name, reporterPhone: maskPhone(i.reporter_phone), reporterOrg: i.reporter_org, description: i.description,
     gradeRule: i.grade_rule, gradeVersion: i.grade_version, planId: i.plan_id, planVersionId: i.plan_version_id, planTitle: i.plan_title,
     responseStartedAt: iso(i.response_started_at), terminatedAt: iso(i.terminated_at), terminationNote: i.termination_note, investigation: i.investigation,
     assessment: i.assessment, closedAt: iso(i.closed_at),
     levelChanges: changes.map((c) => ({ id: c.id, kind: c.kind, fromLevel: c.from_level, toLevel: c.to_level, reason: c.reason, status: c.status, proposedBy: c.proposed_by_name,
       proposedById: c.proposed_by, proposedAt: iso(c.proposed_at)!, decidedBy: c.decided_by_name, decidedAt: iso(c.decided_at), decisionNote: c.decision_note })),
-    post: post.map((r) => ({ id: r.id, groupName: r.group_name, leadUnit: r.lead_unit, duties: r.duties, holderAccountId: r.holder_account_id, holderName: r.holder_name, holderPhone: r.holder_phone })),
+    post: post.map((r) => ({ id: r.id, groupName: r.group_name, leadUnit: r.lead_unit, duties: r.duties, holderAccountId: r.holder_account_id, holderName: r.holder_name, holderPhone: maskPhone(r.holder_phone) })),
     tasks: await presentTasks(db, tasks, now, actor),
     dispatches: dispatches.map((d) => ({ id: d.id, resourceKind: d.resource_kind, resourceId: d.resource_id, resourceName: d.resource_name, summary: d.summary, distanceM: d.distance_m,
       itemId: d.item_id, itemName: d.item_name, quantity: d.quantity == null ? null : Number(d.quantity), status: d.status,

@@ -11,6 +11,7 @@ import type { Ctx, Platform } from '../../../platform/context.js';
 import { sendXlsx } from '../../../platform/excel/http.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
+import { revealable } from '../../../platform/personal/personal.js';
 import { shanghaiDate } from '../../../platform/settings/rules.js';
 import { addLesson, closeIncident, completeLesson, review, terminate } from './closing.service.js';
 import { addTask, assignPost, postMessage, readTask, reviewFeedback, submitFeedback } from './command.service.js';
@@ -18,7 +19,7 @@ import { dispatch, moveDispatch, nearest } from './dispatch.service.js';
 import { exportIncidents } from './incidents.export.js';
 import { presentIncident, presentSummary, presentTasks, presentTimeline } from './incidents.present.js';
 import { intake, planMatches, previewGrade, updateFacts } from './incidents.service.js';
-import { findIncident, listIncidents, listMyTasks, listTimeline } from './incidents.store.js';
+import { findIncident, findPostRole, listIncidents, listMyTasks, listTimeline } from './incidents.store.js';
 import { decideLevel, proposeLevel, startResponse } from './response.service.js';
 
 const tags = ['应急指挥 command'];
@@ -27,6 +28,23 @@ const write = { permission: 'command:write' } as const;
 const approve = { permission: 'command:approve' } as const;
 const feedback = { permission: 'command:feedback' } as const;
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+// The reporter's and the command post holders' phones are masked in the detail; one is revealed (audited) here.
+revealable({
+  entity: 'incident', label: '突发事件', read: ['command:read'], fields: { reporterPhone: 'phone' },
+  async load(ctx, tx, id) {
+    const i = await findIncident(tx, ctx.actor, id);
+    return i && { regionCode: i.region_code, name: i.title, values: { reporterPhone: i.reporter_phone } };
+  },
+});
+revealable({
+  entity: 'incident_post_role', label: '指挥部岗位', read: ['command:read'], fields: { holderPhone: 'phone' },
+  async load(ctx, tx, id) {
+    const r = await findPostRole(tx, id);
+    const i = r && await findIncident(tx, ctx.actor, r.incident_id);
+    return i && r && { regionCode: i.region_code, name: `${r.group_name}${r.holder_name ? ` ${r.holder_name}` : ''}`, values: { holderPhone: r.holder_phone } };
+  },
+});
 
 async function detail(ctx: Ctx, id: string) {
   const i = await findIncident(ctx.db, ctx.actor, id);

@@ -18,6 +18,7 @@ import { GRADE_LABELS, gradeIncident, levelOfGrade } from './grading.js';
 import { loadIncident, publishIncident, timeline } from './incidents.common.js';
 import { findIncident, insertIncident, updateIncident, type IncidentRow } from './incidents.store.js';
 import { plansDirectory } from './partners.js';
+import { maskPhone } from '../../../platform/personal/personal.js'; // the timeline is a list: phones in it masked (issue #11)
 
 const sum = (f: { dead?: number; injured?: number; missing?: number; trapped?: number; lossWan?: number; relocated?: number }) =>
   ({ dead: f.dead ?? 0, injured: f.injured ?? 0, missing: f.missing ?? 0, trapped: f.trapped ?? 0, lossWan: f.lossWan ?? 0, relocated: f.relocated ?? 0 });
@@ -65,7 +66,7 @@ export async function intake(ctx: Ctx, input: IncidentIntake): Promise<string> {
       dead: f.dead, injured: f.injured, missing: f.missing, trapped: f.trapped, loss_wan: f.lossWan, relocated: f.relocated, description: input.description,
       grade: g.grade, grade_rule: g.rule, grade_version: g.version, created_by: ctx.actor.id, created_at: now.toISOString(), updated_at: now.toISOString(),
     });
-    await timeline(ctx, tx, id, 'report', `接报（${input.reporterName ?? '报告人未留名'}${input.reporterPhone ? ' ' + input.reporterPhone : ''}）：${title}。${casualtyText(f)}`);
+    await timeline(ctx, tx, id, 'report', `接报（${input.reporterName ?? '报告人未留名'}${input.reporterPhone ? ' ' + maskPhone(input.reporterPhone) : ''}）：${title}。${casualtyText(f)}`);
     await timeline(ctx, tx, id, 'grade', `初判为${GRADE_LABELS[g.grade]}事件。${g.rule}`);
     const to = await recipientIds(tx, { countyRoles: ['leader', 'staff'], regionCode, regionRoles: ['town'] });
     await ctx.notify.send(tx, { accountIds: to.filter((a) => a !== ctx.actor.id), channels: ['inapp', 'sms'], ackRequired: true, regionCode,

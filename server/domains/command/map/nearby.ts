@@ -6,6 +6,7 @@ import type { ResourcesDirectory } from '../ports.js';
 import {
   alarmsNear, type Centre, enterprisesNear, facilitiesNear, hazardSourcesNear, hazardsNear, sensorsNear, villagesNear,
 } from './nearby.store.js';
+import { maskPhone } from '../../../platform/personal/personal.js'; // phones masked (issue #11); revealed by entity and id
 
 /** At most this many points per layer: a map with more is unreadable, and the nearest come first. */
 export const LAYER_LIMIT = 500;
@@ -36,11 +37,11 @@ export async function nearbyLayers(db: Queryable, actor: Actor, resources: Resou
     })
     : [];
   const point = (r: { id: string; name: string; lng: number; lat: number; distance_m: number }) => ({ id: r.id, name: r.name, lng: r.lng, lat: r.lat, distanceM: m(r.distance_m) });
-  const resPoint = (r: (typeof res)[number]) => ({ id: r.id, name: r.name, lng: r.lng, lat: r.lat, distanceM: m(r.distanceM), summary: r.summary, contact: r.contact, phone: r.phone, available: r.available });
+  const resPoint = (r: (typeof res)[number]) => ({ id: r.id, name: r.name, lng: r.lng, lat: r.lat, distanceM: m(r.distanceM), summary: r.summary, contact: r.contact, phone: maskPhone(r.phone), available: r.available });
   return {
     incident: { id: incident.id, number: incident.number, title: incident.title, lng: incident.lng, lat: incident.lat, address: incident.address },
     radiusM, layers,
-    enterprises: enterprises.map((e) => ({ ...point(e), riskLevel: e.risk_level, sector: e.sector, status: e.status, principal: e.principal_name, phone: e.principal_phone,
+    enterprises: enterprises.map((e) => ({ ...point(e), riskLevel: e.risk_level, sector: e.sector, status: e.status, principal: e.principal_name, phone: maskPhone(e.principal_phone),
       majorHazardSources: e.sources })),
     hazardSources: sources.map((s) => ({ ...point(s), enterpriseId: s.enterprise_id, enterpriseName: s.enterprise_name, grade: s.grade, unitKind: s.unit_kind })),
     sensors: sensors.map((s) => ({ ...point(s), code: s.code, type: s.type, unit: s.unit, deviceName: s.device_name, latest: s.value, latestAt: s.at ? new Date(s.at).toISOString() : null })),

@@ -8,6 +8,7 @@ import { notFound } from '../../../platform/http/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
 import { findInRegister, REGISTERS } from './registry.store.js';
 import { requireWritable } from './scope.js';
+import { keepIfMasked } from '../../../platform/personal/personal.js';
 
 export interface MemberRow { id: string; team_id: string; name: string; role: string | null; phone: string | null; certificates: { name: string; no?: string; expiresOn?: string | null }[] }
 
@@ -27,10 +28,14 @@ async function memberOf(tx: Queryable, teamId: string, memberId: string) {
   return m;
 }
 
+/** A member by id alone (the caller checks the team against its scope). */
+export const findMember = (db: Queryable, id: string) => db.maybeOne<MemberRow>(sql`select id, team_id, name, role, phone, certificates from resource_team_members where id = ${id}`);
+
 /** Add a member to a team. */
 export function addMember(ctx: Ctx, teamId: string, input: Static<typeof MemberInput>) {
   return ctx.db.tx(async (tx) => {
     const team = await writableTeam(ctx, tx, teamId);
+    input = { ...input, phone: keepIfMasked(input.phone, null, 'phone', '队员电话') };
     const id = uuidv7();
     await tx.execute(sql`insert into resource_team_members (id, team_id, name, role, phone, certificates)
       values (${id}, ${teamId}, ${input.name}, ${input.role ?? null}, ${input.phone ?? null}, ${JSON.stringify(input.certificates ?? [])}::jsonb)`);
@@ -44,6 +49,7 @@ export function editMember(ctx: Ctx, teamId: string, memberId: string, input: St
   return ctx.db.tx(async (tx) => {
     const team = await writableTeam(ctx, tx, teamId);
     const before = await memberOf(tx, teamId, memberId);
+    input = { ...input, phone: keepIfMasked(input.phone, before.phone, 'phone', '队员电话') };
     await tx.execute(sql`update resource_team_members set name = ${input.name}, role = ${input.role ?? null}, phone = ${input.phone ?? null},
       certificates = ${JSON.stringify(input.certificates ?? [])}::jsonb where id = ${memberId}`);
     await audit(ctx, tx, { action: 'command.resources.member.update', entityType: 'resource_team_members', entityId: memberId, regionCode: team.region_code, before, after: input });

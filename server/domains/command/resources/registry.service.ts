@@ -8,6 +8,7 @@ import { uuidv7 } from '../../../platform/ids.js';
 import { columnsOf } from './present.js';
 import { findInRegister, insertRecord, type Register, updateRecord } from './registry.store.js';
 import { requireWritable } from './scope.js';
+import { unmaskColumns } from './personal.js';
 
 type Row = Record<string, unknown> & { id: string; region_code: string; owner_org_id?: string | null; enterprise_id?: string | null };
 
@@ -38,7 +39,7 @@ const placeOf = (r: { region_code: string; owner_org_id?: string | null; enterpr
 
 /** Register a new record of a register. */
 export async function createRecord<T extends Row>(ctx: Ctx, reg: Register, input: object, tx?: Queryable): Promise<T> {
-  const cols = writableColumns(reg, input);
+  const cols = unmaskColumns(reg.kind, writableColumns(reg, input));
   await checkReferences(tx ?? ctx.db, cols);
   requireWritable(ctx.actor, placeOf(cols as Row), `所填区划或所属单位`);
   const run = async (q: Queryable) => {
@@ -61,6 +62,7 @@ export async function editRecord<T extends Row>(ctx: Ctx, reg: Register, id: str
     const before = await findInRegister<T>(tx, reg, ctx.actor, id);
     if (!before) throw notFound(reg.label, reg.kind);
     requireWritable(ctx.actor, placeOf(before), reg.label);
+    unmaskColumns(reg.kind, cols, before);
     requireWritable(ctx.actor, placeOf({ ...before, ...cols } as Row), '修改后的区划或所属单位');
     const merged = { ...before, ...cols };
     if ((merged.lng === null) !== (merged.lat === null)) throw badRequest('经度和纬度须同时填写（或同时清空）', 'lng and lat go together');

@@ -3,7 +3,7 @@
 // and the readiness overview (战备概览). Reads need command:read, changes command:write; scope is in the stores.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ErrorBody, IdParams, Ok, Page, Uuid } from '../../../../contracts/common.js';
 import {
   AdjustInput, Equipment, EquipmentCreate, EquipmentQuery, EquipmentUpdate, Expert, ExpertCreate, ExpertQuery, ExpertUpdate, ImportResult, InboundInput, Item, ItemCreate,
@@ -17,12 +17,14 @@ import { readUpload, sendXlsx } from '../../../platform/excel/http.js';
 import { exportXlsx, templateXlsx, type XlsxColumn } from '../../../platform/excel/xlsx.js';
 import { badRequest, notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
+import { exportMask, type PersonalKind } from '../../../platform/personal/personal.js';
 import { shanghaiDate } from '../../../platform/settings/rules.js';
 import type { ResourceKind } from '../ports.js';
 import { EXPORTS, STOCK_COLUMNS, STOCK_NOTES, TEMPLATE_NOTES, EQUIPMENT_COLUMNS, EXPERT_COLUMNS, SHELTER_COLUMNS, TEAM_COLUMNS } from './excel.columns.js';
 import { importResources, MAX_IMPORT_ROWS, type ImportKind } from './excel.import.js';
 import { addMember, editMember, membersOf, removeMember } from './members.js';
 import { ALL_KINDS, mapPoints, nearestResources } from './nearby.store.js';
+import { maskPhoneField, maskRecord, phoneFields } from './personal.js';
 import { present, presentAll } from './present.js';
 import { readiness } from './readiness.js';
 import { createRecord, editRecord } from './registry.service.js';
@@ -59,28 +61,29 @@ export function resourcesRoutes(_p: Platform): FastifyPluginAsyncTypebox {
       app.get(`${BASE}/${r.path}`, { config: read, schema: { tags, summary: `${reg.label}列表`, querystring: r.query, response: { 200: Page(r.item) } } }, async (req) => {
         const { page, pageSize } = paging(req.query as { page?: number; pageSize?: number });
         const { items, total } = await listRegister(req.ctx.db, reg, req.ctx.actor, req.query as object as Record<string, unknown>, page, pageSize);
-        return { items: presentAll<never>(items), total, page, pageSize };
+        return { items: presentAll<object>(items).map((o) => maskRecord(r.kind, o)) as never[], total, page, pageSize };
       });
       app.get(`${BASE}/${r.path}/export`, { config: read, schema: { tags, summary: `导出${reg.label}为 Excel（与列表相同的筛选，最多 ${MAX_EXPORT_ROWS} 行）`, querystring: exportQuery(r.query), response: { 200: Xlsx, 400: ErrorBody } } },
         async (req, reply) => sendExport(req, reply, await listRegister(req.ctx.db, reg, req.ctx.actor, req.query as Record<string, unknown>, 1, null),
-          { what: reg.label, columns: EXPORTS[r.path as keyof typeof EXPORTS], sheet: r.file, action: `command.resources.${r.kind}.export` }));
+          { what: reg.label, columns: EXPORTS[r.path as keyof typeof EXPORTS], sheet: r.file, action: `command.resources.${r.kind}.export`, phones: phoneFields(r.kind) }));
       app.get(`${BASE}/${r.path}/:id`, { config: read, schema: { tags, summary: `${reg.label}详情`, params: IdParams, response: { 200: r.kind === 'team' ? TeamDetail : r.item, 404: ErrorBody } } }, async (req) => {
         const row = await findInRegister(req.ctx.db, reg, req.ctx.actor, req.params.id);
         if (!row) throw notFound(reg.label, r.kind);
-        return r.kind === 'team' ? { ...present<object>(row), members: presentAll(await membersOf(req.ctx.db, req.params.id)) } : present(row);
+        const record = maskRecord(r.kind, present<object>(row));
+        return r.kind === 'team' ? { ...record, members: presentAll<{ phone: string | null }>(await membersOf(req.ctx.db, req.params.id)).map(maskPhoneField) } : record;
       });
       app.post(`${BASE}/${r.path}`, { config: write, schema: { tags, summary: `登记${reg.label}`, body: r.create, response: { 200: r.item, 400: ErrorBody, 403: ErrorBody } } },
-        async (req) => present(await createRecord(req.ctx, reg, req.body as object)));
+        async (req) => maskRecord(r.kind, present<object>(await createRecord(req.ctx, reg, req.body as object))));
       app.patch(`${BASE}/${r.path}/:id`, { config: write, schema: { tags, summary: `修改${reg.label}`, params: IdParams, body: r.update, response: { 200: r.item, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody } } },
-        async (req) => present(await editRecord(req.ctx, reg, req.params.id, req.body as object)));
+        async (req) => maskRecord(r.kind, present<object>(await editRecord(req.ctx, reg, req.params.id, req.body as object))));
       if (r.importKind) importRoutes(app, r.path, r.importKind, r.file, r.importColumns!, TEMPLATE_NOTES);
     }
     importRoutes(app, 'stock', 'stock', '期初库存', STOCK_COLUMNS, STOCK_NOTES);
 
     app.post(`${BASE}/teams/:id/members`, { config: write, schema: { tags, summary: '添加队员', params: IdParams, body: MemberInput, response: { 200: Member, 403: ErrorBody, 404: ErrorBody } } },
-      async (req) => present(await addMember(req.ctx, req.params.id, req.body)));
+      async (req) => maskPhoneField(present<Static<typeof Member>>(await addMember(req.ctx, req.params.id, req.body))));
     app.patch(`${BASE}/teams/:id/members/:memberId`, { config: write, schema: { tags, summary: '修改队员及其证书', params: MemberParams, body: MemberInput, response: { 200: Member, 403: ErrorBody, 404: ErrorBody } } },
-      async (req) => present(await editMember(req.ctx, req.params.id, req.params.memberId, req.body)));
+      async (req) => maskPhoneField(present<Static<typeof Member>>(await editMember(req.ctx, req.params.id, req.params.memberId, req.body))));
     app.delete(`${BASE}/teams/:id/members/:memberId`, { config: write, schema: { tags, summary: '移除队员', params: MemberParams, response: { 200: Ok, 403: ErrorBody, 404: ErrorBody } } },
       async (req) => removeMember(req.ctx, req.params.id, req.params.memberId));
 
@@ -137,9 +140,9 @@ export function resourcesRoutes(_p: Platform): FastifyPluginAsyncTypebox {
         { what: '台账', columns: EXPORTS.ledger, sheet: '出入库台账', action: 'command.resources.ledger.export', row: (e) => ({ ...e, at: shanghaiMinute(String(e.at)) }) }));
 
     app.get(`${BASE}/nearby`, { config: read, schema: { tags, summary: '附近的应急资源（按直线距离由近及远，每类分别排序）', querystring: NearbyQuery, response: { 200: Type.Array(NearbyResource) } } },
-      async (req) => nearestResources(req.ctx.db, req.ctx.actor, { ...req.query, kinds: kindsOf(req.query.kinds), radiusM: req.query.radius }));
+      async (req) => (await nearestResources(req.ctx.db, req.ctx.actor, { ...req.query, kinds: kindsOf(req.query.kinds), radiusM: req.query.radius })).map(maskPhoneField));
     app.get(`${BASE}/map`, { config: read, schema: { tags, summary: '应急资源分布（地图）', querystring: MapQuery, response: { 200: Type.Array(MapPoint) } } },
-      async (req) => mapPoints(req.ctx.db, req.ctx.actor, kindsOf(req.query.kinds) ?? ALL_KINDS, req.query.regionCode));
+      async (req) => (await mapPoints(req.ctx.db, req.ctx.actor, kindsOf(req.query.kinds) ?? ALL_KINDS, req.query.regionCode)).map(maskPhoneField));
     app.get(`${BASE}/readiness`, { config: read, schema: { tags, summary: '战备概览：低于最低储备、临期物资、证书到期、队伍缺员、避难场所满员', response: { 200: Readiness } } },
       async (req) => readiness(req.ctx.db, req.ctx.actor, req.ctx.clock()));
   };
@@ -152,11 +155,13 @@ const shanghaiMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000)
 
 /** Send a list as an .xlsx download (refused past MAX_EXPORT_ROWS), audited as an export with its filter. */
 async function sendExport(req: FastifyRequest, reply: FastifyReply, list: { items: object[]; total: number },
-  o: { what: string; columns: XlsxColumn[]; sheet: string; action: string; row?: (r: Record<string, unknown>) => object }) {
+  o: { what: string; columns: XlsxColumn[]; sheet: string; action: string; row?: (r: Record<string, unknown>) => object; phones?: Record<string, PersonalKind> }) {
   if (list.total > MAX_EXPORT_ROWS) throw badRequest(`符合条件的${o.what}有 ${list.total} 条，超过单次导出上限 ${MAX_EXPORT_ROWS} 条，请增加筛选条件后分批导出`, 'Too many rows to export');
-  const rows = presentAll<Record<string, unknown>>(list.items).map(o.row ?? ((r) => r));
+  // Contact phones in full only for a role holding personal:phone; the export's audit record names them.
+  const { rows, full } = exportMask(req.ctx.actor, presentAll<Record<string, unknown>>(list.items).map(o.row ?? ((r) => r)), o.phones ?? {});
   const buffer = await exportXlsx(o.columns, rows, { sheet: o.sheet });
-  await req.ctx.audit.recordAlone(req.ctx.db, req.ctx.actor, req.ctx.meta, { action: o.action, entityType: 'resource_export', after: { filter: req.query, rows: list.total } });
+  await req.ctx.audit.recordAlone(req.ctx.db, req.ctx.actor, req.ctx.meta, { action: o.action, entityType: 'resource_export',
+    after: { filter: req.query, rows: list.total, ...(full.length ? { fullPersonalData: full } : {}) } });
   return sendXlsx(reply, buffer, `${o.sheet}-${shanghaiDate(req.ctx.clock()).replace(/-/g, '')}.xlsx`);
 }
 
