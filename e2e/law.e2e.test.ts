@@ -148,6 +148,26 @@ browserSuite('web: law library and penalty discretion (法规标准库与裁量�
     const id = page.url().split('/').pop()!;
     const listed = await (await page.request.get(`${server.url}/api/hazards?categoryCode=basic&pageSize=200`)).json() as { items: { id: string }[] };
     expect(listed.items.map((h) => h.id)).toContain(id);
+
+    // 5. A self-check template is edited with its items' articles: a repeated item code is refused, then a new version saved.
+    await page.goto(`${server.url}/hazards/self-check`);
+    await page.getByRole('button', { name: '管理检查表' }).click();
+    await page.locator('.ant-drawer .ant-list-item').filter({ hasText: '燃气用户（餐饮等）日常检查表' }).getByRole('button', { name: /编\s*辑/ }).click();
+    const editor = page.locator('.ant-modal').filter({ hasText: '修改检查表' });
+    await editor.getByRole('button', { name: '添加检查项' }).click();
+    const added = editor.getByTestId('template-item-3');
+    await added.getByLabel('编号').fill('RQ-2');
+    await added.getByLabel('检查内容').fill('用气场所通风良好');
+    await added.getByTestId('cites-field').locator('.ant-select').click();
+    await page.keyboard.type('安全生产法第三十六条');
+    await page.locator('.ant-select-item-option').filter({ hasText: '第三十六条' }).first().click();
+    await editor.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-message').getByText('检查条目编号不能重复：RQ-2').waitFor();
+    await added.getByLabel('编号').fill('RQ-4');
+    await editor.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-message').getByText('检查表已保存（第 2 版）').waitFor();
+    await page.locator('.ant-drawer .ant-list-item').filter({ hasText: '燃气用户（餐饮等）日常检查表' }).getByText('第 2 版').waitFor();
+    await shot(page, 'law-template-edited.png', true);
     expect(errors).toEqual([]);
   }, 180_000);
 });
