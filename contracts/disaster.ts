@@ -143,6 +143,7 @@ export type DisasterReportDetail = Static<typeof DisasterReportDetail>;
 export const ReportQuery = Type.Composite([PageQuery, Type.Object({
   eventId: Type.Optional(Uuid), stage: Type.Optional(Type.String()), status: Type.Optional(Type.String()), regionCode: Type.Optional(RegionCode),
   q: Type.Optional(Type.String({ maxLength: 50 })), todo: Type.Optional(Type.Boolean({ description: '只看等我审核的' })),
+  from: Type.Optional(Type.String({ format: 'date', description: '报送日期起（含）' })), to: Type.Optional(Type.String({ format: 'date', description: '报送日期止（含）' })),
 })]);
 
 /** One row of an event's summary: a town (or the county total) with its figures and where they came from. */
@@ -207,6 +208,7 @@ export const Distribution = Type.Object({
 export type Distribution = Static<typeof Distribution>;
 export const DistributionQuery = Type.Composite([PageQuery, Type.Object({
   allocationId: Type.Optional(Uuid), regionCode: Type.Optional(RegionCode), q: Type.Optional(Type.String({ maxLength: 50 })), method: Type.Optional(Type.String()),
+  from: Type.Optional(Type.String({ format: 'date', description: '发放日期起（含）' })), to: Type.Optional(Type.String({ format: 'date', description: '发放日期止（含）' })),
 })]);
 
 export const AuditInput = Type.Object({

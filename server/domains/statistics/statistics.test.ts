@@ -111,6 +111,7 @@ describe('statistics (统计分析) on the demo county, 2022 H1', () => {
     const groupings: [string, string][] = [
       ['hazards.overview', 'region'], ['hazards.overview', 'month'], ['hazards.overview', 'source'], ['enterprises.registry', 'risk'], ['enterprises.registry', 'sector'],
       ['enforcement.overview', 'region'], ['enforcement.overview', 'sector'], ['enterprises.registry', 'none'], ['monitoring.alarms', 'rule'], ['emergency.incidents', 'kind'], ['responsibility.outreach', 'kind'], ['responsibility.pledges', 'signer'],
+      ['disaster.reports', 'event'], ['disaster.reports', 'kind'], ['disaster.reports', 'month'], ['flood.inspections', 'level'], ['flood.inspections', 'region'],
     ];
     let checked = 0;
     for (const [key, by] of groupings) {
@@ -120,6 +121,10 @@ describe('statistics (统计分析) on the demo county, 2022 H1', () => {
       checked += checks.length;
     }
     expect(checked).toBeGreaterThan(100);
+    // The disaster and flood cells that now trace: reports by status, household payments' sum, batches and their findings.
+    const traced = async (key: string) => Object.entries((await report(leader, key, `${H1}&groupBy=none`)).total.cells).filter(([, c]) => c.trace).map(([k]) => k).sort();
+    expect(await traced('disaster.reports')).toEqual(['amount', 'approved', 'reports', 'returned']);
+    expect(await traced('flood.inspections')).toEqual(['batches', 'findings']);
   }, 600_000);
 
   it('a town sees only its own places: villages of its town, totals equal to its row in the county report, traces as the town', async () => {

@@ -41,10 +41,10 @@ export interface DistributionRow {
 const distScope = (v: DataScope) => scopeWhere(v, { region: 'd.region_code', org: 'a.org_id' });
 const distSelect = sql`select d.id, d.allocation_id, a.recipient, d.region_code, r.name as region_name, ${townName('d.region_code')} as town_name, d.name, d.id_number, d.phone,
   d.amount, d.paid_on::text, d.method, d.bank_ref from relief_distributions d join relief_allocations a on a.id = d.allocation_id join regions r on r.code = d.region_code`;
-export async function listDistributions(db: Queryable, v: DataScope, f: { allocationId?: string; regionCode?: string; q?: string; method?: string }, page: number, pageSize: number) {
+export async function listDistributions(db: Queryable, v: DataScope, f: { allocationId?: string; regionCode?: string; q?: string; method?: string; from?: string; to?: string }, page: number, pageSize: number) {
   const w = sql.and([distScope(v), f.allocationId ? sql`(d.allocation_id = ${f.allocationId} or a.parent_id = ${f.allocationId})` : undefined,
     f.regionCode ? sql`d.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined, f.q ? sql`(d.name like ${'%' + f.q + '%'} or r.name like ${'%' + f.q + '%'})` : undefined,
-    f.method ? sql`d.method = ${f.method}` : undefined]);
+    f.method ? sql`d.method = ${f.method}` : undefined, f.from ? sql`d.paid_on >= ${f.from}::date` : undefined, f.to ? sql`d.paid_on < ${f.to}::date + 1` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from relief_distributions d join relief_allocations a on a.id = d.allocation_id
     join regions r on r.code = d.region_code where ${w}`);
   const items = await db.query<DistributionRow>(sql`${distSelect} where ${w} order by d.paid_on desc, d.region_code, d.name limit ${pageSize} offset ${(page - 1) * pageSize}`);

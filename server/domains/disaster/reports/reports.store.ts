@@ -57,12 +57,13 @@ const reportSelect = sql`select d.id, d.event_id, e.name as event_name, d.region
   d.status, d.as_of, d.figures, d.description, d.reporter_id, d.reporter_name, d.submitted_at, d.approved_at
   from disaster_reports d join disaster_events e on e.id = d.event_id join regions r on r.code = d.region_code`;
 
-export interface ReportFilter { eventId?: string; stage?: string; status?: string; regionCode?: string; q?: string; statuses?: string[]; levels?: string[] }
+export interface ReportFilter { eventId?: string; stage?: string; status?: string; regionCode?: string; q?: string; statuses?: string[]; levels?: string[]; from?: string; to?: string }
 export async function listReports(db: Queryable, v: DataScope, f: ReportFilter, page: number, pageSize: number) {
   const w = sql.and([reportScope(v), f.eventId ? sql`d.event_id = ${f.eventId}` : undefined, f.stage ? sql`d.stage = ${f.stage}` : undefined,
     f.status ? sql`d.status = ${f.status}` : undefined, f.regionCode ? sql`d.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined,
     f.q ? sql`(r.name like ${'%' + f.q + '%'} or e.name like ${'%' + f.q + '%'} or d.reporter_name like ${'%' + f.q + '%'})` : undefined,
-    f.statuses ? sql`d.status = any(${f.statuses}::text[])` : undefined, f.levels ? sql`d.level = any(${f.levels}::text[])` : undefined]);
+    f.statuses ? sql`d.status = any(${f.statuses}::text[])` : undefined, f.levels ? sql`d.level = any(${f.levels}::text[])` : undefined,
+    f.from ? sql`d.submitted_at >= ${f.from}::date` : undefined, f.to ? sql`d.submitted_at < ${f.to}::date + 1` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from disaster_reports d join disaster_events e on e.id = d.event_id
     join regions r on r.code = d.region_code where ${w}`);
   const items = await db.query<ReportRow>(sql`${reportSelect} where ${w} order by d.submitted_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`);

@@ -1,6 +1,7 @@
 // 救灾资金: allocations (county → towns and departments), payments to households (ID numbers masked; the full number on
 // request, recorded), and the 专项督查 that draws a reproducible sample for home visits and phone checks.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
@@ -147,7 +148,10 @@ function RevealButton({ id }: { id: string }) {
 
 export default function ReliefPage() {
   const me = useMe();
-  const [tab, setTab] = useState('allocations');
+  // The tab lives in the address, so a statistics figure can open the household payments (?tab=distributions&from=…).
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'allocations';
+  const setTab = (t: string) => setSearch(new URLSearchParams({ tab: t }), { replace: true });
   const [alloc, setAlloc] = useState<{ parent?: Allocation }>();
   const [paying, setPaying] = useState(false);
   const [auditing, setAuditing] = useState(false);
@@ -155,7 +159,7 @@ export default function ReliefPage() {
   const write = me.permissions.includes('disaster:write');
   const county = me.scope.kind === 'all' && write;
   const town = me.scope.kind === 'region' && /000$/.test((me.scope as { regionCode?: string }).regionCode ?? '');
-  const distList = useListParams(['q', 'method']);
+  const distList = useListParams(['q', 'method', 'from', 'to']);
   return (
     <>
       <PageHeader title="救灾资金" extra={<Space wrap>
@@ -179,7 +183,8 @@ export default function ReliefPage() {
         ) },
         { key: 'distributions', label: '发放到户', children: (
           <PagedTable<Distribution> path={`${P}/distributions`} rowKey="id" emptyText="还没有发放记录。乡镇或部门发放后点击“登记发放”逐户登记。"
-            filters={[{ kind: 'search', name: 'q', placeholder: '户主或村名' }, { kind: 'select', name: 'method', placeholder: '发放方式', options: opts(PAY_METHODS) }]}
+            filters={[{ kind: 'search', name: 'q', placeholder: '户主或村名' }, { kind: 'select', name: 'method', placeholder: '发放方式', options: opts(PAY_METHODS) },
+              { kind: 'dateRange', from: 'from', to: 'to' }]}
             toolbar={<ExportButton path={`${P}/distributions/export`} params={distList.params.filters} name="救灾资金发放花名册" what="发放记录" />}
             columns={[
               { title: '户主', dataIndex: 'name' }, { title: '村（社区）', key: 'r', render: (_, d) => `${d.townName}${d.regionName}`, responsive: ['sm'] },

@@ -69,7 +69,8 @@ function Reports({ todo, onOpen }: { todo?: boolean; onOpen: (id: string) => voi
     <PagedTable<DisasterReport> path={R} params={todo ? { todo: true } : undefined} rowKey="id"
       emptyText={todo ? '没有等待您审核的灾情报告。' : '还没有灾情报告。发生灾害后点击“报送灾情”，2 小时内报送初报。'}
       filters={[{ kind: 'search', name: 'q', placeholder: '村名、事件或报送人' }, { kind: 'select', name: 'stage', placeholder: '类型', options: opts(REPORT_STAGES), width: 110 },
-        ...(todo ? [] : [{ kind: 'select' as const, name: 'status', placeholder: '状态', options: opts(REPORT_STATUSES), width: 140 }])]}
+        ...(todo ? [] : [{ kind: 'select' as const, name: 'status', placeholder: '状态', options: opts(REPORT_STATUSES), width: 140 }]),
+        { kind: 'dateRange', from: 'from', to: 'to' }]}
       onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
       columns={[
         { title: '区域', key: 'region', render: (_, r) => `${r.level === 'village' ? r.townName : ''}${r.regionName}` },

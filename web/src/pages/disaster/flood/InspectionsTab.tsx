@@ -104,7 +104,8 @@ export function InspectionsTab({ canWrite, season }: { canWrite: boolean; season
   return (
     <>
       <PagedTable<Batch> path={`${P}/batches`} rowKey="id" params={{ season }}
-        filters={[{ kind: 'search', name: 'q', placeholder: '批次号、检查组或乡镇' }, { kind: 'select', name: 'level', placeholder: '检查类型', options: opts(CHECK_LEVELS) }]}
+        filters={[{ kind: 'search', name: 'q', placeholder: '批次号、检查组或乡镇' }, { kind: 'select', name: 'level', placeholder: '检查类型', options: opts(CHECK_LEVELS) },
+          { kind: 'dateRange', from: 'from', to: 'to' }]}
         toolbar={canWrite && <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记检查批次</Button>}
         emptyText={`${season}年还没有检查批次。组建检查组后点击“登记检查批次”。`}
         onRow={(b) => ({ onClick: () => setOpen(b.id), style: { cursor: 'pointer' } })}
