@@ -148,6 +148,7 @@ export const AlarmQuery = Type.Composite([PageQuery, Type.Object({
   status: Type.Optional(AlarmStatus), open: Type.Optional(Type.Boolean()), level: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })), rule: Type.Optional(AlarmRule),
   enterpriseId: Type.Optional(Uuid), facilityId: Type.Optional(Uuid), deviceId: Type.Optional(Uuid), sensorId: Type.Optional(Uuid), regionCode: Type.Optional(RegionCode),
   from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })),
+  falseAlarm: Type.Optional(Type.Boolean({ description: '处置时认定为误报（true）或非误报（false）' })),
 })]);
 export const AlarmAck = Type.Object({ comment: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
 export const AlarmDispose = Type.Object({

@@ -19,7 +19,7 @@ const SELECT = sql`select a.*, d.name as device_name, s.name as sensor_name, s.c
 
 export interface AlarmFilter {
   status?: string; open?: boolean; level?: number; rule?: string; enterpriseId?: string; facilityId?: string; deviceId?: string; sensorId?: string;
-  regionCode?: string; from?: string; to?: string;
+  regionCode?: string; from?: string; to?: string; falseAlarm?: boolean;
 }
 
 function filterSql(viewer: DataScope, f: AlarmFilter): Sql {
@@ -36,6 +36,7 @@ function filterSql(viewer: DataScope, f: AlarmFilter): Sql {
     inRegion('a.region_code', f.regionCode),
     f.from ? sql`a.raised_at >= ${f.from}::date` : undefined,
     f.to ? sql`a.raised_at < ${f.to}::date + 1` : undefined,
+    f.falseAlarm === true ? sql`a.false_alarm` : f.falseAlarm === false ? sql`not a.false_alarm` : undefined,
   ]);
 }
 

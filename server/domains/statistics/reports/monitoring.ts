@@ -8,6 +8,8 @@ import { during, type Measure, type ReportDef, type TraceDef } from '../measure.
 const alarms = (extra: Record<string, string> = {}): TraceDef => ({
   api: '/api/monitoring/alarms', web: '/monitoring/alarms', what: '报警记录', period: ['from', 'to'], params: (f) => ({ from: f.from, to: f.to, ...extra }),
   groups: { level: (k) => ({ level: k }), rule: (k) => ({ rule: k }), enterprise: (k) => (k ? { enterpriseId: k } : null) },
+  // The page opens on the alarms still open; the figures count every alarm raised in the period.
+  webParams: (p) => ({ view: 'all', ...p }),
 });
 const base = {
   from: sql`monitoring_alarms a`, regionCol: 'a.region_code', orgCol: 'a.regulator_org_id', dateCol: 'a.raised_at',
@@ -19,7 +21,7 @@ const measures: Measure[] = [
   { ...base, key: 'alarms', label: '报警', unit: '次', where: raised(), trace: alarms() },
   { ...base, key: 'level2', label: '其中：二级报警', unit: '次', where: raised(sql`a.level = 2`), trace: alarms({ level: '2' }) },
   { ...base, key: 'closed', label: '已处置闭环', unit: '次', where: raised(sql`a.status = 'closed'`), trace: alarms({ status: 'closed' }) },
-  { ...base, key: 'falseAlarms', label: '误报', unit: '次', where: raised(sql`a.false_alarm`) },
+  { ...base, key: 'falseAlarms', label: '误报', unit: '次', where: raised(sql`a.false_alarm`), trace: alarms({ falseAlarm: 'true' }) },
   { ...base, key: 'handleMinutes', label: '平均处置用时', unit: '分钟', where: raised(sql`a.disposed_at is not null`),
     value: sql`round(coalesce(avg(extract(epoch from a.disposed_at - a.raised_at) / 60), 0)::numeric, 1)` },
   { key: 'devices', label: '在用设备（当前）', unit: '台', from: sql`monitoring_devices d`, regionCol: 'd.region_code', snapshot: true,

@@ -16,7 +16,8 @@ const FILTERS: FilterDef[] = [
   { kind: 'select', name: 'rule', placeholder: '报警类型', options: optionsOf(ALARM_RULES), width: 130 },
   { kind: 'dateRange', from: 'from', to: 'to' },
 ];
-const ALL_FILTERS: FilterDef[] = [{ kind: 'select', name: 'status', placeholder: '处置状态', options: optionsOf(ALARM_STATUSES), width: 120 }, ...FILTERS];
+const ALL_FILTERS: FilterDef[] = [{ kind: 'select', name: 'status', placeholder: '处置状态', options: optionsOf(ALARM_STATUSES), width: 120 }, ...FILTERS,
+  { kind: 'select', name: 'falseAlarm', placeholder: '是否误报', options: [{ label: '误报', value: 'true' }, { label: '非误报', value: 'false' }], width: 110 }];
 
 interface Props {
   params?: QueryParams;
