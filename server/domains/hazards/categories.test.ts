@@ -2,6 +2,7 @@
 // editors, audited, registered for review), a hazard filed under one shows the articles as of the day it was found
 // (detail and the printed notice), the ledger filters by category; a hazard raised from a failed self-check item
 // carries the item's cites; self-check templates are edited in versions that filled checks keep.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
@@ -80,6 +81,25 @@ describe('hazard categories', () => {
     const refused = await send(staff, 'POST', '/api/hazards', { enterpriseId, title: '配电箱无门', source: 'inspection', level: 'general', categoryCode: 'site.electric' });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toMatch(/不存在或已停用/);
+  });
+});
+
+describe('migration 0100 on hazards with free-text categories', () => {
+  it('files each under the category of that name, or a category of its own words, and keeps the words', async () => {
+    const ids = (await t.p.db.query<{ id: string }>(sql`select id from hazards order by id limit 3`)).map((r) => r.id);
+    const words = ['现场管理类', ' 道路交通类 ', '道路交通类'];
+    for (const [k, id] of ids.entries()) await t.p.db.execute(sql`update hazards set category = ${words[k]}, category_code = null where id = ${id}`);
+    // The statements of the migration that map the old words (everything after its comment on them), run again.
+    const text = fs.readFileSync(new URL('../../../db/migrations/0100_hazard_categories.sql', import.meta.url), 'utf8');
+    await t.p.db.exec(text.slice(text.indexOf('-- Free-text categories')));
+    const rows = await t.p.db.query<{ id: string; category: string; category_code: string }>(sql`select id, category, category_code from hazards where id = any(${ids}::uuid[])`);
+    const by = new Map(rows.map((r) => [r.id, r]));
+    expect(by.get(ids[0])).toMatchObject({ category: '现场管理类', category_code: 'site' });
+    expect(by.get(ids[1])!.category).toBe(' 道路交通类 ');
+    expect(by.get(ids[1])!.category_code).toMatch(/^legacy\.[0-9a-f]{10}$/);
+    expect(by.get(ids[2])!.category_code).toBe(by.get(ids[1])!.category_code);
+    expect(await t.p.db.one(sql`select name, active, note from hazard_categories where code = ${by.get(ids[1])!.category_code}`))
+      .toMatchObject({ name: '道路交通类', active: true, note: expect.stringMatching(/迁移/) });
   });
 });
 
