@@ -28,6 +28,7 @@ import { filesRoutes } from './platform/files/files.routes.js';
 import { installAuthHook } from './platform/http/auth-hook.js';
 import { errorHandler, frameworkErrors } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.routes.js';
+import { lazyCompilersFactory } from './platform/http/lazy-schemas.js';
 import { nullableUnions } from './platform/http/nullable.js';
 import './platform/http/types.js';
 import { inboxRoutes } from './platform/notify/inbox.routes.js';
@@ -48,6 +49,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false, strictNumbers: true } },
+    schemaController: { compilersFactory: lazyCompilersFactory() }, // schemas compile on first use (start time, issue 12)
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -40,12 +40,26 @@ async function withPlatform<T>(config: Config, fn: (p: Platform) => Promise<T>):
   }
 }
 
+/** Where a start's time went: each phase since the previous mark, and since the process started. */
+function startMarks() {
+  let last = 0; // performance.now() counts from the process's start
+  const parts: string[] = [];
+  return {
+    mark(label: string) { const now = performance.now(); parts.push(`${label} ${((now - last) / 1000).toFixed(1)} s`); last = now; },
+    line: () => `启动用时 ${(performance.now() / 1000).toFixed(1)} s（${parts.join('，')}）`,
+  };
+}
+
 async function serve(config: Config) {
+  const marks = startMarks();
+  marks.mark('加载程序');
   const { db, release } = await openDatabase(config);
+  marks.mark('打开数据库');
   let closing = false;
   let stopIngestion: (() => Promise<void>) | undefined;
   try {
     const applied = await migrate(db, undefined, (m) => console.log(m));
+    marks.mark('迁移');
     const p = createPlatform(config, db);
     if (config.loadDemo) {
       const summary = await loadDemoCounty(p, { onlyIfEmpty: true });
@@ -53,11 +67,14 @@ async function serve(config: Config) {
         console.log(`已载入演示县 ${summary.county}（${summary.ms} ms）。演示账号（密码均为 ${summary.password}）：`);
         for (const a of summary.accounts) console.log(`  ${a.username.padEnd(16)} ${a.roleName}  ${a.scopeLabel}`);
       }
+      marks.mark('演示县');
     }
+    // `npm start` (bin/start.js) builds the web front end beside this start-up; the app registers web/dist if it exists.
+    await (globalThis as { yingjiWebReady?: Promise<unknown> }).yingjiWebReady;
+    marks.mark('等待前端构建');
     const app = await buildApp(p);
     await p.events.start();
     scheduleBackups(p);
-    p.jobs.start();
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
@@ -72,10 +89,14 @@ async function serve(config: Config) {
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
+    marks.mark('建立应用并监听');
+    // Jobs start once the server answers: their first tick (PGlite has one connection) would otherwise delay it.
+    p.jobs.start();
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const port = (app.server.address() as { port: number }).port;
     console.log(`Yingji 已启动：http://${shown}:${port}  （数据库：${db.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}；迁移 ${applied.length} 个新执行）`);
     console.log(`API 文档：http://${shown}:${port}/api/docs`);
+    console.log(marks.line());
     stopIngestion = await startIngestion(p);
   } catch (e) {
     await release().catch(() => {});
