@@ -7,7 +7,8 @@
 //   npm run bench -- --scale city|province          bigger data (see bench/suite/scales.ts)
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --scale province
 //                                                   PostgreSQL: database bench_<scale> is made (and reused) there
-//   options: --seconds N (per load phase), --regenerate, --only lists,ingest,…
+//   options: --seconds N (per load phase), --regenerate, --only lists,ingest,…, --results <file> (instead of
+//            bench/results/<date>.json; the smoke test writes to a temporary folder)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -120,7 +121,7 @@ const dbVersion = (await db.one<{ v: string }>(sql`select version() as v`)).v;
 const sizes = await db.query<{ table: string; rows: number; mb: number }>(sql`select relname as table, n_live_tup::int as rows, (pg_total_relation_size(relid) / 1048576)::int as mb
   from pg_stat_user_tables where relname in ('enterprises','hazards','enforcement_inspections','monitoring_sensors','sensor_readings','regions') order by relname`).catch(() => []);
 const startedAt = new Date().toISOString();
-const file = path.join(HERE, 'results', `${startedAt.slice(0, 10)}.json`);
+const file = arg('results') ? path.resolve(arg('results')!) : path.join(HERE, 'results', `${startedAt.slice(0, 10)}.json`);
 function save() {
   const record = {
     scale: scale.name, db: bdb.kind, at: new Date().toISOString(), seconds,
@@ -245,6 +246,7 @@ if (want('ingest')) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'monitoring.ts'), '--load', JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = ''; child.stdout.on('data', (d) => { out += d; });
   const before = ingesterFor(p).stats.accepted;
+  const batchesBefore = ingesterFor(p).stats.batches; const writeMsBefore = ingesterFor(p).stats.writeMs;
   const started = performance.now();
   let next = 0;
   const timer = setInterval(() => {
@@ -261,9 +263,12 @@ if (want('ingest')) {
   const wall = (performance.now() - started) / 1000;
   const lr = JSON.parse(out.trim().split('\n').pop()!) as { acked: number; failed: number; seconds: number };
   const stored = ingesterFor(p).stats.accepted - before;
+  const batches = ingesterFor(p).stats.batches - batchesBefore;
+  const writing = { batches, readingsPerBatch: batches ? Math.round(stored / batches) : 0, writeMsPerBatch: batches ? r1((ingesterFor(p).stats.writeMs - writeMsBefore) / batches) : 0,
+    busyShare: Math.round(((ingesterFor(p).stats.writeMs - writeMsBefore) / 1000 / wall) * 100) / 100 };
   sse.destroy();
   const lat = [...latencies].sort((a, b) => a - b);
-  const ours = { readingsPerSec: Math.round(lr.acked / lr.seconds), storedPerSec: Math.round(stored / lr.seconds), failed: lr.failed,
+  const ours = { readingsPerSec: Math.round(lr.acked / lr.seconds), storedPerSec: Math.round(stored / lr.seconds), failed: lr.failed, writing,
     alarmOnSse: { samples: lat.length, sent: next, medianMs: r1(percentile(lat, 0.5)), p99Ms: r1(percentile(lat, 0.99)) } };
 
   // Ceiling: the same number of rows (up to 300,000) into a bare copy of sensor_readings, multi-row INSERT … UNNEST,
@@ -289,6 +294,7 @@ if (want('ingest')) {
   const ceil = Math.max(bare500, bare5000);
   results.ingest = { sensors: ids.length, ours, ceiling: { rows: n, bare500PerSec: bare500, bare5000PerSec: bare5000 }, shareOfCeiling: Math.round((ours.readingsPerSec / ceil) * 1000) / 1000 };
   log(`ingest ${ours.readingsPerSec} readings/s acked (${ours.storedPerSec}/s stored), ${lr.failed} failed | ceiling ${ceil} rows/s (batches of 500: ${bare500}, of 5,000: ${bare5000}) | ${((ours.readingsPerSec / ceil) * 100).toFixed(1)}%`);
+  log(`batches: ${writing.batches}, ${writing.readingsPerBatch} readings and ${writing.writeMsPerBatch} ms each; writers busy ${writing.busyShare} of the time (sum over lanes)`);
   log(`publish → alarm on SSE: median ${ours.alarmOnSse.medianMs} ms, p99 ${ours.alarmOnSse.p99Ms} ms (${lat.length} of ${next} probes)`);
 }
 

@@ -38,6 +38,6 @@ export async function acceptReadings(ing: Ingester, device: CachedDevice, readin
     else rows.push({ sensorId: s.id, ts: r.ts, value: r.value });
   });
   for (const r of all) ing.stats.reject(r.reason);
-  const inserted = await ing.submit(rows);
+  const inserted = await ing.submit(rows, device.id);
   return { accepted: inserted, duplicates: rows.length - inserted, rejected: all.sort((a, b) => a.index - b.index) };
 }

@@ -1,6 +1,7 @@
 // The ingest statement: one round trip inserts a batch of readings (duplicates of (sensor, time) ignored by the
 // primary key), folds the rows actually inserted into the 1-minute and 1-hour rollups, moves each sensor's latest
-// value, and returns the new rows for rule evaluation. Rows are sorted so concurrent writers lock in one order.
+// value, and says which rows were duplicates, so the new ones go to rule evaluation. Rows are sorted so concurrent
+// writers lock in one order.
 import type { Queryable } from '../../../platform/db/db.js';
 import { sql } from '../../../platform/db/sql.js';
 
@@ -11,22 +12,28 @@ const rollup = (table: string, unit: 'minute' | 'hour') => sql`insert into ${sql
     on conflict (sensor_id, bucket) do update set n = r.n + excluded.n, sum = r.sum + excluded.sum,
       min = least(r.min, excluded.min), max = greatest(r.max, excluded.max)`;
 
-/** Insert a batch; returns the rows that were new (not duplicates). */
+/** Insert a batch; returns the rows that were new (not duplicates). A reading given twice in the batch counts once.
+ *  The database answers only which rows it already had (usually none) rather than echoing every new row. */
 export async function insertReadings(tx: Queryable, rows: ReadingRow[]): Promise<ReadingRow[]> {
   if (!rows.length) return [];
-  const ids = rows.map((r) => r.sensorId);
-  const ts = rows.map((r) => new Date(r.ts).toISOString());
-  const values = rows.map((r) => r.value);
-  const inserted = await tx.query<{ sensor_id: string; ms: number; value: number }>(sql`with input as (
-      select * from unnest(${ids}::uuid[], ${ts}::timestamptz[], ${values}::float8[]) as t(sensor_id, ts, value)
+  const unique = new Map<string, ReadingRow>();
+  for (const r of rows) { const k = `${r.sensorId}|${r.ts}`; if (!unique.has(k)) unique.set(k, r); }
+  const list = [...unique.values()];
+  const ids = list.map((r) => r.sensorId);
+  const ts = list.map((r) => new Date(r.ts).toISOString());
+  const values = list.map((r) => r.value);
+  const known = await tx.query<{ i: number }>(sql`with input as (
+      select * from unnest(${ids}::uuid[], ${ts}::timestamptz[], ${values}::float8[]) with ordinality as t(sensor_id, ts, value, i)
     ), ins as (
-      insert into sensor_readings (sensor_id, ts, value) select distinct on (sensor_id, ts) sensor_id, ts, value from input order by sensor_id, ts
+      insert into sensor_readings (sensor_id, ts, value) select sensor_id, ts, value from input order by sensor_id, ts
       on conflict do nothing returning sensor_id, ts, value
     ), m as (${rollup('sensor_readings_1m', 'minute')}
     ), h as (${rollup('sensor_readings_1h', 'hour')}
     ), latest as (
       insert into sensor_latest as l (sensor_id, ts, value) select distinct on (sensor_id) sensor_id, ts, value from ins order by sensor_id, ts desc
       on conflict (sensor_id) do update set ts = excluded.ts, value = excluded.value where excluded.ts > l.ts
-    ) select sensor_id, (extract(epoch from ts) * 1000)::float8 as ms, value from ins`);
-  return inserted.map((r) => ({ sensorId: r.sensor_id, ts: Math.round(Number(r.ms)), value: Number(r.value) }));
+    ) select i::int as i from input where not exists (select 1 from ins where ins.sensor_id = input.sensor_id and ins.ts = input.ts)`);
+  if (!known.length) return list;
+  const old = new Set(known.map((r) => Number(r.i) - 1));
+  return list.filter((_, i) => !old.has(i));
 }

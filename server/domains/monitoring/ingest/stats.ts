@@ -7,6 +7,8 @@ export class IngestStats {
   accepted = 0;
   duplicates = 0;
   batches = 0;
+  /** Time spent writing batches (sum over lanes, ms): with `batches`, what the benchmark reports as the writers' load. */
+  writeMs = 0;
   readonly rejected: Partial<Record<RejectReason, number>> = {};
 
   /** Count `n` rejections of one reason. */
