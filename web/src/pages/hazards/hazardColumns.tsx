@@ -30,6 +30,7 @@ export function hazardColumns(phone: boolean, showWhere = true): TableColumnsTyp
     ...(showWhere ? [{ title: '单位 / 地点', key: 'where', render: (_: unknown, h: Hazard) => where(h) || '—' }] : []),
     { title: '区域', dataIndex: 'regionName', render: (v: string | null) => v ?? '—' },
     { title: '来源', dataIndex: 'source', render: (v: Hazard['source']) => HAZARD_SOURCES[v] },
+    { title: '类别', dataIndex: 'category', ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '等级 / 状态', key: 'tags', render: (_, h) => <HazardTags hazard={h} /> },
     { title: '整改期限', dataIndex: 'deadline', render: (_, h) => <DeadlineText hazard={h} /> },
     { title: '责任人', dataIndex: 'responsiblePerson', render: (v: string | null) => v ?? '—' },
