@@ -136,3 +136,46 @@ describe('disaster information officers', () => {
     expect((await t.p.db.one<{ phone: string }>(sql`select phone from disaster_informants where id = ${one.id}`)).phone).toBe(plain);
   });
 });
+
+describe('command resources and the flood roster', () => {
+  it('masks a team leader\'s phone in the list and the detail; the rescue team reveals it (audited), an officer may not', async () => {
+    const team = await t.p.db.one<{ id: string; leader_phone: string }>(sql`select id, leader_phone from resource_teams where leader_phone ~ '^1[3-9][0-9]{9}$' order by name limit 1`);
+    const list = (await get('staff', '/api/command/resources/teams?pageSize=200')).json();
+    expect(list.items.find((x: { id: string }) => x.id === team.id).leaderPhone).toBe(maskPhone(team.leader_phone));
+    const detail = (await get('staff', `/api/command/resources/teams/${team.id}`)).json();
+    expect(detail.leaderPhone).toBe(maskPhone(team.leader_phone));
+    expect(detail.members.every((m: { phone: string | null }) => !m.phone || m.phone.includes('*'))).toBe(true);
+    const before = await reveals(team.id);
+    const r = await reveal('staff', { entity: 'resource_team', id: team.id, field: 'leaderPhone' });
+    expect(r.json().value).toBe(team.leader_phone);
+    expect(await reveals(team.id)).toBe(before + 1);
+    const officer = await reveal('officer', { entity: 'resource_team', id: team.id, field: 'leaderPhone' });
+    expect(officer.statusCode).toBe(403);
+    expect(officer.json().error.message).toBe('您没有查看救援队伍的权限');
+  });
+
+  it('exports the flood responsible-person roster in full to the town (audited as personal.export) and masked to the village informant', async () => {
+    // A facility in the village informant's own village, so both accounts export the same row.
+    const f = await t.p.db.one<{ id: string; name: string; admin_phone: string }>(sql`select f.id, f.name, f.admin_phone from flood_facilities f
+      join accounts a on a.username = 'informant_demo' where f.region_code = a.scope_region_code order by f.name limit 1`);
+    const sheet = async (who: string) => {
+      const r = await get(who, `/api/flood/facilities/roster.xlsx?q=${encodeURIComponent(f.name)}`);
+      expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      return JSON.stringify(wb.worksheets[0].getSheetValues());
+    };
+    const exports = async () => (await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'personal.export' and entity_type = 'flood_facility'`)).n;
+    const n = await exports();
+    expect(await sheet('town_baitang')).toContain(f.admin_phone);
+    expect(await exports()).toBe(n + 1);
+    const masked = await sheet('informant_demo');
+    expect(masked).toContain(f.name);
+    expect(masked).not.toContain(f.admin_phone);
+    expect(masked).toContain(maskPhone(f.admin_phone));
+    expect(await exports()).toBe(n + 1);
+    const list = (await get('informant_demo', `/api/flood/facilities?q=${encodeURIComponent(f.name)}`)).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((x: { adminPhone: string }) => x.adminPhone.includes('*'))).toBe(true);
+  });
+});

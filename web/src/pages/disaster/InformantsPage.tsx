@@ -16,6 +16,7 @@ import { ExportButton } from '../../components/list/ExportButton';
 import { PagedTable } from '../../components/list/PagedTable';
 import { useListParams } from '../../components/list/useListParams';
 import { INFORMANT_LEVELS, INFORMANT_ROLES, type CoverageGap, type CoverageSummary, type Informant, type InformantDetail } from '../../../../contracts/disaster';
+import { PersonalValue } from '../../components/PersonalValue';
 
 const P = '/api/disaster/informants';
 const opts = (t: readonly { code: string; label: string }[]) => t.map((x) => ({ value: x.code, label: x.label }));
@@ -49,7 +50,7 @@ function Detail({ id, onClose, onEdit }: { id: string; onClose: () => void; onEd
         <Flex vertical gap={16}>
           <Descriptions size="small" column={1} bordered items={[
             { label: '岗位', children: `${i.townName && i.level === 'village' ? i.townName : ''}${i.regionName} · ${levelLabel(i.level)} · ${i.role}角` },
-            { label: '手机', children: <a href={`tel:${i.phone}`}>{i.phone}</a> },
+            { label: '手机', children: <PersonalValue value={i.phone} entity="disaster_informant" id={i.id} field="phone" /> },
             { label: '单位 / 职务', children: `${i.unit || '—'} / ${i.position || '—'}` },
           ]} />
           <Card size="small" title={`培训记录（${i.trainings}）`} extra={canWrite && <Button size="small" onClick={() => setTraining(true)}>登记培训</Button>}>
@@ -84,7 +85,7 @@ function InformantForm({ regionCode, role, editing, onClose }: { regionCode?: st
           extra={editing ? '调到其他村（社区）或乡镇的岗位时在此修改；原岗位会空出。' : undefined}><RegionTreeSelect /></Form.Item>
         <Form.Item name="role" label="AB角" rules={[{ required: true }]}><Select options={opts(INFORMANT_ROLES)} /></Form.Item>
         <Form.Item name="name" label="姓名" rules={[{ required: true, min: 2, message: '请填写姓名' }]}><Input /></Form.Item>
-        <Form.Item name="phone" label="手机号码（24小时开机）" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写 11 位手机号码' }]}><Input inputMode="tel" /></Form.Item>
+        <Form.Item name="phone" label="手机号码（24小时开机）" rules={[{ required: true, pattern: /^(1[3-9]\d{9}|1[3-9]\d\*{4}\d{4})$/, message: '请填写 11 位手机号码（显示为 138****1234 的保持不变即不修改）' }]}><Input inputMode="tel" /></Form.Item>
         <Form.Item name="unit" label="工作单位"><Input placeholder="如：某某村民委员会" /></Form.Item>
         <Form.Item name="position" label="职务"><Input placeholder="如：村委会主任" /></Form.Item>
       </Form>
@@ -124,7 +125,7 @@ export default function InformantsPage() {
               { title: '姓名', dataIndex: 'name' }, { title: '层级', dataIndex: 'level', render: levelLabel, responsive: ['md'] },
               { title: '乡镇', dataIndex: 'townName', responsive: ['md'] }, { title: '岗位', dataIndex: 'regionName' },
               { title: 'AB角', dataIndex: 'role', render: (r) => <Tag color={r === 'A' ? 'blue' : 'cyan'}>{r}角</Tag> },
-              { title: '手机', dataIndex: 'phone', render: (p) => <a href={`tel:${p}`} onClick={(e) => e.stopPropagation()}>{p}</a> },
+              { title: '手机', dataIndex: 'phone', render: (p, i) => <PersonalValue value={p} entity="disaster_informant" id={i.id} field="phone" /> },
               { title: '培训', dataIndex: 'trainings', responsive: ['lg'], render: (n, i) => (n ? `${n} 次（最近 ${i.lastTrainedOn}）` : <Tag color="orange">未培训</Tag>) },
             ]} />
         ) },

@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import type { Committee, CommitteeDetail, CommitteeMember, MeetingDetail, RespTask } from '../../../../contracts/responsibility';
 import { FeedbackModal, R, REFRESH, useTraceParams } from './shared';
 import { TaskItem } from './SupervisionPage';
+import { PersonalValue, phoneRule } from '../../components/PersonalValue';
 
 type Row = Static<typeof Committee>;
 type Detail = Static<typeof CommitteeDetail>;
@@ -86,7 +87,7 @@ function MemberForm({ committeeId, m, onClose }: { committeeId: string; m?: Memb
         <Form.Item name="role" label="角色"><Radio.Group options={[{ value: 'lead', label: '牵头单位' }, { value: 'member', label: '成员单位' }]} /></Form.Item>
         <Space wrap>
           <Form.Item name="contactName" label="联络人"><Input /></Form.Item>
-          <Form.Item name="contactPhone" label="电话" rules={[{ pattern: /^[0-9-]{7,20}$/, message: '请填写电话号码' }]}><Input inputMode="tel" /></Form.Item>
+          <Form.Item name="contactPhone" label="电话" rules={[phoneRule(/^[0-9-]{7,20}$/, '请填写电话号码')]}><Input inputMode="tel" /></Form.Item>
         </Space>
         <Form.Item name="duties" label="职责"><Input.TextArea autoSize /></Form.Item>
       </Form>
@@ -144,7 +145,7 @@ function CommitteeDrawer({ row, onClose }: { row: Row; onClose: () => void }) {
           <Card size="small" title={`成员单位（${c.memberList.length}）`} extra={w && <Button size="small" icon={<PlusOutlined />} onClick={() => setMember('new')}>增加</Button>}>
             <Table size="small" rowKey="id" pagination={false} dataSource={c.memberList} scroll={{ x: true }} columns={[
               { title: '单位', dataIndex: 'orgName', render: (v, m) => <Space>{v}{m.role === 'lead' && <Tag color="blue">牵头</Tag>}</Space> },
-              { title: '联络人', dataIndex: 'contactName' }, { title: '电话', dataIndex: 'contactPhone', render: (v) => v && <a href={`tel:${v}`}>{v}</a> },
+              { title: '联络人', dataIndex: 'contactName' }, { title: '电话', dataIndex: 'contactPhone', render: (v, m) => v && <PersonalValue value={v} entity="committee_member" id={m.id} field="contactPhone" /> },
               ...(w ? [{ title: '', key: 'a', render: (_: unknown, m: Member) => (
                 <Space size={4}>
                   <Button size="small" onClick={() => setMember(m)}>修改</Button>

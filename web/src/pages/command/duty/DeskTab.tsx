@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, List, Modal, Row, Space, Switch, Tag, Typography } from 'antd';
-import { PhoneOutlined, PlusOutlined, SoundOutlined } from '@ant-design/icons';
+import { PlusOutlined, SoundOutlined } from '@ant-design/icons';
 import type { DeskIncident, DutyDesk, DutyPerson, OpenItem } from '../../../../../contracts/command-duty';
 import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/mutation';
@@ -13,6 +13,7 @@ import { useMe } from '../../../app/session';
 import { formatTime } from '../../../components/format';
 import { CommandBanner } from './CommandBanner';
 import { unlockSound, useCommandEvents } from './useCommandEvents';
+import { PersonalValue } from '../../../components/PersonalValue';
 
 const DESK = '/api/command/duty/desk';
 const LEVEL = ['', 'Ⅰ级', 'Ⅱ级', 'Ⅲ级', 'Ⅳ级'];
@@ -21,7 +22,7 @@ const GRADE: Record<string, string> = { especially_major: '特别重大', major:
 interface AlarmItem { id: string; level: number; status: string; message: string; raisedAt: string; deviceName?: string; enterpriseName?: string | null; facilityName?: string | null }
 
 const people = (list: DutyPerson[]) => (list.length ? list.map((p) => (
-  <Tag key={p.id}>{p.name}{p.phone && <a href={`tel:${p.phone}`} style={{ marginLeft: 4 }}><PhoneOutlined /></a>}</Tag>
+  <Tag key={p.id}>{p.name}{p.phone && <span style={{ marginLeft: 4 }}><PersonalValue value={p.phone} entity="duty_person" id={p.id} field="phone" /></span>}</Tag>
 )) : <Typography.Text type="danger">未排班</Typography.Text>);
 
 function IncidentItem({ i, fresh }: { i: DeskIncident; fresh?: boolean }) {

@@ -12,6 +12,7 @@ import { formatTime } from '../../../components/format';
 import { ExportButton } from '../../../components/list/ExportButton';
 import { PagedTable } from '../../../components/list/PagedTable';
 import { useListParams } from '../../../components/list/useListParams';
+import { PersonalValue } from '../../../components/PersonalValue';
 
 const LOGS = '/api/command/duty/logs';
 const KIND_OPTIONS = Object.entries(DUTY_LOG_KINDS).map(([value, label]) => ({ value, label }));
@@ -42,7 +43,7 @@ export function LogsTab() {
           { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => formatTime(v) },
           { title: '班次', key: 'shift', render: (_, l) => `${l.dutyDate.slice(5)} ${l.shiftLabel}` },
           { title: '类别', dataIndex: 'kind', render: (k: keyof typeof DUTY_LOG_KINDS) => DUTY_LOG_KINDS[k] ?? k },
-          { title: '来电人/单位', key: 'party', render: (_, l) => [l.party, l.phone].filter(Boolean).join(' ') || '—' },
+          { title: '来电人/单位', key: 'party', render: (_, l) => (l.party || l.phone ? <>{l.party} {l.phone && <PersonalValue value={l.phone} entity="duty_log" id={l.id} field="phone" />}</> : '—') },
           { title: '内容', dataIndex: 'content', width: 320, render: (v: string) => <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, expandable: true }}>{v}</Typography.Paragraph> },
           { title: '处理情况', dataIndex: 'actionTaken', width: 260, render: (v: string | null) => v ?? '—' },
           { title: '关联事件', dataIndex: 'incidentTitle', render: (v: string | null, l) => (v ? <Link to={`/command/incidents/${l.incidentId}`}>{v}</Link> : '—') },

@@ -9,6 +9,7 @@ import type { PageOf } from '../../../api/types';
 import { OrgSelect } from '../../../components/OrgSelect';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { PATHS, type Team } from './api';
+import { phoneRule } from '../../../components/PersonalValue';
 
 export type Field =
   | { name: string; label: string; kind: 'text' | 'textarea' | 'phone' | 'region' | 'org' | 'team' | 'tags' | 'switch'; required?: boolean; half?: boolean }
@@ -77,7 +78,7 @@ export function RecordForm<T extends { id: string }>({ open, onClose, what, path
           {fields.map((f) => (
             <Col key={f.name} xs={24} md={f.half === false || f.kind === 'textarea' ? 24 : 12}>
               <Form.Item name={f.name} label={f.label} valuePropName={f.kind === 'switch' ? 'checked' : 'value'}
-                rules={[...(f.required ? [{ required: true, message: `请填写${f.label}` }] : []), ...(f.kind === 'phone' ? [{ pattern: PHONE, message: '请填写手机号或固话（如 0730-5212345）' }] : [])]}>
+                rules={[...(f.required ? [{ required: true, message: `请填写${f.label}` }] : []), ...(f.kind === 'phone' ? [phoneRule(PHONE, '请填写手机号或固话（如 0730-5212345）')] : [])]}>
                 {control(f)}
               </Form.Item>
             </Col>

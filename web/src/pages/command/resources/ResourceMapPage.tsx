@@ -9,6 +9,7 @@ import { api } from '../../../api/client';
 import { RegionMap, type MapMarker } from '../../../components/map';
 import { PageHeader } from '../../../components/PageHeader';
 import { KIND_COLOURS, optionsOf, PATHS, RESOURCE_KINDS, type MapPoint, type NearbyResource } from './api';
+import { PersonalValue } from '../../../components/PersonalValue';
 
 type Kind = keyof typeof RESOURCE_KINDS;
 type Marker = MapMarker & { point: MapPoint };
@@ -21,8 +22,12 @@ function Legend() {
   </Flex>;
 }
 
-function Contact({ r }: { r: Pick<MapPoint, 'contact' | 'phone'> }) {
-  return r.contact || r.phone ? <Space size={4}>{r.contact}{r.phone && <a href={`tel:${r.phone}`}>{r.phone}</a>}</Space> : <>—</>;
+/** The register field holding each kind's contact phone (for revealing it: POST /api/personal/reveal). */
+const PHONE_FIELD: Record<string, string> = { team: 'leaderPhone', expert: 'phone', warehouse: 'keeperPhone', shelter: 'managerPhone', equipment: 'keeperPhone' };
+
+function Contact({ r }: { r: Pick<MapPoint, 'contact' | 'phone' | 'kind' | 'id'> }) {
+  return r.contact || r.phone
+    ? <Space size={4}>{r.contact}{r.phone && <PersonalValue value={r.phone} entity={`resource_${r.kind}`} id={r.id} field={PHONE_FIELD[r.kind] ?? 'phone'} />}</Space> : <>—</>;
 }
 
 function NearbyPanel({ kinds }: { kinds: Kind[] }) {

@@ -12,6 +12,7 @@ import { useMe } from '../../../app/session';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { labelOf, PATHS, TEAM_KINDS, TEAM_READINESS, type Member, type TeamDetail } from './api';
+import { PersonalValue, phoneRule } from '../../../components/PersonalValue';
 
 type Cert = Member['certificates'][number];
 
@@ -33,7 +34,7 @@ function MemberModal({ teamId, member, onClose }: { teamId: string; member: Memb
       <Form form={form} layout="vertical">
         <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={30} /></Form.Item>
         <Form.Item name="role" label="职务"><Select allowClear options={['队长', '副队长', '安全员', '驾驶员', '通信员', '卫生员', '队员'].map((v) => ({ value: v, label: v }))} /></Form.Item>
-        <Form.Item name="phone" label="电话" rules={[{ pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, message: '请填写手机号或固话' }]}><Input maxLength={20} /></Form.Item>
+        <Form.Item name="phone" label="电话" rules={[phoneRule(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写手机号或固话')]}><Input maxLength={20} /></Form.Item>
         <Form.List name="certificates">
           {(fields, { add, remove }) => (<>
             {fields.map((f) => (
@@ -69,7 +70,7 @@ export default function TeamDetailPage() {
           <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={[
             { label: '类别', children: labelOf(TEAM_KINDS, t.kind) }, { label: '战备状态', children: labelOf(TEAM_READINESS, t.readiness) },
             { label: '所属单位', children: t.ownerOrgName ?? '—' }, { label: '所在区划', children: t.regionName ?? t.regionCode },
-            { label: '负责人', children: <>{t.leader ?? '—'} {t.leaderPhone && <a href={`tel:${t.leaderPhone}`}>{t.leaderPhone}</a>}</> },
+            { label: '负责人', children: <>{t.leader ?? '—'} {t.leaderPhone && <PersonalValue value={t.leaderPhone} entity="resource_team" id={t.id} field="leaderPhone" />}</> },
             { label: '队员 / 编制', children: <Typography.Text type={t.memberCount < t.plannedStrength ? 'danger' : undefined}>{t.memberCount} / {t.plannedStrength} 人</Typography.Text> },
             { label: '专业特长', children: t.specialities.join('、') || '—' }, { label: '装备', children: t.equipmentNote ?? '—' }, { label: '地址', children: t.address ?? '—' },
           ]} />
@@ -79,7 +80,7 @@ export default function TeamDetailPage() {
             locale={{ emptyText: <Empty description={mayWrite ? '还没有队员：点击“添加队员”登记。' : '还没有队员。'} /> }}
             columns={[
               { title: '姓名', dataIndex: 'name' }, { title: '职务', dataIndex: 'role' },
-              { title: '电话', dataIndex: 'phone', render: (v: string | null) => (v ? <a href={`tel:${v}`}>{v}</a> : '—') },
+              { title: '电话', dataIndex: 'phone', render: (v: string | null, m) => <PersonalValue value={v} entity="resource_team_member" id={m.id} field="phone" /> },
               { title: '证书', dataIndex: 'certificates', render: (cs: Cert[]) => (cs.length ? cs.map((c) => <CertTag key={c.name + c.no} c={c} />) : '—') },
               ...(mayWrite ? [{ title: '操作', key: 'op', render: (_: unknown, m: Member) => <Space>
                 <Button type="link" size="small" onClick={() => setMember(m)}>修改</Button>

@@ -10,11 +10,14 @@ import {
 } from './api';
 import { PLACE_FIELDS } from './RecordForm';
 import type { RegisterDef } from './RegisterTab';
+import { PersonalValue } from '../../../components/PersonalValue';
 
 const READINESS_COLOURS: Record<string, string> = { ready: 'success', dispatched: 'processing', off_duty: 'default' };
 const STATUS_COLOURS: Record<string, string> = { ready: 'success', in_use: 'processing', repair: 'warning', retired: 'default' };
 const search = (placeholder: string): FilterDef => ({ kind: 'search', name: 'q', placeholder });
-const phone = (name: string | null, tel: string | null) => (name || tel ? <Space size={4} wrap>{name}{tel && <a href={`tel:${tel}`}>{tel}</a>}</Space> : '—');
+/** A contact with the phone masked, revealed (audited) with 查看: `entity` is the register (resource_team, …). */
+const phone = (name: string | null, tel: string | null, entity: string, id: string, field: string) => (name || tel
+  ? <Space size={4} wrap>{name}{tel && <PersonalValue value={tel} entity={entity} id={id} field={field} />}</Space> : '—');
 const place = { title: '所在区划', dataIndex: 'regionName', width: 120 };
 
 export const TEAMS: RegisterDef<Team> = {
@@ -26,7 +29,7 @@ export const TEAMS: RegisterDef<Team> = {
     { title: '队伍名称', dataIndex: 'name', render: (v: string, t) => <Link to={`/command/resources/teams/${t.id}`}>{v}</Link> },
     { title: '类别', dataIndex: 'kind', render: (v: string) => labelOf(TEAM_KINDS, v) },
     place,
-    { title: '负责人', key: 'leader', render: (_: unknown, t) => phone(t.leader, t.leaderPhone) },
+    { title: '负责人', key: 'leader', render: (_: unknown, t) => phone(t.leader, t.leaderPhone, 'resource_team', t.id, 'leaderPhone') },
     { title: '队员/编制', key: 'strength', render: (_: unknown, t) => <Typography.Text type={t.memberCount < t.plannedStrength ? 'danger' : undefined}>{t.memberCount} / {t.plannedStrength}</Typography.Text> },
     { title: '专业特长', dataIndex: 'specialities', render: (v: string[]) => v.join('、') || '—' },
     { title: '战备状态', dataIndex: 'readiness', render: (v: string) => <Tag color={READINESS_COLOURS[v]}>{labelOf(TEAM_READINESS, v)}</Tag> },
@@ -47,7 +50,7 @@ export const EXPERTS: RegisterDef<Expert> = {
   filters: [search('姓名、单位、电话'), { kind: 'search', name: 'field', placeholder: '专业领域，如 危险化学品', width: 200 }],
   columns: [
     { title: '姓名', dataIndex: 'name' }, { title: '专业领域', dataIndex: 'fields', render: (v: string[]) => v.map((f) => <Tag key={f}>{f}</Tag>) },
-    { title: '职称', dataIndex: 'title' }, { title: '工作单位', dataIndex: 'unit' }, { title: '电话', dataIndex: 'phone', render: (v: string | null) => phone(null, v) },
+    { title: '职称', dataIndex: 'title' }, { title: '工作单位', dataIndex: 'unit' }, { title: '电话', dataIndex: 'phone', render: (v: string | null, x) => phone(null, v, 'resource_expert', x.id, 'phone') },
     { title: '可调用', dataIndex: 'available', render: (v: boolean) => (v ? <Tag color="success">是</Tag> : <Tag>否</Tag>) },
   ],
   fields: [
@@ -64,7 +67,7 @@ export const WAREHOUSES: RegisterDef<Warehouse> = {
   filters: [search('名称、保管人、电话'), { kind: 'segmented', name: 'level', options: [{ label: '全部', value: '' }, ...optionsOf(WAREHOUSE_LEVELS)] }],
   columns: [
     { title: '储备库', dataIndex: 'name' }, { title: '级别', dataIndex: 'level', render: (v: string) => labelOf(WAREHOUSE_LEVELS, v) }, place,
-    { title: '保管人', key: 'keeper', render: (_: unknown, w) => phone(w.keeper, w.keeperPhone) }, { title: '物资种类', dataIndex: 'lineCount' },
+    { title: '保管人', key: 'keeper', render: (_: unknown, w) => phone(w.keeper, w.keeperPhone, 'resource_warehouse', w.id, 'keeperPhone') }, { title: '物资种类', dataIndex: 'lineCount' },
     { title: '低于最低储备', dataIndex: 'belowMinimum', render: (v: number) => (v ? <Tag color="error">{v} 种</Tag> : <Tag color="success">无</Tag>) },
   ],
   rowActions: (w) => <Link to={`/command/resources?tab=stock&warehouseId=${w.id}`}><Button type="link" size="small">库存</Button></Link>,
@@ -86,7 +89,7 @@ export const SHELTERS: RegisterDef<Shelter> = {
     { title: '安置情况', key: 'occupancy', width: 180, render: (_: unknown, s) => <Progress size="small" percent={s.capacity ? Math.round((s.occupancy / s.capacity) * 100) : 0}
       status={s.occupancy >= s.capacity ? 'exception' : 'normal'} format={() => `${s.occupancy}/${s.capacity}`} /> },
     { title: '设施', dataIndex: 'facilities', render: (v: string[]) => v.join('、') || '—' },
-    { title: '管理人', key: 'manager', render: (_: unknown, s) => phone(s.manager, s.managerPhone) },
+    { title: '管理人', key: 'manager', render: (_: unknown, s) => phone(s.manager, s.managerPhone, 'resource_shelter', s.id, 'managerPhone') },
   ],
   fields: [
     { name: 'name', label: '场所名称', kind: 'text', required: true }, { name: 'kind', label: '场所类型', kind: 'select', options: optionsOf(SHELTER_KINDS), required: true },

@@ -15,7 +15,8 @@ import { ExportButton } from '../../../components/list/ExportButton';
 import { PagedTable } from '../../../components/list/PagedTable';
 import { useListParams } from '../../../components/list/useListParams';
 import { RegionMap, type MapMarker } from '../../../components/map';
-import { FACILITY_KINDS, P, kindLabel, opts, scaleLabel, tel, thisSeason, type Facility } from './floodApi';
+import { FACILITY_KINDS, P, kindLabel, opts, scaleLabel, thisSeason, type Facility } from './floodApi';
+import { PersonalValue } from '../../../components/PersonalValue';
 
 const FILTERS = ['q', 'kind', 'uninspectedIn'];
 const COLOURS: Record<string, string> = { reservoir: '#1677ff', sluice: '#13c2c2', dike: '#722ed1', polder: '#2f54eb', torrent_point: '#fa541c', hydropower: '#52c41a' };
@@ -24,9 +25,9 @@ interface FacilityMarker extends MapMarker { f: Facility }
 function People({ f }: { f: Facility }) {
   return (
     <Descriptions size="small" column={1} bordered items={[
-      { label: '行政责任人', children: <>{f.adminName} {tel(f.adminPhone)}</> },
-      { label: '技术责任人', children: f.techName ? <>{f.techName} {tel(f.techPhone)}</> : '—' },
-      { label: '巡查责任人', children: <>{f.patrolName} {tel(f.patrolPhone)}</> },
+      { label: '行政责任人', children: <>{f.adminName} <PersonalValue value={f.adminPhone} entity="flood_facility" id={f.id} field="adminPhone" /></> },
+      { label: '技术责任人', children: f.techName ? <>{f.techName} <PersonalValue value={f.techPhone} entity="flood_facility" id={f.id} field="techPhone" /></> : '—' },
+      { label: '巡查责任人', children: <>{f.patrolName} <PersonalValue value={f.patrolPhone} entity="flood_facility" id={f.id} field="patrolPhone" /></> },
     ]} />
   );
 }
@@ -133,9 +134,9 @@ export function FacilitiesTab({ canWrite }: { canWrite: boolean }) {
           columns={[
             { title: '名称', dataIndex: 'name' }, { title: '类别', dataIndex: 'kind', render: (k, f) => `${kindLabel(k)}${f.scale ? `（${scaleLabel(f.scale)}）` : ''}` },
             { title: '乡镇', dataIndex: 'townName', responsive: ['md'] }, { title: '村（社区）', dataIndex: 'regionName', responsive: ['lg'] },
-            { title: '行政责任人', dataIndex: 'adminName', render: (n, f) => <>{n} {tel(f.adminPhone)}</> },
-            { title: '技术责任人', dataIndex: 'techName', responsive: ['lg'], render: (n, f) => (n ? <>{n} {tel(f.techPhone)}</> : '—') },
-            { title: '巡查责任人', dataIndex: 'patrolName', responsive: ['md'], render: (n, f) => <>{n} {tel(f.patrolPhone)}</> },
+            { title: '行政责任人', dataIndex: 'adminName', render: (n, f) => <>{n} <PersonalValue value={f.adminPhone} entity="flood_facility" id={f.id} field="adminPhone" /></> },
+            { title: '技术责任人', dataIndex: 'techName', responsive: ['lg'], render: (n, f) => (n ? <>{n} <PersonalValue value={f.techPhone} entity="flood_facility" id={f.id} field="techPhone" /></> : '—') },
+            { title: '巡查责任人', dataIndex: 'patrolName', responsive: ['md'], render: (n, f) => <>{n} <PersonalValue value={f.patrolPhone} entity="flood_facility" id={f.id} field="patrolPhone" /></> },
             { title: '最近检查', dataIndex: 'lastInspectedOn', responsive: ['md'], render: (d) => d ?? <Typography.Text type="warning">未检查</Typography.Text> },
           ]} />
       )}

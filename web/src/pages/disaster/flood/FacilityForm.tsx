@@ -5,9 +5,10 @@ import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/mutation';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { FACILITY_KINDS, P, RESERVOIR_SCALES, opts, type Facility } from './floodApi';
+import { phoneRule } from '../../../components/PersonalValue';
 
 const DURATIONS = ['1h', '3h', '6h', '24h'];
-const phone = [{ required: true, pattern: /^[0-9-]{7,20}$/, message: '请填写电话' }];
+const phone = [{ required: true, message: '请填写电话' }, phoneRule(/^[0-9-]{7,20}$/, '请填写电话')];
 const clean = <T extends Record<string, unknown>>(o: T | undefined) => {
   const x = Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   return Object.keys(x).length ? x : undefined;
@@ -75,7 +76,7 @@ export function FacilityForm({ editing, onClose }: { editing?: Facility; onClose
         </Space>
         <Space wrap>
           <Form.Item name="techName" label="技术责任人"><Input /></Form.Item>
-          <Form.Item name="techPhone" label="电话"><Input inputMode="tel" /></Form.Item>
+          <Form.Item name="techPhone" label="电话" rules={[phoneRule(/^[0-9-]{7,20}$/, '请填写电话')]}><Input inputMode="tel" /></Form.Item>
         </Space>
         <Space wrap>
           <Form.Item name="patrolName" label="巡查责任人" rules={[{ required: true, message: '请填写' }]}><Input /></Form.Item>

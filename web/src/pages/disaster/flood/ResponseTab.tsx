@@ -10,7 +10,8 @@ import { ConfirmButton } from '../../../components/ConfirmButton';
 import { useRegionTree } from '../../../components/regions';
 import type { RegionNode } from '../../../api/types';
 import { PagedTable } from '../../../components/list/PagedTable';
-import { P, RESPONSE_LEVELS, kindLabel, levelLabel, roleLabel, tel, type Response, type Task, type Transfer } from './floodApi';
+import { P, RESPONSE_LEVELS, kindLabel, levelLabel, roleLabel, type Response, type Task, type Transfer } from './floodApi';
+import { PersonalValue } from '../../../components/PersonalValue';
 
 const LEVEL_COLOURS: Record<number, string> = { 4: 'blue', 3: 'gold', 2: 'orange', 1: 'red' };
 
@@ -88,7 +89,7 @@ function ResponseDrawer({ r, canWrite, keeps, onClose }: { r: Response; canWrite
                 <ConfirmButton confirm={`向全部未确认的责任人重发任务？`} onConfirm={() => resend.mutate(undefined)}>重发未确认</ConfirmButton>
               )}
               columns={[
-                { title: '责任人', dataIndex: 'personName', render: (n, t) => <>{n} {tel(t.phone)}</> }, { title: '职责', dataIndex: 'role', render: roleLabel, responsive: ['sm'] },
+                { title: '责任人', dataIndex: 'personName', render: (n, t) => <>{n} <PersonalValue value={t.phone} entity="flood_response_task" id={t.id} field="phone" /></> }, { title: '职责', dataIndex: 'role', render: roleLabel, responsive: ['sm'] },
                 { title: '设施', dataIndex: 'facilityName', render: (n, t) => `${n}（${kindLabel(t.facilityKind)}）`, responsive: ['md'] },
                 { title: '发送', dataIndex: 'sentCount', render: (c) => `${c} 次`, responsive: ['lg'] },
                 { title: '叫应', dataIndex: 'ackedAt', render: (a, t) => (a ? <Tag color="green">已确认 {new Date(a).toLocaleTimeString('zh-CN')}</Tag>

@@ -5,11 +5,12 @@ import { Card, Descriptions, Flex, Space, Typography } from 'antd';
 import type { Enterprise } from '../api';
 import { sectorLabel } from '../codes';
 import { EnterpriseStatusTag, KeyTag, MajorHazardTag, RiskTag } from '../EnterpriseTags';
-import { PhoneLink } from '../PhoneLink';
+import { PersonalValue } from '../../../components/PersonalValue';
 
-function Person({ name, phone }: { name: string | null; phone: string | null }) {
+/** A contact: the phone masked, revealed (audited) with 查看 by a role that may see it. */
+function Person({ name, phone, id, field }: { name: string | null; phone: string | null; id: string; field: string }) {
   if (!name && !phone) return <Typography.Text type="secondary">未填写</Typography.Text>;
-  return <Space size={8} wrap>{name && <span>{name}</span>}{phone && <PhoneLink phone={phone} />}</Space>;
+  return <Space size={8} wrap>{name && <span>{name}</span>}{phone && <PersonalValue value={phone} entity="enterprise" id={id} field={field} />}</Space>;
 }
 
 export function EnterpriseHeader({ enterprise: e, actions }: { enterprise: Enterprise; actions: ReactNode }) {
@@ -34,9 +35,9 @@ export function EnterpriseHeader({ enterprise: e, actions }: { enterprise: Enter
         { key: 'regulator', label: '行业主管部门', children: e.regulatorName ?? '未指定' },
         { key: 'region', label: '所属区域', children: region || '—' },
         { key: 'address', label: '地址', children: e.address ?? '—', span: { xs: 1, sm: 2, lg: 2 } },
-        { key: 'legal', label: '法定代表人', children: <Person name={e.legalRepresentative} phone={e.legalRepresentativePhone} /> },
-        { key: 'principal', label: '主要负责人', children: <Person name={e.principalName} phone={e.principalPhone} /> },
-        { key: 'safety', label: '安全管理负责人', children: <Person name={e.safetyManagerName} phone={e.safetyManagerPhone} /> },
+        { key: 'legal', label: '法定代表人', children: <Person name={e.legalRepresentative} phone={e.legalRepresentativePhone} id={e.id} field="legalRepresentativePhone" /> },
+        { key: 'principal', label: '主要负责人', children: <Person name={e.principalName} phone={e.principalPhone} id={e.id} field="principalPhone" /> },
+        { key: 'safety', label: '安全管理负责人', children: <Person name={e.safetyManagerName} phone={e.safetyManagerPhone} id={e.id} field="safetyManagerPhone" /> },
       ]} />
     </Card>
   );

@@ -6,7 +6,7 @@ import { formatTime } from '../../../components/format';
 import type { EnterpriseListItem } from '../api';
 import { flagLabel, sectorLabel } from '../codes';
 import { EnterpriseStatusTag, ExpiryTag, KeyTag, MajorHazardTag, RiskTag } from '../EnterpriseTags';
-import { PhoneLink } from '../PhoneLink';
+import { PersonalValue } from '../../../components/PersonalValue';
 
 type Sort = { sort: string; order: 'asc' | 'desc' } | undefined;
 type Columns = TableColumnsType<EnterpriseListItem>;
@@ -55,7 +55,7 @@ export function enterpriseColumns(sort: Sort, onEdit: ((e: EnterpriseListItem) =
       ? <Flex vertical gap={2}><span>{e.nextLicenceExpiresOn}</span><span><ExpiryTag expiresOn={e.nextLicenceExpiresOn} daysLeft={daysUntil(e.nextLicenceExpiresOn)} /></span></Flex>
       : '—' },
     { title: '主要负责人', key: 'principal', render: (_, e) => e.principalName
-      ? <Flex vertical gap={2}><span>{e.principalName}</span><PhoneLink phone={e.principalPhone} /></Flex> : '—' },
+      ? <Flex vertical gap={2}><span>{e.principalName}</span><PersonalValue value={e.principalPhone} entity="enterprise" id={e.id} field="principalPhone" /></Flex> : '—' },
     { title: '行业主管部门', dataIndex: 'regulatorName', render: (v: string | null) => v ?? '—' },
     { title: '从业人员', key: 'employees', dataIndex: 'employees', align: 'right', render: (v: number | null) => v ?? '—', ...sortable('employees') },
     { title: '更新时间', key: 'updatedAt', dataIndex: 'updatedAt', render: formatTime, ...sortable('updatedAt') },
@@ -75,7 +75,7 @@ export function phoneColumns(): Columns {
         <MajorHazardTag count={e.majorHazardCount} grade={e.majorHazardGrade} />
       </Space>
       {secondary([e.townName ?? e.regionName, sectorLabel(e.sector, e.sectorDetail), e.subtype].filter(Boolean).join(' · '))}
-      {e.principalName && <Text style={{ fontSize: 13 }}>{e.principalName} <PhoneLink phone={e.principalPhone} /></Text>}
+      {e.principalName && <Text style={{ fontSize: 13 }}>{e.principalName} <PersonalValue value={e.principalPhone} entity="enterprise" id={e.id} field="principalPhone" /></Text>}
     </Flex>
   ) }];
 }

@@ -6,6 +6,7 @@ import type { Account, AccountWithPassword, Scope } from '../../../api/types';
 import { OrgSelect } from '../../../components/OrgSelect';
 import { ScopeFields } from './ScopeFields';
 import { useRoles } from './useRoles';
+import { phoneRule } from '../../../components/PersonalValue';
 
 // The form is created anew for each opening and each record (destroyOnHidden, key), so it starts from initialValues.
 const FORM_ID = 'account-form';
@@ -104,7 +105,7 @@ export function AccountFormModal({ edit, onClose, onCreated }: Props) {
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 30 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="phone" label="手机号" rules={[{ pattern: /^1[0-9]{10}$/, message: '请输入 11 位手机号' }]}>
+        <Form.Item name="phone" label="手机号" rules={[phoneRule(/^1[0-9]{10}$/, '请输入 11 位手机号')]}>
           <Input inputMode="tel" maxLength={11} />
         </Form.Item>
         <Form.Item name="roles" label="角色" rules={[{ required: true, message: '请至少选择一个角色' }, { type: 'array', max: 5 }]}>
