@@ -67,6 +67,9 @@ function trace(api: string, web: string, params: Record<string, string | number 
   return { api: `${api}${qs(params)}`, web: `${web}${qs(webParams ?? params)}`, query, ...(sumOf ? { sumOf } : {}) };
 }
 
+/** The flood page shows one season (year): a link keeps the period's year when the period lies in one. */
+const seasonOf = (s: { from: string; to: string }) => (s.from.slice(0, 4) === s.to.slice(0, 4) ? { season: s.from.slice(0, 4) } : {});
+
 /** Sum of a value over every row of a paged list function. */
 async function sumPages<R>(page: (n: number) => Promise<{ items: R[]; total: number }>, pick: (r: R) => number): Promise<{ value: number; records: number }> {
   let sum = 0;
@@ -179,7 +182,7 @@ export const FIGURES: FigureDef[] = [
       // Committees belong to the place they sit in (the county): a town's report has none of its own.
       const f = { kind: 'professional_committee', regionCode: s.regionCode ?? (await rootRegion(env.db)) };
       const { total } = await listOrgs(env.db, f, 1, 1);
-      return { value: total, trace: trace('/api/orgs', '/responsibility/committee', f, `组织机构：类型=专业委员会，所在区域=${f.regionCode}`, undefined, {}) };
+      return { value: total, trace: trace('/api/orgs', '/responsibility/committee', f, `组织机构：类型=专业委员会，所在区域=${f.regionCode}`, undefined, { kind: 'professional_committee' }) };
     } },
   ...([['duty.pledges', '签订安全生产责任状', undefined], ['duty.pledges.park_unit', '责任状：园区及市直单位', 'park_unit'], ['duty.pledges.town', '责任状：各镇', 'town'],
     ['duty.pledges.key_enterprise', '责任状：重点企业', 'key_enterprise']] as const).map(([key, label, kind]): FigureDef => ({
@@ -318,7 +321,8 @@ export const FIGURES: FigureDef[] = [
     async count(env, s) {
       const f = { from: s.from, to: s.to, regionCode: s.regionCode };
       const { total } = await listAlarms(env.db, env.viewer, f, 1, 1);
-      return { value: total, trace: trace('/api/monitoring/alarms', '/monitoring/alarms', f, `报警列表：${during(s, '报警日期')}${where(s)}`) };
+      // The page opens on the alarms still open: 全部 shows every alarm raised in the period, as counted.
+      return { value: total, trace: trace('/api/monitoring/alarms', '/monitoring/alarms', f, `报警列表：${during(s, '报警日期')}${where(s)}`, undefined, { view: 'all', ...f }) };
     } },
 
   // ——— 六 应急处置 ———
@@ -392,7 +396,7 @@ export const FIGURES: FigureDef[] = [
     async count(env, s) {
       const f = { level, from: s.from, to: s.to, regionCode: s.regionCode };
       const { total } = await listBatches(env.db, env.viewer, f, 1, 1);
-      return { value: total, trace: trace('/api/flood/batches', '/disaster/flood', f, `备汛检查批次：层级=${level}；${during(s, '检查日期')}${where(s)}`, undefined, { tab: 'batches', ...f }) };
+      return { value: total, trace: trace('/api/flood/batches', '/disaster/flood', f, `备汛检查批次：层级=${level}；${during(s, '检查日期')}${where(s)}`, undefined, { tab: 'inspections', ...seasonOf(s), ...f }) };
     },
   })),
   campaignHazards('flood.hazards', 'flood', '备汛检查排查隐患', 'seasonal', () => ({}), ''),
@@ -404,7 +408,7 @@ export const FIGURES: FigureDef[] = [
       const page = (n: number) => listTeamPage(env.db, env.viewer, f, n, ALL);
       const { value, records } = sumOf ? await sumPages(page, (r) => r.people) : await page(1).then((p) => ({ value: p.total, records: p.total }));
       return { value, records, trace: trace('/api/flood/team-list', '/disaster/flood', f, `备汛检查组：县级，${during(s, '有检查批次的日期')}${sumOf ? '；合计组长和组员人数' : ''}`, sumOf,
-        { tab: 'batches' }) };
+        { tab: 'inspections', ...seasonOf(s) }) };
     },
   })),
   ...FACILITIES.map(([kind, label, unit]): FigureDef => ({

@@ -6,6 +6,7 @@ import { Alert, Button, Empty, Flex, Table, type TableProps } from 'antd';
 import { api, type QueryParams } from '../../api/client';
 import type { PageOf } from '../../api/types';
 import { FilterControl, filterNames, type FilterDef } from './FilterBar';
+import { LinkedFilterTags, type LinkedFilters } from './LinkedFilters';
 import { useListParams } from './useListParams';
 
 interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading' | 'locale'> {
@@ -18,10 +19,15 @@ interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'lo
   toolbar?: ReactNode;
   /** Shown when the list has no records at all: say what to do next. */
   emptyText: ReactNode;
+  /** Filters a figure's link may carry that have no control here: applied, and shown as removable tags. */
+  linked?: LinkedFilters;
 }
 
-export function PagedTable<T extends object>({ path, filters = [], params, toolbar, emptyText, ...table }: Props<T>) {
-  const list = useListParams(filterNames(filters));
+export function PagedTable<T extends object>({ path, filters = [], params, toolbar, emptyText, linked, ...table }: Props<T>) {
+  const names = filterNames(filters);
+  // A linked filter that also has a control here is shown by its control.
+  const linkedOnly = linked && Object.fromEntries(Object.entries(linked).filter(([n]) => !names.includes(n)));
+  const list = useListParams([...names, ...Object.keys(linkedOnly ?? {})]);
   const { page, pageSize, filters: values } = list.params;
   const query = useQuery({
     queryKey: [path, { ...params, ...values, page, pageSize }],
@@ -42,6 +48,7 @@ export function PagedTable<T extends object>({ path, filters = [], params, toolb
           {toolbar && <Flex wrap gap={8}>{toolbar}</Flex>}
         </Flex>
       )}
+      {linkedOnly && <LinkedFilterTags defs={linkedOnly} values={values} onClear={(name) => list.setFilters({ [name]: undefined })} />}
       {query.isError && (
         <Alert type="error" showIcon title="列表加载失败" description={query.error.message}
           action={<Button size="small" onClick={() => query.refetch()}>重试</Button>} />

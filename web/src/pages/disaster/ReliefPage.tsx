@@ -2,6 +2,7 @@
 // request, recorded), and the 专项督查 that draws a reproducible sample for home visits and phone checks.
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { pick } from '../../components/list/LinkedFilters';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
@@ -171,7 +172,7 @@ export default function ReliefPage() {
       </PageHeader>
       <Tabs activeKey={tab} onChange={setTab} items={[
         { key: 'allocations', label: '资金下拨', children: (
-          <PagedTable<Allocation> path={`${P}/allocations`} rowKey="id" emptyText="还没有救灾资金下拨记录。县级收到上级资金后点击“县级下拨”登记。"
+          <PagedTable<Allocation> path={`${P}/allocations`} rowKey="id" linked={pick('parentId', 'recipientKind')} emptyText="还没有救灾资金下拨记录。县级收到上级资金后点击“县级下拨”登记。"
             filters={[{ kind: 'search', name: 'q', placeholder: '乡镇、部门或文号' }, { kind: 'select', name: 'purpose', placeholder: '用途', options: opts(RELIEF_PURPOSES) }]}
             columns={[
               { title: '文号', dataIndex: 'number', responsive: ['md'] }, { title: '接收', dataIndex: 'recipient', render: (r, a) => (a.parentId ? r : <Tag color="blue">县级 {r}</Tag>) },

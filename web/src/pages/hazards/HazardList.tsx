@@ -8,6 +8,7 @@ import type { QueryParams } from '../../api/client';
 import { filterNames } from '../../components/list/FilterBar';
 import { ExportButton } from '../../components/list/ExportButton';
 import { PagedTable } from '../../components/list/PagedTable';
+import { pick } from '../../components/list/LinkedFilters';
 import { useListParams } from '../../components/list/useListParams';
 import { hazardColumns } from './hazardColumns';
 import { useHazardFilters } from './hazardFilters';
@@ -78,6 +79,7 @@ export function HazardList({ params, acrossEnterprises = true, emptyText, extra 
           rowKey="id"
           columns={hazardColumns(phone, acrossEnterprises)}
           filters={filters}
+          linked={pick('closedTo')}
           params={{ ...params, ...VIEW_PARAMS[view] }}
           emptyText={view === 'all' ? emptyText : VIEW_EMPTY[view]}
         />

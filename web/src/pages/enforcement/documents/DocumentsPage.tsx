@@ -4,6 +4,7 @@ import { Flex } from 'antd';
 import { useMe } from '../../../app/session';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagedTable } from '../../../components/list/PagedTable';
+import { pick } from '../../../components/list/LinkedFilters';
 import type { FilterDef } from '../../../components/list/FilterBar';
 import { formatTime } from '../../../components/format';
 import { DocButtons, ServeButton, canServe } from '../DocumentLinks';
@@ -22,7 +23,7 @@ export default function DocumentsPage() {
       <PageHeader title="执法文书">
         文书由检查和案件的办理环节生成（责令限期整改指令书在检查详情中开具），按种类和年度连续编号。可下载 Word 或打开打印页面；送达当事人后点“登记送达”（处罚决定书在案件中送达）。
       </PageHeader>
-      <PagedTable<EnfDocument> path={DOCUMENTS} filters={FILTERS} rowKey="id" emptyText="还没有执法文书。完成检查或办理案件时自动生成。"
+      <PagedTable<EnfDocument> path={DOCUMENTS} filters={FILTERS} linked={pick('sector', 'numbered', 'from', 'to', 'regionCode')} rowKey="id" emptyText="还没有执法文书。完成检查或办理案件时自动生成。"
         columns={[
           { title: '文书', dataIndex: 'kindLabel' },
           { title: '文号', dataIndex: 'number', render: (v) => v ?? '—' },

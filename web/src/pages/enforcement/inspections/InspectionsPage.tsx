@@ -6,6 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../../../app/session';
 import { PageHeader } from '../../../components/PageHeader';
 import { PagedTable } from '../../../components/list/PagedTable';
+import { pick } from '../../../components/list/LinkedFilters';
 import type { FilterDef } from '../../../components/list/FilterBar';
 import { EnfTag } from '../EnfTag';
 import { INSPECTIONS, INSPECTION_ORIGINS, INSPECTION_STATUSES, optionsOf, paths, type Inspection } from '../enforcementApi';
@@ -34,7 +35,7 @@ export default function InspectionsPage() {
       <PageHeader title="执法检查" extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>新建检查</Button>}>
         按计划、双随机抽查、专项行动、举报核查或日常开展的现场检查。每次检查至少两名持证执法人员；发现的问题一步转为隐患。双随机检查请在“双随机抽查”的结果中点“开始检查”。
       </PageHeader>
-      <PagedTable<Inspection> path={INSPECTIONS} filters={FILTERS} rowKey="id" emptyText="还没有执法检查记录。"
+      <PagedTable<Inspection> path={INSPECTIONS} filters={FILTERS} linked={pick('sector', 'subtype', 'regionCode')} rowKey="id" emptyText="还没有执法检查记录。"
         columns={[
           { title: '编号', dataIndex: 'number', render: (v, i) => <Link to={paths.inspection(i.id)}>{v}</Link> },
           { title: '被检查单位', dataIndex: 'unitName' },

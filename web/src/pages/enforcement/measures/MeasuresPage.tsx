@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatTime } from '../../../components/format';
 import type { FilterDef } from '../../../components/list/FilterBar';
 import { PagedTable } from '../../../components/list/PagedTable';
+import { pick } from '../../../components/list/LinkedFilters';
 import { DueTag } from '../EnfTag';
 import { MEASURES, MEASURE_KINDS, TRANSFERS, TRANSFER_COLOURS, TRANSFER_STATUSES, optionsOf, paths, type Measure, type Transfer } from '../enforcementApi';
 import { LiftButton, MeasureLine } from './MeasuresCard';
@@ -73,7 +74,7 @@ export default function MeasuresPage() {
           { title: '状态', dataIndex: 'status', render: (v, t) => <Tag color={TRANSFER_COLOURS[v]}>{t.statusLabel}</Tag> },
         ]} />
       ) : (
-        <PagedTable<Measure> key="m" path={MEASURES} filters={MEASURE_FILTERS} rowKey="id" emptyText="还没有强制措施。" onRow={open} columns={[
+        <PagedTable<Measure> key="m" path={MEASURES} filters={MEASURE_FILTERS} linked={pick('sector', 'subtype', 'from', 'to', 'regionCode')} rowKey="id" emptyText="还没有强制措施。" onRow={open} columns={[
           { title: '当事人', dataIndex: 'partyName' },
           { title: '措施', dataIndex: 'kindLabel' },
           { title: '决定', dataIndex: 'decidedAt', render: formatTime },

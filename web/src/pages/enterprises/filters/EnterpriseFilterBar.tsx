@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Badge, Button, Col, Drawer, Flex, Form, Grid, Row } from 'antd';
 import { DownOutlined, FilterOutlined, UpOutlined } from '@ant-design/icons';
+import { LinkedFilterTags, pick } from '../../../components/list/LinkedFilters';
 import { filterFields } from './filterFields';
 import type { useEnterpriseFilters } from './useEnterpriseFilters';
 
@@ -38,6 +39,9 @@ export function EnterpriseFilterBar({ filters }: { filters: Filters }) {
 
   const shown = fields.filter((f) => f.primary || more);
   return (
+    <>
+    <LinkedFilterTags defs={pick('statusChange', 'changedFrom', 'changedTo', 'establishedFrom', 'establishedTo')} values={filters.values}
+      onClear={(name) => filters.set({ [name]: undefined })} />
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="enterprise-filters">
       {shown.map((f) => <Col key={f.key} xs={24} md={12} lg={8} xl={f.key === 'q' ? 7 : 4}>{f.node}</Col>)}
       <Col flex="none">
@@ -51,5 +55,6 @@ export function EnterpriseFilterBar({ filters }: { filters: Filters }) {
         </Flex>
       </Col>
     </Row>
+    </>
   );
 }

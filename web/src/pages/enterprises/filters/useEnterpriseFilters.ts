@@ -7,6 +7,8 @@ import { useListParams } from '../../../components/list/useListParams';
 export const FILTER_NAMES = [
   'q', 'regionCode', 'sector', 'sectorDetail', 'subtype', 'flag', 'status', 'riskLevel', 'isKey', 'regulatorId',
   'licenceExpiringDays', 'hasMajorHazard',
+  // Set by a figure's link (统计分析, 工作报告), shown as removable tags: status changes and establishment in a period.
+  'statusChange', 'changedFrom', 'changedTo', 'establishedFrom', 'establishedTo',
 ] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 export type FilterValues = Partial<Record<FilterName, string>>;

@@ -1,0 +1,42 @@
+// Filters that arrive in the address from a figure's link (综合态势, 统计分析, 工作报告) but have no control of their
+// own on the page: the list applies them, and they are shown in a note with a way back to the whole list, so a list narrowed by a
+// link never looks like the whole list.
+import { Alert, Button } from 'antd';
+import { SECTORS } from '../../../../contracts/enterprises';
+
+/** A linked filter: its label, and how to show its value (the value itself by default). */
+export interface LinkedFilter { label: string; format?: (value: string) => string }
+export type LinkedFilters = Record<string, LinkedFilter | string>;
+
+const sectorLabel = (v: string) => SECTORS.find((s) => s.code === v)?.label ?? v;
+const yesNo = (v: string) => (v === 'true' ? '是' : v === 'false' ? '否' : v);
+
+/** The filters figures link with, by the name the list routes give them; pages pick what their list accepts. */
+export const LINKED = {
+  sector: { label: '行业', format: sectorLabel },
+  subtype: '类别',
+  from: '起',
+  to: '止',
+  closedTo: '截至此日已整改销号',
+  numbered: { label: '已编文号', format: yesNo },
+  statusChange: { label: '状态变更为', format: (v: string) => ({ suspended: '停产停业', closed: '关闭', banned: '取缔', operating: '在营' } as Record<string, string>)[v] ?? v },
+  changedFrom: '状态变更起', changedTo: '状态变更止', establishedFrom: '成立日期起', establishedTo: '成立日期止',
+  regionCode: '区划代码', parentId: { label: '分配自', format: () => '所选县级下拨' }, recipientKind: { label: '分配对象', format: (v: string) => (v === 'town' ? '乡镇' : v === 'department' ? '部门' : v) },
+} satisfies LinkedFilters;
+
+export function LinkedFilterTags({ defs, values, onClear }: { defs: LinkedFilters; values: Record<string, string | undefined>; onClear: (name: string) => void }) {
+  const set = Object.entries(defs).filter(([name]) => values[name]);
+  if (!set.length) return null;
+  // The same note as the responsibility pages' (useTraceParams): what narrows the list, and a way back to all of it.
+  const words = set.map(([name, d]) => {
+    const def = typeof d === 'string' ? { label: d } : d;
+    return `${def.label}：${def.format ? def.format(values[name]!) : values[name]}`;
+  });
+  return (
+    <Alert type="info" showIcon title={`按统计口径显示：${words.join('，')}`} data-testid="trace-note"
+      action={<Button size="small" onClick={() => set.forEach(([name]) => onClear(name))}>查看全部</Button>} />
+  );
+}
+
+/** The linked filters a page accepts, picked by name from LINKED. */
+export const pick = (...names: (keyof typeof LINKED)[]): LinkedFilters => Object.fromEntries(names.map((n) => [n, LINKED[n]]));
