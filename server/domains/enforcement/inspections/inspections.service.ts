@@ -112,7 +112,9 @@ export async function recordOnSite(ctx: Ctx, id: string, input: Static<typeof In
       if (f.level === 'major' && !f.majorBasis) throw badRequest(`「${f.title}」判定为重大隐患须注明判定依据`, 'Major needs a basis');
       const h = await reportHazardIn(ctx, tx, { enterpriseId: i.enterprise_id ?? undefined, regionCode: i.enterprise_id ? undefined : i.region_code,
         placeName: i.enterprise_id ? undefined : i.unit_name, title: f.title, description: [f.description, f.basis ? `依据：${f.basis}` : '', `执法检查 ${i.number}`].filter(Boolean).join('；'),
-        source: 'inspection', level: f.level, majorBasis: f.majorBasis, sector: i.sector ?? undefined, photos: f.photos, campaignId: i.campaign_id ?? undefined });
+        source: 'inspection', level: f.level, majorBasis: f.majorBasis, sector: i.sector ?? undefined, photos: f.photos, campaignId: i.campaign_id ?? undefined },
+        // A failed checklist item's articles go with the hazard it raises (issue #14), as a failed self-check item's do.
+        { cites: f.itemCode ? items.get(f.itemCode)!.cites : undefined });
       await insertFinding(tx, { id: uuidv7(), inspection_id: i.id, hazard_id: h.id, hazard_number: h.number, item_code: f.itemCode, title: f.title, level: f.level, basis: f.basis ?? null });
     }
     const photos = [...new Set([...i.photos, ...(await checkFiles(ctx, tx, input.photos, '照片'))])];

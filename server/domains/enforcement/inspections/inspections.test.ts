@@ -47,6 +47,8 @@ describe('inspections', () => {
     const hazard = (await api(t).get(staff, `/api/hazards/${fromList.hazardId}`)).json();
     expect(hazard).toMatchObject({ source: 'inspection', enterpriseId, status: 'pending', title: '检查项不符合：可燃有毒气体检测报警装置正常投用' });
     expect(hazard.events[0].photos).toEqual([photo]);
+    // The failed item's legal basis goes with the hazard (issue #14).
+    expect(hazard.cites.map((c: { source: string }) => c.source)).toEqual(['化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）']);
     expect(d.findings.find((f: { itemCode: string | null }) => !f.itemCode)).toMatchObject({ level: 'major', hazardNumber: expect.stringMatching(/^YH-2026-/) });
     const noSign = await api(t).post(officer, `/api/enforcement/inspections/${i.id}/complete`, {});
     expect(noSign.statusCode).toBe(400);
