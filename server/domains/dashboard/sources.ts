@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import { listPlans } from '../enforcement/plans/plans.store.js';
 import { listAlarms } from '../monitoring/alarms/alarms.store.js';
 import { offlineFactor } from '../monitoring/registry/registry.routes.js';
-import { sensorStateCounts } from '../monitoring/registry/sensors.store.js';
+import { countSensors } from '../monitoring/registry/sensors.store.js';
 import { listWarnings } from '../monitoring/warnings/warnings.store.js';
 import { viewerRegion } from '../monitoring/warnings/warnings.service.js';
 import { listIncidents } from '../command/incidents/incidents.store.js';
@@ -34,10 +34,10 @@ export async function planTotals(ctx: Ctx, f: { year: number; orgId?: string }) 
 export async function monitoringTotals(ctx: Ctx, f: { regionCode?: string }) {
   const { db, actor } = ctx;
   const now = ctx.clock();
-  const [open, raised, states, region] = await Promise.all([
+  const [open, raised, offline, region] = await Promise.all([
     listAlarms(db, actor.scope, { open: true, regionCode: f.regionCode }, 1, 1),
     listAlarms(db, actor.scope, { status: 'raised', regionCode: f.regionCode }, 1, 1),
-    offlineFactor(ctx).then((factor) => sensorStateCounts(db, actor.scope, { regionCode: f.regionCode }, now, factor)),
+    offlineFactor(ctx).then((factor) => countSensors(db, actor.scope, { regionCode: f.regionCode, state: 'offline' }, now, factor)),
     viewerRegion(ctx),
   ]);
   let recipients = 0;
@@ -50,7 +50,7 @@ export async function monitoringTotals(ctx: Ctx, f: { regionCode?: string }) {
     if (page * ALL >= total) break;
   }
   return {
-    openAlarms: open.total, unacknowledged: raised.total, offlineSensors: states.find((s) => s.state === 'offline')?.n ?? 0,
+    openAlarms: open.total, unacknowledged: raised.total, offlineSensors: offline,
     activeWarnings: warnings, recipients, confirmed,
   };
 }

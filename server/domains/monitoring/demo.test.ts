@@ -79,4 +79,26 @@ describe('demo monitoring data', () => {
     expect(w.length).toBe(2);
     expect(w.every((x: { recipients: number; confirmed: number }) => x.recipients > 0 && x.confirmed === x.recipients)).toBe(true);
   });
+  it('filters sensors by state exactly as the overview counts them, in every state, at two moments', async () => {
+    const check = async () => {
+      const overview = (await get(t, staff, '/api/monitoring/overview')).json() as { sensors: number; sensorsByState: Record<string, number> };
+      expect(overview.sensors).toBeGreaterThan(0);
+      for (const state of ['inactive', 'no_data', 'offline', 'alarm_2', 'alarm_1', 'normal']) {
+        const listed = (await get(t, staff, `/api/monitoring/sensors?state=${state}&pageSize=1`)).json().total;
+        expect(listed, state).toBe(overview.sensorsByState[state] ?? 0);
+      }
+      return overview.sensorsByState;
+    };
+    const before = t.now.value;
+    t.now.value = new Date('2022-06-30T15:55:00Z'); // just after the demo day's last readings: most sensors fresh
+    staff = await t.login('staff');
+    const fresh = await check();
+    expect(fresh.normal ?? 0).toBeGreaterThan(0);
+    expect((fresh.alarm_1 ?? 0) + (fresh.alarm_2 ?? 0)).toBeGreaterThan(0); // the demo's open alarms
+    t.now.value = new Date('2022-07-03T02:00:00Z'); // two days on, without readings: offline
+    staff = await t.login('staff');
+    expect((await check()).offline ?? 0).toBeGreaterThan(0);
+    t.now.value = before;
+    staff = await t.login('staff');
+  });
 });

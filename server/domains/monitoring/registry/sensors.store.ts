@@ -29,6 +29,25 @@ const select = (now: Date, offlineFactor: number) => sql`select s.*, d.code as d
   left join sensor_latest l on l.sensor_id = s.id
   left join lateral (select max(a.level) as level from monitoring_alarms a where a.sensor_id = s.id and a.status <> 'closed' and a.cleared_at is null) al on true`;
 
+/** The same states as stateSql, as a condition on one state: the counts need no per-sensor alarm lookup for the
+ *  states decided before the alarms are (inactive, no data, offline), which is what the dashboard asks for. */
+function stateWhere(state: string, now: Date, offlineFactor: number): Sql {
+  const active = sql`(s.enabled and d.status = 'active')`;
+  const late = sql`extract(epoch from (${now.toISOString()}::timestamptz - l.ts)) >= ${offlineFactor} * s.expected_interval_s`;
+  const fresh = sql`${active} and l.ts is not null and not (${late})`;
+  const open = (level?: number) => sql`exists (select 1 from monitoring_alarms a where a.sensor_id = s.id and a.status <> 'closed' and a.cleared_at is null
+    ${level ? sql`and a.level = ${level}` : sql``})`;
+  switch (state) {
+    case 'inactive': return sql`not ${active}`;
+    case 'no_data': return sql`${active} and l.ts is null`;
+    case 'offline': return sql`${active} and l.ts is not null and ${late}`;
+    case 'alarm_2': return sql`${fresh} and ${open(2)}`;
+    case 'alarm_1': return sql`${fresh} and ${open(1)} and not ${open(2)}`;
+    case 'normal': return sql`${fresh} and not ${open()}`;
+    default: return sql`false`;
+  }
+}
+
 export interface SensorFilter { enterpriseId?: string; facilityId?: string; deviceId?: string; regionCode?: string; type?: string; state?: string; q?: string }
 
 function filterSql(viewer: DataScope, f: SensorFilter, now: Date, offlineFactor: number): Sql {
@@ -39,7 +58,7 @@ function filterSql(viewer: DataScope, f: SensorFilter, now: Date, offlineFactor:
     f.deviceId ? sql`s.device_id = ${f.deviceId}` : undefined,
     inRegion('d.region_code', f.regionCode),
     f.type ? sql`s.type = ${f.type}` : undefined,
-    f.state ? sql`${stateSql(now, offlineFactor)} = ${f.state}` : undefined,
+    f.state ? stateWhere(f.state, now, offlineFactor) : undefined,
     f.q ? sql`(s.name ilike ${'%' + f.q + '%'} or s.code ilike ${'%' + f.q + '%'} or d.name ilike ${'%' + f.q + '%'})` : undefined,
   ]);
 }
@@ -47,10 +66,17 @@ function filterSql(viewer: DataScope, f: SensorFilter, now: Date, offlineFactor:
 const FROM = sql`from monitoring_sensors s join monitoring_devices d on d.id = s.device_id left join sensor_latest l on l.sensor_id = s.id
   left join lateral (select max(a.level) as level from monitoring_alarms a where a.sensor_id = s.id and a.status <> 'closed' and a.cleared_at is null) al on true`;
 
+/** How many sensors the list shows (no alarm lookup unless the state filter needs one). */
+export async function countSensors(db: Queryable, viewer: DataScope, f: SensorFilter, now: Date, offlineFactor: number) {
+  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from monitoring_sensors s join monitoring_devices d on d.id = s.device_id
+    left join sensor_latest l on l.sensor_id = s.id where ${filterSql(viewer, f, now, offlineFactor)}`);
+  return total;
+}
+
 /** A page of sensors in the viewer's scope, with live value and state. */
 export async function listSensors(db: Queryable, viewer: DataScope, f: SensorFilter, now: Date, offlineFactor: number, page: number, pageSize: number) {
   const where = filterSql(viewer, f, now, offlineFactor);
-  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total ${FROM} where ${where}`);
+  const total = await countSensors(db, viewer, f, now, offlineFactor);
   const items = await db.query<SensorRow>(sql`${select(now, offlineFactor)} where ${where} order by d.region_code, d.code, s.code limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { items, total };
 }
