@@ -22,7 +22,7 @@ export const levelOfCode = (code: string): Level => (code.slice(6) === '000000' 
 export const townOf = (code: string) => code.slice(0, 9) + '000';
 
 /** SQL: the name of the town containing the region column `col`. */
-export const townName = (col: string) => sql`(select t.name from regions t where t.code = substr(${sql.id(col)}, 1, 9) || '000')`;
+export const townName = (col: string) => sql`(select t.name from regions t where t.code = (substr(${sql.id(col)}, 1, 9) || '000')::bpchar)`;
 export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /**

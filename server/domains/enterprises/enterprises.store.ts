@@ -36,7 +36,7 @@ const columns = (today: string) => sql`e.id, e.name, e.former_names, e.credit_co
 
 // The town (or park) is the region code cut to 9 digits + 000; a park or town code is its own.
 const JOINS = sql`left join regions r on r.code = e.region_code
-  left join regions t on t.code = left(e.region_code, 9) || '000'
+  left join regions t on t.code = (left(e.region_code, 9) || '000')::bpchar
   left join organizations o on o.id = e.supervising_org_id`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -17,7 +17,7 @@ const FACILITY_COLUMNS = sql`f.id, f.kind, f.name, f.region_code as "regionCode"
   f.admin_name as "adminName", f.admin_phone as "adminPhone", f.tech_name as "techName", f.tech_phone as "techPhone",
   f.patrol_name as "patrolName", f.patrol_phone as "patrolPhone",
   (select max(b.inspected_on)::text from flood_batch_facilities bf join flood_inspection_batches b on b.id = bf.batch_id where bf.facility_id = f.id) as "lastInspectedOn"`;
-const FACILITY_FROM = sql`from flood_facilities f left join regions r on r.code = f.region_code left join regions t on t.code = substr(f.region_code, 1, 9) || '000'`;
+const FACILITY_FROM = sql`from flood_facilities f left join regions r on r.code = f.region_code left join regions t on t.code = (substr(f.region_code, 1, 9) || '000')::bpchar`;
 
 function facilityFilter(viewer: DataScope, f: Omit<FacilityQuery, 'page' | 'pageSize'>): Sql {
   return sql.and([
@@ -79,7 +79,7 @@ export const facilitiesByKey = (db: Queryable, keys: { kind: string; region_code
   : Promise.resolve([]);
 /** Towns and villages with their town's name, for reading a region cell by code or name. */
 export const placeRegions = (db: Queryable) => db.query<{ code: string; name: string; level: string; town_name: string | null }>(sql`select r.code, r.name, r.level, t.name as town_name
-  from regions r left join regions t on t.code = substr(r.code, 1, 9) || '000' and r.level = 'village' where r.level in ('town', 'village')`);
+  from regions r left join regions t on t.code = (substr(r.code, 1, 9) || '000')::bpchar and r.level = 'village' where r.level in ('town', 'village')`);
 
 /** Facilities in scope linked to a monitoring site (live water level / rainfall), optionally of one kind. */
 export const linkedFacilities = (db: Queryable, viewer: DataScope) =>
@@ -151,7 +151,7 @@ export const noticeFindings = (db: Queryable, batchId: string) => db.query<{ haz
   facility_kind: string | null; region_name: string | null; plan: string | null }>(sql`select h.id as hazard_id, h.number, h.title, h.description, h.status, h.responsible_person,
     h.responsible_phone, h.measures, h.funds::float8 as funds, h.deadline::text as deadline, f.name as facility_name, f.kind as facility_kind, r.name as region_name,
     (select p.title || '（' || to_char(p.revised_on, 'YYYY-MM-DD') || ' 修订）' from flood_plans p
-      where p.facility_id = f.id or (p.facility_id is null and p.region_code = f.region_code) or (p.level = 'town' and p.region_code = substr(f.region_code, 1, 9) || '000')
+      where p.facility_id = f.id or (p.facility_id is null and p.region_code = f.region_code) or (p.level = 'town' and p.region_code = (substr(f.region_code, 1, 9) || '000')::bpchar)
       order by coalesce(p.facility_id = f.id, false) desc, (p.region_code = f.region_code) desc, p.revised_on desc limit 1) as plan
   from flood_batch_findings fd join hazards h on h.id = fd.hazard_id left join flood_facilities f on f.id = fd.facility_id left join regions r on r.code = f.region_code
   where fd.batch_id = ${batchId} order by h.number`);
@@ -247,7 +247,7 @@ export async function listTasks(db: Queryable, viewer: DataScope, responseId: st
     under('k.region_code', f.regionCode),
     f.q ? sql`(k.person_name ilike ${like(f.q)} or f.name ilike ${like(f.q)} or k.phone ilike ${like(f.q)})` : undefined,
   ]);
-  const from = sql`from k join flood_facilities f on f.id = k.facility_id left join regions t on t.code = substr(k.region_code, 1, 9) || '000'`;
+  const from = sql`from k join flood_facilities f on f.id = k.facility_id left join regions t on t.code = (substr(k.region_code, 1, 9) || '000')::bpchar`;
   const late = sql`(k.acked is null and k.last_sent_at < ${new Date(now.getTime() - ackMinutes * 60_000).toISOString()}::timestamptz)`;
   const [{ total }] = await db.query<{ total: number }>(sql`${tasks} select count(*)::int as total ${from} where ${where}`);
   const rows = await db.query<Omit<Task, 'lastSentAt' | 'ackedAt'> & { lastSentAt: Date; ackedAt: Date | null }>(sql`${tasks} select k.id, k.facility_id as "facilityId", f.name as "facilityName",
@@ -272,7 +272,7 @@ export const findTask = (db: Queryable, viewer: DataScope, responseId: string, t
 export async function listTransfers(db: Queryable, viewer: DataScope, responseId: string) {
   const rows = await db.query<Omit<Transfer, 'updatedAt'> & { updatedAt: Date }>(sql`select k.facility_id as "facilityId", f.name as "facilityName", k.region_code as "regionCode", t.name as "townName",
       f.people_at_risk as "peopleAtRisk", k.planned, k.transferred, k.returned, k.updated_at as "updatedAt"
-    from flood_transfers k join flood_facilities f on f.id = k.facility_id left join regions t on t.code = substr(k.region_code, 1, 9) || '000'
+    from flood_transfers k join flood_facilities f on f.id = k.facility_id left join regions t on t.code = (substr(k.region_code, 1, 9) || '000')::bpchar
     where k.response_id = ${responseId} and ${scopeWhere(viewer, { region: 'k.region_code' })} order by k.region_code, f.name`);
   return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt)! }));
 }

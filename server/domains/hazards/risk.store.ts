@@ -58,6 +58,6 @@ export async function riskMap(db: Queryable, viewer: DataScope) {
     select g.code as region_code, g.name as region_name,
       count(*) filter (where p.level = 'red')::int as red, count(*) filter (where p.level = 'orange')::int as orange,
       count(*) filter (where p.level = 'yellow')::int as yellow, count(*) filter (where p.level = 'blue')::int as blue
-    from risk_points p join regions g on g.code = rpad(substr(p.region_code, 1, 9), 12, '0')
+    from risk_points p join regions g on g.code = rpad(substr(p.region_code, 1, 9), 12, '0')::bpchar
     where ${riskScope(viewer)} group by g.code, g.name order by g.code`);
 }
