@@ -179,3 +179,24 @@ describe('command resources and the flood roster', () => {
     expect(list.items.every((x: { adminPhone: string }) => x.adminPhone.includes('*'))).toBe(true);
   });
 });
+
+describe('incidents', () => {
+  it('masks the reporter\'s phone in the detail and the timeline; the duty desk reveals it (audited); a masked one typed in is refused', async () => {
+    const payload = { source: 'phone', reporterName: '王报告', reporterPhone: '13900007788', occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      address: '白塘镇枫树村', regionCode: '430699101000', kind: 'other', description: '测试接报：路面塌陷' };
+    const made = await t.as(cookies.staff, { method: 'POST', url: '/api/command/incidents', payload });
+    expect(made.statusCode, made.body).toBe(200);
+    const id = made.json().id as string;
+    const detail = await get('staff', `/api/command/incidents/${id}`);
+    expect(detail.json().reporterPhone).toBe('139****7788');
+    const timeline = (await get('staff', `/api/command/incidents/${id}/timeline`)).body;
+    expect(timeline).toContain('139****7788');
+    expect(timeline).not.toContain('13900007788');
+    const before = await reveals(id);
+    expect((await reveal('staff', { entity: 'incident', id, field: 'reporterPhone' })).json().value).toBe('13900007788');
+    expect(await reveals(id)).toBe(before + 1);
+    const forged = await t.as(cookies.staff, { method: 'POST', url: '/api/command/incidents', payload: { ...payload, reporterPhone: '139****7788' } });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error.message).toContain('报告人电话不完整');
+  });
+});

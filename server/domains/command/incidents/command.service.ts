@@ -16,7 +16,7 @@ import {
   findFeedback, findPostRole, findTask, insertFeedback, insertPostRole, insertTask, listTasks, nextTaskSeq, reviewFeedback as storeReview, setPostHolder, updateTask, type IncidentRow,
 } from './incidents.store.js';
 import { plansDirectory } from './partners.js';
-import { maskPhone } from '../../../platform/personal/personal.js'; // the timeline is a list: phones in it masked (issue #11)
+import { keepIfMasked, maskPhone } from '../../../platform/personal/personal.js'; // the timeline is a list: phones in it masked (issue #11)
 
 type Live = Pick<IncidentRow, 'id' | 'number' | 'title' | 'region_code' | 'plan_version_id' | 'response_level'>;
 
@@ -71,7 +71,7 @@ export async function assignPost(ctx: Ctx, roleId: string, input: Static<typeof 
     const acct = input.holderAccountId ? await findAccountById(tx, input.holderAccountId) : undefined;
     if (input.holderAccountId && (!acct || acct.disabled)) throw badRequest('所选账号不存在或已停用', 'Account not found');
     if (!acct && !input.holderName) throw badRequest('请选择账号或填写姓名', 'Choose an account or give a name');
-    const holder = { account: acct?.id ?? null, name: acct?.display_name ?? input.holderName!, phone: input.holderPhone ?? acct?.phone ?? null };
+    const holder = { account: acct?.id ?? null, name: acct?.display_name ?? input.holderName!, phone: keepIfMasked(input.holderPhone, null, 'phone', '负责人电话') ?? acct?.phone ?? null };
     await setPostHolder(tx, roleId, holder);
     await timeline(ctx, tx, i.id, 'post', `指挥部「${r.group_name}」由${holder.name}${holder.phone ? `（${maskPhone(holder.phone)}）` : ''}担任`);
     if (acct) await ctx.notify.send(tx, { accountIds: [acct.id], title: `指挥部任职：${i.title}`, body: `您担任 ${i.number} 指挥部「${r.group_name}」`, link: `/command/incidents/${i.id}`, regionCode: i.region_code });

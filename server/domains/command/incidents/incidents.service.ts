@@ -18,7 +18,7 @@ import { GRADE_LABELS, gradeIncident, levelOfGrade } from './grading.js';
 import { loadIncident, publishIncident, timeline } from './incidents.common.js';
 import { findIncident, insertIncident, updateIncident, type IncidentRow } from './incidents.store.js';
 import { plansDirectory } from './partners.js';
-import { maskPhone } from '../../../platform/personal/personal.js'; // the timeline is a list: phones in it masked (issue #11)
+import { keepIfMasked, maskPhone } from '../../../platform/personal/personal.js'; // the timeline is a list: phones in it masked (issue #11)
 
 const sum = (f: { dead?: number; injured?: number; missing?: number; trapped?: number; lossWan?: number; relocated?: number }) =>
   ({ dead: f.dead ?? 0, injured: f.injured ?? 0, missing: f.missing ?? 0, trapped: f.trapped ?? 0, lossWan: f.lossWan ?? 0, relocated: f.relocated ?? 0 });
@@ -60,7 +60,7 @@ export async function intake(ctx: Ctx, input: IncidentIntake): Promise<string> {
     const id = uuidv7();
     const title = input.title?.trim() || `${e?.name ?? input.address}${INCIDENT_KINDS[input.kind]}`;
     await insertIncident(tx, {
-      id, number, title, source: input.source, source_ref_id: input.sourceRefId ?? null, reporter_name: input.reporterName ?? null, reporter_phone: input.reporterPhone ?? null,
+      id, number, title, source: input.source, source_ref_id: input.sourceRefId ?? null, reporter_name: input.reporterName ?? null, reporter_phone: keepIfMasked(input.reporterPhone, null, 'phone', '报告人电话') ?? null,
       reporter_org: input.reporterOrg ?? null, occurred_at: occurredAt.toISOString(), reported_at: reportedAt.toISOString(), address: input.address,
       lng: input.lng ?? e?.lng ?? null, lat: input.lat ?? e?.lat ?? null, region_code: regionCode, kind: input.kind, enterprise_id: e?.id ?? null, enterprise_name: e?.name ?? null,
       dead: f.dead, injured: f.injured, missing: f.missing, trapped: f.trapped, loss_wan: f.lossWan, relocated: f.relocated, description: input.description,

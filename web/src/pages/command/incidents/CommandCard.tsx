@@ -5,6 +5,7 @@ import { OrgSelect } from '../../../components/OrgSelect';
 import { FormButton } from './FormButton';
 import { INCIDENTS, type Incident } from './incidentApi';
 import { FeedbackHistory, TASK_COLOURS, TaskAnswerButtons } from './TaskAnswer';
+import { PersonalValue } from '../../../components/PersonalValue';
 
 export function PostCard({ incident }: { incident: Incident }) {
   const can = incident.actions.includes('post');
@@ -14,7 +15,7 @@ export function PostCard({ incident }: { incident: Incident }) {
         columns={[
           { title: '岗位/工作组', dataIndex: 'groupName' },
           { title: '牵头单位', dataIndex: 'leadUnit', render: (v) => v ?? '—' },
-          { title: '负责人', key: 'h', render: (_, r) => r.holderName ? `${r.holderName}${r.holderPhone ? ` ${r.holderPhone}` : ''}` : <Tag>未指定</Tag> },
+          { title: '负责人', key: 'h', render: (_, r) => r.holderName ? <>{r.holderName} {r.holderPhone && <PersonalValue value={r.holderPhone} entity="incident_post_role" id={r.id} field="holderPhone" />}</> : <Tag>未指定</Tag> },
           { title: '', key: 'a', render: (_, r) => can && (
             <FormButton<{ holderName: string; holderPhone?: string }> size="small" label="指定" title={`指定「${r.groupName}」负责人`} path={`${INCIDENTS}/post/${r.id}`} success="已指定">
               <Form.Item name="holderName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={50} /></Form.Item>

@@ -15,6 +15,7 @@ import { GRADE_COLOURS, INCIDENT_SOURCES, INCIDENTS, levelLabel, STATUS_COLOURS,
 import { LevelCard } from './LevelCard';
 import { PlansCard } from './PlansCard';
 import { TimelineReplay } from './TimelineReplay';
+import { PersonalValue } from '../../../components/PersonalValue';
 
 // The duty/reports part provides these panels; they are mounted when present in the build.
 type Panel = ComponentType<{ incidentId: string }>;
@@ -49,7 +50,7 @@ export default function IncidentDetailPage() {
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
             <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }} items={[
               { label: '类别', children: i.kindLabel },
-              { label: '来源', children: `${INCIDENT_SOURCES[i.source as keyof typeof INCIDENT_SOURCES] ?? i.source} ${i.reporterName ?? ''} ${i.reporterPhone ?? ''}` },
+              { label: '来源', children: <>{`${INCIDENT_SOURCES[i.source as keyof typeof INCIDENT_SOURCES] ?? i.source} ${i.reporterName ?? ''} `}{i.reporterPhone && <PersonalValue value={i.reporterPhone} entity="incident" id={i.id} field="reporterPhone" />}</> },
               { label: '事发时间', children: formatTime(i.occurredAt) },
               { label: '接报时间', children: formatTime(i.reportedAt) },
               { label: '地点', children: `${i.regionName ?? ''} ${i.address}`, span: 2 },
