@@ -110,7 +110,7 @@ const hazards = (key: string, section: string, label: string, h: HazardF, words:
   key, section, label, unit: '处',
   async count(env, s) {
     const f = { ...h, from: s.from, to: s.to, regionCode: s.regionCode };
-    const { total } = await listHazards(env.db, env.viewer, f, env.today, 1, 1);
+    const { total } = await listHazards(env.db, env.viewer, f, env.today, 1, 0);
     return { value: total, trace: trace('/api/hazards', '/hazards', f, `隐患台账：${words}；${during(s, '发现日期')}${where(s)}`) };
   },
 });
@@ -123,7 +123,7 @@ const campaignHazards = (key: string, section: string, label: string, campaignKi
       and period_from <= ${s.to}::date and period_to >= ${s.from}::date order by period_from, name limit 1`);
     if (!c) return null;
     const f = { campaignId: c.id, ...extra(s), from: s.from, to: s.to, regionCode: s.regionCode };
-    const { total } = await listHazards(env.db, env.viewer, f, env.today, 1, 1);
+    const { total } = await listHazards(env.db, env.viewer, f, env.today, 1, 0);
     return { value: total, trace: trace('/api/hazards', '/hazards', f, `隐患台账：专项行动=${c.name}${words}；${during(s, '发现日期')}${where(s)}`) };
   },
 });
@@ -247,7 +247,7 @@ export const FIGURES: FigureDef[] = [
   { key: 'fireworks.shops', section: 'enforcement', label: '烟花爆竹打非排查经营门店', unit: '家',
     async count(env, s) {
       const f = { sector: 'fireworks', from: s.from, to: s.to, regionCode: s.regionCode };
-      const { total } = await listInspections(env.db, env.viewer, f, 1, 1);
+      const { total } = await listInspections(env.db, env.viewer, f, 1, 0);
       return { value: total, trace: trace('/api/enforcement/inspections', '/enforcement/inspections', f, `执法检查记录：行业=烟花爆竹；${during(s, '检查日期')}${where(s)}`) };
     } },
   measures('fireworks.illegal', 'enforcement', '查处非法经营、储存烟花爆竹门店', '家', { kind: 'seize', sector: 'fireworks' }, '扣押，行业=烟花爆竹'),
@@ -264,7 +264,7 @@ export const FIGURES: FigureDef[] = [
   { key: 'mines.inspected', section: 'enforcement', label: '非煤矿山解剖式执法检查', unit: '家次',
     async count(env, s) {
       const f = { sector: 'non_coal_mine', from: s.from, to: s.to, regionCode: s.regionCode };
-      const { total } = await listInspections(env.db, env.viewer, f, 1, 1);
+      const { total } = await listInspections(env.db, env.viewer, f, 1, 0);
       return { value: total, trace: trace('/api/enforcement/inspections', '/enforcement/inspections', f, `执法检查记录：行业=非煤矿山；${during(s, '检查日期')}${where(s)}`) };
     } },
   hazards('mines.general', 'enforcement', '非煤矿山查出一般隐患', { sector: 'non_coal_mine', level: 'general' }, '行业=非煤矿山，一般隐患'),

@@ -39,7 +39,8 @@ export async function listInspections(db: Queryable, viewer: DataScope, f: Inspe
     f.to ? sql`coalesce(i.ended_at, i.started_at, i.created_at) < ${f.to}::date + 1` : undefined,
     f.q ? sql`(i.unit_name ilike ${'%' + f.q + '%'} or i.number ilike ${'%' + f.q + '%'})` : undefined]);
   const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from enforcement_inspections i where ${where}`);
-  const items = await db.query<InspectionRow>(sql`${select} where ${where} order by i.created_at desc, i.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  // pageSize 0 counts only (the work report's figures).
+  const items = pageSize === 0 ? [] : await db.query<InspectionRow>(sql`${select} where ${where} order by i.created_at desc, i.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { items, total };
 }
 
