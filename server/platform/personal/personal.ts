@@ -102,8 +102,6 @@ export function revealable(source: RevealSource): void {
   sources.set(source.entity, source);
 }
 
-export const revealSources = (): RevealSource[] => [...sources.values()];
-
 /** One full value for a caller allowed to read the record and to see its kind; audited as 查看敏感信息 every time. */
 export async function reveal(ctx: Ctx, input: { entity: string; id: string; field: string }) {
   const source = sources.get(input.entity);
