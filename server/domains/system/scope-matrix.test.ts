@@ -137,7 +137,7 @@ let t: TestApp;
 let acc: Record<string, Account>;
 const get = (a: Account, url: string) => t.as(a.cookie, { method: 'GET', url });
 const withQuery = (url: string, q?: string) => (q ? `${url}${url.includes('?') ? '&' : '?'}${q}` : url);
-const counts = { routes: 0, accountChecks: 0, recordsCompared: 0, detailsRefused: 0, exportsChecked: 0, summariesChecked: 0, refused403: 0 };
+const counts = { routes: 0, accountChecks: 0, recordsCompared: 0, detailsRefused: 0, exportsChecked: 0, summariesChecked: 0, refused403: 0, summaryValues: 0 };
 
 /** The records of an answer: a page's items, an array, or GeoJSON features' properties. */
 function itemsOf(j: unknown): Rec[] {
@@ -156,6 +156,12 @@ function regionCodesIn(x: unknown, out: string[] = []): string[] {
       else regionCodesIn(v, out);
     }
   }
+  return out;
+}
+/** The string values of the given keys at any depth of an answer. */
+function valuesIn(x: unknown, keys: string[], out: string[] = []): string[] {
+  if (Array.isArray(x)) x.forEach((v) => valuesIn(v, keys, out));
+  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) { if (keys.includes(k) && typeof v === 'string') out.push(v); else valuesIn(v, keys, out); }
   return out;
 }
 /** A region code a town may see: inside the town, or an ancestor of it (a county-wide record shared with every town). */
@@ -227,7 +233,7 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => {
   console.log(`scope matrix: ${counts.routes} GET routes classified; ${counts.accountChecks} route × account checks (${counts.refused403} refused by permission); `
-    + `${counts.recordsCompared} records compared; ${counts.detailsRefused} other-scope details refused; ${counts.exportsChecked} exports and ${counts.summariesChecked} summaries checked; `
+    + `${counts.recordsCompared} records compared; ${counts.detailsRefused} other-scope details refused; ${counts.exportsChecked} exports and ${counts.summariesChecked} summaries checked (${counts.summaryValues} region codes and owners in them); `
     + `proven by the leader's answer: ${proven.size} list × account comparisons, ${ownerSaw.size} detail routes, ${exportsProven.size} exports`);
   const idle = Object.entries(ROUTES).filter(([u, e]) => e.kind === 'detail' && !ownerSaw.has(u)).map(([u]) => u);
   console.log(`detail routes with no other-scope record its owner could open (the demo has none, or the owner lacks the permission): ${idle.join(' ')}`);
@@ -354,10 +360,20 @@ describe('scope matrix over the route table', () => {
           counts.accountChecks++; counts.summariesChecked++;
           if (r.statusCode === 403) { counts.refused403++; continue; }
           if (r.statusCode !== 200) { wrong.push(`${who} ${u} → ${r.statusCode} ${r.body.slice(0, 120)}`); continue; }
-          if (a.scope.kind !== 'region') continue;
           const ct = String(r.headers['content-type']);
+          if (a.scope.kind !== 'region') {
+            // A department's or an enterprise's figures name no other department or enterprise as the owner of what they count.
+            const own = a.scope.kind === 'org' ? a.scope.orgId : a.scope.enterpriseId;
+            const fields = a.scope.kind === 'org' ? ORG_FIELDS : ENTERPRISE_FIELDS;
+            const values = ct.includes('json') ? valuesIn(r.json(), fields) : [];
+            counts.summaryValues += values.length;
+            const others = values.filter((v) => v !== own);
+            if (others.length) wrong.push(`${who} ${u}: names other owners ${[...new Set(others)].slice(0, 3).join(', ')}`);
+            continue;
+          }
           const codes = ct.includes('json') ? regionCodesIn(r.json())
             : ct.includes('spreadsheetml') ? [...(await sheetText(r.rawPayload)).matchAll(/\b(4306\d{8})\b/g)].map((m) => m[1]) : [];
+          counts.summaryValues += codes.length;
           const bad = codes.filter((c) => !regionOk(c, a.scope.regionCode!));
           if (bad.length) wrong.push(`${who} ${u}: regions outside ${a.scope.regionCode}: ${[...new Set(bad)].slice(0, 5).join(', ')}`);
         }
