@@ -8,6 +8,7 @@ import { Alert, Button, Card, Col, Empty, Flex, Grid, List, Row, Segmented, Spac
 import { ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
 import { useMe } from '../../app/session';
+import { PersonalValue } from '../../components/PersonalValue';
 import { OrgSelect } from '../../components/OrgSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
@@ -107,7 +108,10 @@ function OverdueCard({ d }: { d: Dashboard }) {
 }
 
 function DutyCard({ d }: { d: Dashboard }) {
-  const names = (ps: { name: string; phone: string | null }[]) => (ps.length ? ps.map((p) => (p.phone ? `${p.name}（${p.phone}）` : p.name)).join('、') : '未排班');
+  // Phones come masked; a role that may call them reveals one with 查看 (audited), which then dials.
+  const names = (ps: { id: string; name: string; phone: string | null }[]) => (ps.length ? ps.map((p, i) => (
+    <span key={p.id}>{i > 0 && '、'}{p.name}{p.phone && <>（<PersonalValue value={p.phone} entity="duty_person" id={p.id} field="phone" />）</>}</span>
+  )) : '未排班');
   return (
     <Card title="当前值班" size="small" extra={<Link to="/command/duty">值班值守</Link>} data-testid="duty-card">
       {!d.duty ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="当前没有值班班次，或尚未排班。请到“值班值守”排班。" /> : (
