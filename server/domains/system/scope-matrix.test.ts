@@ -252,6 +252,19 @@ describe('scope matrix over the route table', () => {
     }
   });
 
+  it('the checks flag a record of another town, department or enterprise, and pass the account\'s own and the county\'s', () => {
+    const town: DataScope = { kind: 'region', regionCode: '430699101000' };
+    expect(outside(town, { regionCode: '430699102203' })).toMatch(/regionCode/);
+    expect([outside(town, { regionCode: '430699101201' }), outside(town, { regionCode: '430699000000' }), outside(town, {})]).toEqual([null, null, null]);
+    const dept: DataScope = { kind: 'org', orgId: 'a' };
+    expect(outside(dept, { ownerOrgId: 'b' })).toMatch(/ownerOrgId/);
+    expect([outside(dept, { orgId: 'a', supervisingOrgId: 'b' }), outside(dept, { ownerOrgId: 'b', kind: 'overall' }, ROUTES['/api/command/plans'])]).toEqual([null, null]);
+    const ent: DataScope = { kind: 'enterprise', enterpriseId: 'e' };
+    expect(outside(ent, { enterpriseId: 'f' })).toMatch(/enterpriseId/);
+    expect(regionCodesIn({ items: [{ regionCode: '430699102000', nested: { regionCode: '430699101000' } }] })).toEqual(['430699102000', '430699101000']);
+    expect(valuesIn([{ x: { targetEnterpriseId: 'f' } }], ENTERPRISE_FIELDS)).toEqual(['f']);
+  });
+
   it('scoped lists: no account sees another\'s records, and every record lies in its scope', async () => {
     const wrong: string[] = [];
     const lists = Object.entries(ROUTES).filter(([, e]) => e.kind === 'scoped-list') as [string, { query?: string }][];
