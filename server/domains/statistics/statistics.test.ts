@@ -126,6 +126,7 @@ describe('statistics (统计分析) on the demo county, 2022 H1', () => {
     expect(await traced('disaster.reports')).toEqual(['amount', 'approved', 'reports', 'returned']);
     expect(await traced('flood.inspections')).toEqual(['batches', 'findings']);
     expect(await traced('monitoring.alarms')).toContain('falseAlarms');
+    expect(await traced('enforcement.overview')).toContain('findings');
   }, 600_000);
 
   it('a town sees only its own places: villages of its town, totals equal to its row in the county report, traces as the town', async () => {

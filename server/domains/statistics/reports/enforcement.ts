@@ -34,7 +34,9 @@ const measures: Measure[] = [
   { ...of('i', 'ended_at'), key: 'units', label: '检查单位', unit: '家', from: sql`enforcement_inspections i`,
     value: sql`count(distinct coalesce(i.enterprise_id::text, i.unit_name))`, where: (f, e) => sql`${where('i', 'ended_at')(f, e)} and i.status = 'completed'` },
   { ...of('i', 'ended_at'), key: 'findings', label: '检查发现问题', unit: '条', from: sql`enforcement_findings x join enforcement_inspections i on i.id = x.inspection_id`,
-    where: (f, e) => sql`${where('i', 'ended_at')(f, e)} and i.status = 'completed'` },
+    where: (f, e) => sql`${where('i', 'ended_at')(f, e)} and i.status = 'completed'`,
+    // The completed inspections of the period, each with its findings: their sum.
+    trace: list('/api/enforcement/inspections', '/enforcement/inspections', '执法检查', { status: 'completed' }, 'findingCount') },
   { ...of('c', 'requested_at'), key: 'cases', label: '立案查处', unit: '起', from: sql`enforcement_cases c`,
     where: where('c', 'requested_at', { ...OWN, inspection: true }), trace: caseTrace() },
   { ...of('c', 'requested_at'), key: 'fines', label: '罚款', unit: '元', from: sql`enforcement_cases c`, value: sql`coalesce(sum(c.fine), 0)`,
