@@ -2,6 +2,7 @@
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
 import { CitedArticle, ItemCites } from './cites.js';
+import { MASKED_PATTERN } from './personal.js';
 
 /** 隐患来源 */
 export const HAZARD_SOURCES = {
@@ -143,7 +144,7 @@ export type HazardQuery = Static<typeof HazardQuery>;
 /** Body of each workflow move. */
 export const AssignBody = Type.Object({
   responsiblePerson: Type.String({ minLength: 1, maxLength: 30 }),
-  responsiblePhone: Type.Optional(Type.String({ pattern: '^[0-9-]{7,20}$' })),
+  responsiblePhone: Type.Optional(Type.String({ pattern: `^([0-9-]{7,20}|${MASKED_PATTERN})$`, description: '电话（原样提交显示的脱敏值表示不修改）' })),
   measures: Type.String({ minLength: 2, maxLength: 2000 }),
   funds: Type.Optional(Type.Number({ minimum: 0 })),
   deadline: Type.String({ format: 'date' }),

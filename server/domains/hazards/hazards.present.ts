@@ -1,6 +1,7 @@
 // Hazard row → API shape.
 import type { Hazard } from '../../../contracts/hazards.js';
 import { type Actor, can } from '../../platform/auth/actor.js';
+import { maskPhone } from '../../platform/personal/personal.js';
 import type { EventRow, ExtensionRow, HazardRow } from './hazards.store.js';
 import { movesFor } from './hazards.service.js';
 
@@ -10,12 +11,13 @@ const ACTION_LABELS: Record<string, string> = {
   extend_request: '申请延期', extend_approve: '批准延期', extend_reject: '驳回延期',
 };
 
+/** The responsible phone leaves masked (issue #11; revealed through hazards.personal.ts). */
 export function presentHazard(h: HazardRow, actor: Actor): Hazard {
   return {
     id: h.id, number: h.number, enterpriseId: h.enterprise_id, enterpriseName: h.enterprise_name, regionCode: h.region_code, regionName: h.region_name,
     placeName: h.place_name, lng: h.lng, lat: h.lat, title: h.title, description: h.description, foundAt: iso(h.found_at)!, foundBy: h.found_by,
     source: h.source as Hazard['source'], sector: h.sector, category: h.category, categoryCode: h.category_code, level: h.level, majorBasis: h.major_basis, campaignId: h.campaign_id,
-    status: h.status, overdue: h.overdue, responsiblePerson: h.responsible_person, responsiblePhone: h.responsible_phone, measures: h.measures,
+    status: h.status, overdue: h.overdue, responsiblePerson: h.responsible_person, responsiblePhone: maskPhone(h.responsible_phone), measures: h.measures,
     funds: h.funds === null ? null : Number(h.funds), deadline: h.deadline, rectifiedBy: h.rectified_by, rectifiedAt: iso(h.rectified_at),
     closedAt: iso(h.closed_at), superviseLevel: h.supervise_level as Hazard['superviseLevel'], supervisingOrgId: h.supervising_org_id, supervisingOrgName: h.supervising_org_name,
     superviseDeadline: h.supervise_deadline, allowedMoves: movesFor(actor, h),

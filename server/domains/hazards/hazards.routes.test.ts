@@ -223,3 +223,41 @@ describe('export', () => {
     await expect(exportHazards(t.p.db, { kind: 'all' }, {}, '2026-06-10', 5)).rejects.toThrow(/超过单次导出上限 5 条/);
   });
 });
+
+describe('personal data (issue #11): the responsible person\'s phone', () => {
+  it('is masked in the list, the detail and a move\'s answer; revealed (audited) only with personal:phone, in scope', async () => {
+    const h = await report(ent);
+    const assigned = await post(staff, `/api/hazards/${h.id}/assign`, { responsiblePerson: '周建国', responsiblePhone: '13900003333', measures: '更换报警探头', deadline: '2026-06-20' });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().responsiblePhone).toBe('139****3333');
+    expect((await get(staff, `/api/hazards/${h.id}`)).json().responsiblePhone).toBe('139****3333');
+    expect((await get(ent, `/api/hazards/${h.id}`)).json().responsiblePhone).toBe('139****3333');
+    const listed = (await get(staff, `/api/hazards?q=${encodeURIComponent(h.number)}&pageSize=200`)).json().items.find((x: { id: string }) => x.id === h.id);
+    expect(listed.responsiblePhone).toBe('139****3333');
+    const stored = await t.p.db.one<{ p: string }>(sql`select responsible_phone as p from hazards where id = ${h.id}`);
+    expect(stored.p).toBe('13900003333');
+
+    const reveals = async () => (await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'personal.reveal' and entity_id = ${h.id}`)).n;
+    const reveal = (cookie: string) => post(cookie, '/api/personal/reveal', { entity: 'hazard', id: h.id, field: 'responsiblePhone' });
+    const r = await reveal(staff);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({ value: '13900003333', kind: 'phone' });
+    const [rec] = await t.p.db.query<{ after: { what: string; field: string; masked: string } }>(sql`select after from audit_log
+      where action = 'personal.reveal' and entity_id = ${h.id} order by seq desc limit 1`);
+    expect(rec.after).toMatchObject({ field: 'responsiblePhone', masked: '139****3333' });
+    expect(rec.after.what).toContain(`隐患「${h.number}」的电话号码`);
+    expect(await reveals()).toBe(1);
+    expect((await reveal(ent)).statusCode).toBe(403); // 企业用户: no personal:phone
+    expect((await reveal(officer)).statusCode).toBe(403);
+    expect((await reveal(luojiang)).statusCode).toBe(404); // another town's hazard
+    expect(await reveals()).toBe(1);
+  });
+
+  it('refuses a masked phone typed on assignment (nothing masked is stored)', async () => {
+    const h = await report(ent);
+    const r = await post(staff, `/api/hazards/${h.id}/assign`, { responsiblePerson: '周建国', responsiblePhone: '139****3333', measures: '更换报警探头', deadline: '2026-06-20' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.message).toMatch(/责任人电话不完整/);
+    expect((await get(staff, `/api/hazards/${h.id}`)).json().status).toBe('pending');
+  });
+});

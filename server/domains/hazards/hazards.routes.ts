@@ -18,6 +18,7 @@ import { sendXlsx } from '../../platform/excel/http.js';
 import { findHazard, listEvents, listExtensions, listHazards } from './hazards.store.js';
 import { categoryRoutes } from './categories.js';
 import { hazardCitations, noticeRoutes } from './notice.js';
+import './hazards.personal.js';
 
 const tags = ['隐患排查治理 hazards'];
 const read = { permission: 'hazard:read' } as const;

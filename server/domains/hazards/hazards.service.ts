@@ -12,6 +12,7 @@ import { visibleFileIds } from '../../platform/files/files.store.js';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { shanghaiDate } from '../../platform/settings/rules.js';
+import { keepIfMasked } from '../../platform/personal/personal.js';
 import { nextState } from '../../platform/workflow/state-machine.js';
 import { findEnterpriseBrief } from '../enterprises/directory.js';
 import { findOrgBrief } from '../system/orgs.service.js';
@@ -139,7 +140,7 @@ export async function moveHazard(ctx: Ctx, id: string, move: HazardMove, input: 
       if (isEnterpriseUser(ctx.actor) && h.level === 'major') throw forbidden('重大隐患须由监管部门交办整改', 'Major hazards are assigned by the regulator');
       if (!input.deadline || !input.measures || !input.responsiblePerson) throw badRequest('交办须填写责任人、整改措施和整改期限', 'Assignment needs person, measures and deadline');
       if (input.deadline < today(ctx)) throw badRequest('整改期限不能早于今天', 'The deadline cannot be in the past');
-      Object.assign(w, { responsible_person: input.responsiblePerson, responsible_phone: input.responsiblePhone ?? null, measures: input.measures,
+      Object.assign(w, { responsible_person: input.responsiblePerson, responsible_phone: keepIfMasked(input.responsiblePhone, h.responsible_phone, 'phone', '责任人电话') ?? null, measures: input.measures,
         funds: input.funds ?? null, deadline: input.deadline });
     } else if (move === 'submit') {
       if (!photos.length) throw badRequest('提交复查须上传整改后的照片', 'Submit needs at least one after photo');

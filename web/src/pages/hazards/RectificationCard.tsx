@@ -1,6 +1,7 @@
 // 一单四制 at a glance: responsible person, measures, funds, deadline and the review (复查), plus 挂牌督办.
 import { Card, Descriptions, Typography } from 'antd';
 import { formatTime } from '../../components/format';
+import { PersonalValue } from '../../components/PersonalValue';
 import { SUPERVISE_LEVELS } from './codes';
 import type { HazardDetail } from './hazardApi';
 import { DeadlineText } from './HazardTags';
@@ -21,7 +22,7 @@ function review(h: HazardDetail): string {
 export function RectificationCard({ hazard: h }: { hazard: HazardDetail }) {
   const items = [
     { key: 'person', label: '责任人', children: h.responsiblePerson
-      ? <span>{h.responsiblePerson}{h.responsiblePhone && <>{' · '}<a href={`tel:${h.responsiblePhone}`}>{h.responsiblePhone}</a></>}</span>
+      ? <span>{h.responsiblePerson}{h.responsiblePhone && <>{' · '}<PersonalValue value={h.responsiblePhone} entity="hazard" id={h.id} field="responsiblePhone" /></>}</span>
       : <Typography.Text type="secondary">待交办</Typography.Text> },
     { key: 'measures', label: '措施', children: <span style={{ whiteSpace: 'pre-wrap' }}>{h.measures ?? '—'}</span> },
     { key: 'funds', label: '资金', children: h.funds === null ? '—' : `${h.funds.toLocaleString('zh-CN')} 元` },

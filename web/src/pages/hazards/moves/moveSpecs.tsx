@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { OrgSelect } from '../../../components/OrgSelect';
+import { phoneRule } from '../../../components/PersonalValue';
 import { optionsOf, SUPERVISE_LEVELS, type MoveKey } from '../codes';
 import { HAZARDS, type HazardDetail } from '../hazardApi';
 import { PhotoUpload } from '../PhotoUpload';
@@ -49,7 +50,7 @@ export const MOVE_SPECS: Record<MoveKey, MoveSpec> = {
     fields: () => (
       <>
         <Form.Item name="responsiblePerson" label="整改责任人" rules={[{ required: true, whitespace: true, message: '请填写整改责任人' }]}><Input maxLength={30} /></Form.Item>
-        <Form.Item name="responsiblePhone" label="责任人电话" rules={[{ pattern: /^[0-9-]{7,20}$/, message: '请填写正确的电话号码' }]}><Input inputMode="tel" maxLength={20} /></Form.Item>
+        <Form.Item name="responsiblePhone" label="责任人电话" rules={[phoneRule(/^[0-9-]{7,20}$/, '请填写正确的电话号码')]}><Input inputMode="tel" maxLength={20} /></Form.Item>
         <Form.Item name="measures" label="整改措施" rules={[{ required: true, whitespace: true, message: '请填写整改措施' }, { min: 2, message: '至少 2 个字' }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>
