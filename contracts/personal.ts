@@ -5,7 +5,7 @@ import { Uuid } from './common.js';
 export const RevealInput = Type.Object({
   entity: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z_]+$', description: '记录类型，如 enterprise、team_member' }),
   id: Uuid,
-  field: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z]+$', description: '字段，如 principalPhone' }),
+  field: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z][A-Za-z0-9]*$', description: '字段，如 principalPhone、responsiblePhone0（列表中第几位责任人）' }),
 }, { additionalProperties: false });
 export type RevealInput = Static<typeof RevealInput>;
 

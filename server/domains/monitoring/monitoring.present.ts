@@ -6,6 +6,7 @@ import { enterpriseNames } from '../enterprises/directory.js';
 import type { AlarmEventRow, AlarmRow } from './alarms/alarms.store.js';
 import { movesOf } from './alarms/alarms.service.js';
 import type { DeviceRow } from './registry/devices.store.js';
+import { maskResponsible } from './registry/facilities.personal.js';
 import type { FacilityRow } from './registry/facilities.store.js';
 import type { SensorConfigRow, SensorRow } from './registry/sensors.store.js';
 import type { RecipientRow } from './warnings/recipients.store.js';
@@ -17,10 +18,10 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 /** Names of the enterprises of some rows, in one query. */
 export const namesOf = (db: Queryable, rows: { enterprise_id: string | null }[]) => enterpriseNames(db, rows.map((r) => r.enterprise_id));
 
-/** A facility row as the API shows it. */
+/** A facility row as the API shows it (the responsible people's phones masked, issue #11). */
 export const presentFacility = (f: FacilityRow): Facility => ({
   id: f.id, name: f.name, kind: f.kind as Facility['kind'], regionCode: f.region_code, regionName: f.region_name, lng: f.lng, lat: f.lat,
-  characteristics: f.characteristics, responsible: f.responsible, note: f.note, deviceCount: f.device_count, openAlarms: f.open_alarms,
+  characteristics: f.characteristics, responsible: maskResponsible(f.responsible), note: f.note, deviceCount: f.device_count, openAlarms: f.open_alarms,
 });
 
 /** A device row as the API shows it (never its key). */

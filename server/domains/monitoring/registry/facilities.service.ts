@@ -6,6 +6,7 @@ import { audit, type Ctx } from '../../../platform/context.js';
 import { sql } from '../../../platform/db/sql.js';
 import { badRequest, forbidden, notFound } from '../../../platform/http/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
+import { unmaskResponsible } from './facilities.personal.js';
 import { type FacilityRow, type FacilityWrite, findFacility, insertFacility, updateFacility } from './facilities.store.js';
 
 async function checkRegion(ctx: Ctx, code: string) {
@@ -23,7 +24,7 @@ export async function createFacility(ctx: Ctx, input: Static<typeof FacilityCrea
   await checkRegion(ctx, input.regionCode);
   return ctx.db.tx(async (tx) => {
     const id = uuidv7();
-    await insertFacility(tx, id, toWrite(input));
+    await insertFacility(tx, id, toWrite({ ...input, responsible: unmaskResponsible(input.responsible, undefined) }));
     await audit(ctx, tx, { action: 'monitoring.facility.create', entityType: 'monitoring_facility', entityId: id, regionCode: input.regionCode, after: input });
     return (await findFacility(tx, { kind: 'all' }, id))!;
   });
@@ -35,7 +36,7 @@ export async function editFacility(ctx: Ctx, id: string, input: Static<typeof Fa
   return ctx.db.tx(async (tx) => {
     const before = await findFacility(tx, ctx.actor.scope, id);
     if (!before) throw notFound('设施', 'Facility');
-    await updateFacility(tx, id, toWrite(input));
+    await updateFacility(tx, id, toWrite({ ...input, responsible: unmaskResponsible(input.responsible, before.responsible) }));
     await audit(ctx, tx, { action: 'monitoring.facility.update', entityType: 'monitoring_facility', entityId: id, regionCode: before.region_code,
       before: { name: before.name, kind: before.kind, regionCode: before.region_code, characteristics: before.characteristics }, after: input });
     return (await findFacility(tx, { kind: 'all' }, id))!;

@@ -136,3 +136,43 @@ describe('thresholds that are not set', () => {
     expect(cleared.json()).toMatchObject({ lowLow: null, low: null, high: 40, highHigh: 50 });
   });
 });
+
+describe('personal data (issue #11): the responsible people\'s phones', () => {
+  it('are masked in the list and the detail, revealed one at a time (audited) with personal:phone in scope, and kept when sent back masked', async () => {
+    const created = await post(t, staff, '/api/monitoring/facilities', { name: '下湾山塘', kind: 'reservoir', regionCode: '430699101203',
+      responsible: [{ role: '行政责任人', name: '王立新', phone: '13800005555' }, { role: '巡查责任人', name: '赵小河', phone: '0730-5216666' }] });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id as string;
+    const masked = [{ role: '行政责任人', name: '王立新', phone: '138****5555' }, { role: '巡查责任人', name: '赵小河', phone: '073*-***6666' }];
+    expect(created.json().responsible).toEqual(masked);
+    expect((await get(t, staff, `/api/monitoring/facilities/${id}`)).json().responsible).toEqual(masked);
+    const listed = (await get(t, staff, `/api/monitoring/facilities?q=${encodeURIComponent('下湾山塘')}`)).json().items;
+    expect(listed.map((f: { responsible: unknown }) => f.responsible)).toEqual([masked]);
+
+    const reveals = async () => (await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'personal.reveal' and entity_id = ${id}`)).n;
+    const reveal = async (user: string, field: string) => t.as(await t.login(user), { method: 'POST', url: '/api/personal/reveal', payload: { entity: 'monitoring_facility', id, field } });
+    const r = await reveal('town_baitang', 'responsiblePhone1');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().value).toBe('0730-5216666');
+    const [rec] = await t.p.db.query<{ after: { what: string; field: string; masked: string } }>(sql`select after from audit_log
+      where action = 'personal.reveal' and entity_id = ${id} order by seq desc limit 1`);
+    expect(rec.after).toMatchObject({ field: 'responsiblePhone1', masked: '073*-***6666' });
+    expect(rec.after.what).toContain('监测设施「下湾山塘」的电话号码');
+    expect((await reveal('officer', 'responsiblePhone0')).statusCode).toBe(403);
+    expect((await reveal('town_luojiang', 'responsiblePhone0')).statusCode).toBe(404);
+    expect((await reveal('staff', 'responsibleName0')).statusCode).toBe(400);
+    expect(await reveals()).toBe(1);
+
+    // The form sends the masked list back, reordered and with one person added: stored numbers are kept.
+    const edited = await t.as(staff, { method: 'PATCH', url: `/api/monitoring/facilities/${id}`,
+      payload: { responsible: [masked[1], masked[0], { role: '技术责任人', name: '陈工', phone: '13900007777' }] } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const stored = await t.p.db.one<{ responsible: { phone: string }[] }>(sql`select responsible from monitoring_facilities where id = ${id}`);
+    expect(stored.responsible.map((x) => x.phone)).toEqual(['0730-5216666', '13800005555', '13900007777']);
+    const typed = await t.as(staff, { method: 'PATCH', url: `/api/monitoring/facilities/${id}`,
+      payload: { responsible: [{ role: '行政责任人', name: '王立新', phone: '138****0000' }] } });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json().error.message).toMatch(/电话不完整/);
+    expect((await t.p.db.one<{ n: number }>(sql`select jsonb_array_length(responsible)::int as n from monitoring_facilities where id = ${id}`)).n).toBe(3);
+  });
+});

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Empty, Flex, Grid, Row, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { api } from '../../../api/client';
 import type { PageOf } from '../../../api/types';
+import { PersonalValue } from '../../../components/PersonalValue';
 import { PageHeader } from '../../../components/PageHeader';
 import { AlarmList } from '../alarms/AlarmList';
 import { FACILITIES, FACILITY_KINDS, SENSORS, valueText, type Facility, type Sensor, type Series } from '../monitoringApi';
@@ -52,7 +53,7 @@ export default function FacilityPage() {
           { label: '特征值', span: 2, children: Object.keys(f.characteristics).length
             ? <Flex wrap gap={4}>{Object.entries(f.characteristics).sort((a, b) => a[1] - b[1]).map(([k, v]) => <Tag key={k}>{k} {v}</Tag>)}</Flex> : '未登记' },
           { label: '责任人', span: 2, children: f.responsible.length
-            ? <Flex wrap gap={12}>{f.responsible.map((r) => <span key={`${r.role}${r.name}`}>{r.role}：{r.name}{r.phone ? ` ${r.phone}` : ''}</span>)}</Flex> : '未登记' },
+            ? <Flex wrap gap={12}>{f.responsible.map((r, i) => <span key={`${r.role}${r.name}`}>{r.role}：{r.name}{r.phone ? <>{' '}<PersonalValue value={r.phone} entity="monitoring_facility" id={f.id} field={`responsiblePhone${i}`} /></> : ''}</span>)}</Flex> : '未登记' },
           { label: '位置', children: f.lng !== null && f.lat !== null ? `${f.lng}, ${f.lat}` : '—' },
           { label: '设备', children: `${f.deviceCount} 台` },
         ]} />

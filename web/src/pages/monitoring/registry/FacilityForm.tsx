@@ -5,6 +5,7 @@ import { Button, Col, Flex, Form, Input, InputNumber, Modal, Row, Select, Typogr
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '../../../api/client';
 import { useApiMutation } from '../../../api/mutation';
+import { phoneRule } from '../../../components/PersonalValue';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { FACILITIES, FACILITY_KINDS, OVERVIEW, optionsOf, type Facility, type FacilityCreate } from '../monitoringApi';
 
@@ -88,7 +89,7 @@ export function FacilityForm({ open, facility, onClose }: { open: boolean; facil
                 <Flex key={f.key} gap={8} align="baseline" wrap>
                   <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '请选择' }]} style={{ width: 130 }}><Select options={RESPONSIBLE_ROLES.map((r) => ({ value: r, label: r }))} aria-label="责任类别" /></Form.Item>
                   <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]} style={{ flex: 1, minWidth: 100 }}><Input maxLength={30} placeholder="姓名" aria-label="责任人姓名" /></Form.Item>
-                  <Form.Item name={[f.name, 'phone']} rules={[{ pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '手机或座机号码格式不对' }]} style={{ width: 150 }}><Input maxLength={20} placeholder="手机号（接收短信）" aria-label="责任人电话" /></Form.Item>
+                  <Form.Item name={[f.name, 'phone']} rules={[phoneRule(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '手机或座机号码格式不对')]} style={{ width: 150 }}><Input maxLength={20} placeholder="手机号（接收短信）" aria-label="责任人电话" /></Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除责任人" />
                 </Flex>
               ))}
