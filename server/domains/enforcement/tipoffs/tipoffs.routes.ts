@@ -8,20 +8,22 @@ import {
 import type { Ctx, Platform } from '../../../platform/context.js';
 import { notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
+import { maskPhone } from '../../../platform/personal/personal.js';
 import { ruleValue } from '../../../platform/settings/rules.js';
 import { TIPOFF_RULES } from '../common/rules.js';
 import { iso, today } from '../common/util.js';
 import { newChallenge } from './pow.js';
 import { assign, grantReward, intake, markRewardPaid, reply, submitPublic, track, verify } from './tipoffs.service.js';
 import { findTipoff, listTipoffs, type TipoffRow } from './tipoffs.store.js';
+import './tipoffs.personal.js';
 
 const tags = ['行政执法 enforcement'];
 const read = { permission: 'enforcement:read' } as const;
 const write = { permission: 'enforcement:write' } as const;
 
-/** Row → API shape (reporter details stay inside the bureau). */
+/** Row → API shape (reporter details stay inside the bureau; the phone masked, revealed through tipoffs.personal.ts). */
 export const presentTipoff = (t: TipoffRow, day: string) => ({
-  id: t.id, number: t.number, channel: t.channel, anonymous: t.anonymous, reporterName: t.reporter_name, reporterPhone: t.reporter_phone, category: t.category,
+  id: t.id, number: t.number, channel: t.channel, anonymous: t.anonymous, reporterName: t.reporter_name, reporterPhone: maskPhone(t.reporter_phone), category: t.category,
   subjectName: t.subject_name, subjectAddress: t.subject_address, enterpriseId: t.enterprise_id, regionCode: t.region_code, content: t.content, status: t.status,
   statusLabel: TIPOFF_STATUSES[t.status as keyof typeof TIPOFF_STATUSES] ?? t.status, receivedAt: iso(t.received_at)!, replyDue: t.reply_due,
   overdue: ['received', 'assigned', 'verified'].includes(t.status) && t.reply_due < day, assignedOrgId: t.assigned_org_id, assigneeId: t.assignee_id,

@@ -96,4 +96,31 @@ describe('举报', () => {
     const near = await t.login((await makeOfficer(t, { region: '430699101000' })).username);
     expect((await api(t).get(near, `/api/enforcement/tipoffs/${id}`)).json().number).toBe(number);
   });
+
+  it('masks a named reporter\'s phone in the ledger and the detail, reveals it (audited) only with personal:phone in scope, and never to the tracking page', async () => {
+    const r = await report({ anonymous: false, reporterName: '李先生', reporterPhone: '13700008888' });
+    expect(r.statusCode, r.body).toBe(200);
+    const { number, trackingCode } = r.json();
+    const tracked = await pub('POST', '/api/public/tipoffs/track', { code: trackingCode });
+    expect(tracked.body).not.toMatch(/8888|李先生/);
+    const id = (await t.p.db.one<{ id: string }>(sql`select id from enforcement_tipoffs where number = ${number}`)).id;
+    const staff = await t.login('staff');
+    expect((await api(t).get(staff, `/api/enforcement/tipoffs/${id}`)).json()).toMatchObject({ reporterName: '李先生', reporterPhone: '137****8888' });
+    expect((await api(t).get(officer, `/api/enforcement/tipoffs/${id}`)).json().reporterPhone).toBe('137****8888');
+    const listed = (await api(t).get(staff, `/api/enforcement/tipoffs?q=${encodeURIComponent(number)}`)).json().items;
+    expect(listed.find((x: { id: string }) => x.id === id).reporterPhone).toBe('137****8888');
+
+    const reveals = async () => (await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'personal.reveal' and entity_id = ${id}`)).n;
+    const reveal = (cookie: string) => api(t).post(cookie, '/api/personal/reveal', { entity: 'enforcement_tipoff', id, field: 'reporterPhone' });
+    const full = await reveal(staff);
+    expect(full.statusCode, full.body).toBe(200);
+    expect(full.json().value).toBe('13700008888');
+    const [rec] = await t.p.db.query<{ after: { what: string; masked: string } }>(sql`select after from audit_log
+      where action = 'personal.reveal' and entity_id = ${id} order by seq desc limit 1`);
+    expect(rec.after).toMatchObject({ what: `查看敏感信息：举报「${number}」的电话号码`, masked: '137****8888' });
+    expect((await reveal(officer)).statusCode).toBe(403); // 执法人员: no personal:phone
+    const farStaff = await t.login((await makeOfficer(t, { region: '430699102000', roles: ['staff'] })).username);
+    expect((await reveal(farStaff)).statusCode).toBe(404); // another town's tip-off
+    expect(await reveals()).toBe(1);
+  });
 });

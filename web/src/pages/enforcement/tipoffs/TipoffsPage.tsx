@@ -10,6 +10,7 @@ import { useApiMutation } from '../../../api/mutation';
 import { useMe } from '../../../app/session';
 import { OrgSelect } from '../../../components/OrgSelect';
 import { PageHeader } from '../../../components/PageHeader';
+import { PersonalValue } from '../../../components/PersonalValue';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { PagedTable } from '../../../components/list/PagedTable';
 import type { FilterDef } from '../../../components/list/FilterBar';
@@ -71,7 +72,7 @@ function TipoffDrawer({ id, onClose }: { id: string; onClose: () => void }) {
         <Descriptions column={1} size="small" bordered items={[
           { label: '状态', children: <EnfTag of="tipoff" status={t.status} /> },
           { label: '渠道', children: TIPOFF_CHANNELS[t.channel as keyof typeof TIPOFF_CHANNELS] ?? t.channel },
-          { label: '举报人', children: t.anonymous ? '匿名' : `${t.reporterName ?? ''} ${t.reporterPhone ?? ''}` },
+          { label: '举报人', children: t.anonymous ? '匿名' : <>{t.reporterName ?? ''}{t.reporterPhone && <>{' '}<PersonalValue value={t.reporterPhone} entity="enforcement_tipoff" id={t.id} field="reporterPhone" /></>}</> },
           { label: '类别', children: TIPOFF_CATEGORIES[t.category as keyof typeof TIPOFF_CATEGORIES] ?? t.category },
           { label: '被举报', children: `${t.subjectName} ${t.subjectAddress ?? ''}` },
           { label: '内容', children: t.content },
