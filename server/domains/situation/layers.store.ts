@@ -27,8 +27,8 @@ export interface LayerFilter {
   offlineFactor: number;
 }
 
-/** One light row of any layer. */
-export interface Row { id: string; lng: number; lat: number; name: string; kind: string; region_code: string; at?: Date | string | null; note?: string | null; link?: string | null }
+/** One light row of any layer; `phone`, when selected, is the stored number the note carries (masked before it leaves, issue #11). */
+export interface Row { id: string; lng: number; lat: number; name: string; kind: string; region_code: string; at?: Date | string | null; note?: string | null; link?: string | null; phone?: string | null }
 
 /** A layer's statement in parts: the runner adds the limit and, when capped, counts. */
 export interface LayerSql { cols: Sql; from: Sql; order: Sql }
@@ -49,7 +49,7 @@ const enterpriseScope = (actor: Actor) => scopeWhere(actor, { region: 'e.region_
 export const enterprisesSql = (actor: Actor, f: LayerFilter): LayerSql => ({
   cols: sql`e.id, e.lng, e.lat, e.name, coalesce(e.risk_level, 'none') as kind, e.region_code,
     concat_ws(' · ', e.sector_detail, case e.status when 'suspended' then '停产停业' end, e.principal_name || ' ' || coalesce(e.principal_phone, '')) as note,
-    '/enterprises/' || e.id as link`,
+    '/enterprises/' || e.id as link, e.principal_phone as phone`,
   from: sql`from enterprises e where ${sql.and([located('e.lng', 'e.lat'), sql`e.status <> 'closed'`, enterpriseScope(actor), inBox(f.box, 'e.lng', 'e.lat'), under(f.regionCode, 'e.region_code')])}`,
   order: sql`case e.risk_level when 'red' then 0 when 'orange' then 1 when 'yellow' then 2 when 'blue' then 3 else 4 end, e.id`,
 });
@@ -102,17 +102,17 @@ export const alarmsSql = (actor: Actor, f: LayerFilter): LayerSql => ({
 
 /** Rescue teams, material stores and experts with a place; kind = team / warehouse / expert. */
 export const resourcesSql = (actor: Actor, f: LayerFilter): LayerSql => {
-  const part = (table: string, kind: string, cols: Sql, scope: Parameters<typeof readScope>[1], link: Sql) => sql`select a.id, a.lng, a.lat, a.name, ${kind}::text as kind,
-    a.region_code, null::timestamptz as at, ${cols} as note, ${link} as link from ${sql.id(table)} a
+  const part = (table: string, kind: string, cols: Sql, scope: Parameters<typeof readScope>[1], link: Sql, phone: Sql) => sql`select a.id, a.lng, a.lat, a.name, ${kind}::text as kind,
+    a.region_code, null::timestamptz as at, ${cols} as note, ${link} as link, ${phone}::text as phone from ${sql.id(table)} a
     where ${sql.and([located('a.lng', 'a.lat'), readScope(actor, scope), inBox(f.box, 'a.lng', 'a.lat'), under(f.regionCode, 'a.region_code')])}`;
   return {
     cols: sql`r.*`,
     from: sql`from (${part('resource_teams', 'team', sql`concat_ws(' · ', a.leader || ' ' || coalesce(a.leader_phone, ''), case a.readiness when 'ready' then '随时可调' else '暂不可用' end)`,
-      { region: 'a.region_code', org: 'a.owner_org_id', enterprise: 'a.enterprise_id' }, sql`'/command/resources/teams/' || a.id`)}
+      { region: 'a.region_code', org: 'a.owner_org_id', enterprise: 'a.enterprise_id' }, sql`'/command/resources/teams/' || a.id`, sql`a.leader_phone`)}
       union all ${part('resource_warehouses', 'warehouse', sql`concat_ws(' · ', '储备库', a.keeper || ' ' || coalesce(a.keeper_phone, ''))`,
-      { region: 'a.region_code', org: 'a.owner_org_id' }, sql`'/command/resources?tab=warehouses'`)}
+      { region: 'a.region_code', org: 'a.owner_org_id' }, sql`'/command/resources?tab=warehouses'`, sql`a.keeper_phone`)}
       union all ${part('resource_experts', 'expert', sql`concat_ws(' · ', array_to_string(a.fields, '、'), a.title, a.unit)`,
-      { region: 'a.region_code' }, sql`'/command/resources?tab=experts'`)}) r`,
+      { region: 'a.region_code' }, sql`'/command/resources?tab=experts'`, sql`null`)}) r`,
     order: sql`r.kind desc, r.id`,
   };
 };

@@ -13,6 +13,7 @@ import { type Actor, can } from '../../platform/auth/actor.js';
 import { regionPrefix } from '../../platform/auth/scope.js';
 import type { Ctx } from '../../platform/context.js';
 import { badRequest, forbidden } from '../../platform/http/errors.js';
+import { maskPhone } from '../../platform/personal/personal.js';
 import { ruleValue } from '../../platform/settings/rules.js';
 import { OFFLINE } from '../monitoring/monitoring.rules.js';
 import {
@@ -109,7 +110,7 @@ export async function layerFeatures(ctx: Ctx, layer: string, q: LayerQuery): Pro
     type: 'FeatureCollection', layer, label: SITUATION_LAYERS[layer], total, truncated,
     features: rows.map((r) => ({
       id: r.id, lng: Number(r.lng), lat: Number(r.lat), name: r.name, kind: r.kind, regionCode: r.region_code.trim(),
-      ...(r.at ? { at: new Date(r.at).toISOString() } : {}), ...(r.note ? { note: r.note } : {}), ...(r.link ? { link: r.link } : {}),
+      ...(r.at ? { at: new Date(r.at).toISOString() } : {}), ...(r.note ? { note: r.phone ? r.note.replace(r.phone, maskPhone(r.phone)) : r.note } : {}), ...(r.link ? { link: r.link } : {}),
     })),
   };
 }

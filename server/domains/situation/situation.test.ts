@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITUATION_LAYER_KEYS } from '../../../contracts/situation.js';
 import { regionPrefix } from '../../platform/auth/scope.js';
 import { sql } from '../../platform/db/sql.js';
+import { maskPhone } from '../../platform/personal/personal.js';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { ancestorCodes } from '../command/resources/scope.js';
 import { http, ok, takeIncident } from '../command/duty/testing.js';
@@ -168,3 +169,29 @@ describe('一张图 layers', () => {
     expect(unknown.json().error.message).toContain('未知图层');
   });
 });
+
+describe('personal data (issue #11)', () => {
+  it('shows the phones in the enterprise and resource notes masked, for every role (the record\'s own page reveals them)', async () => {
+    const phones = new Map((await t.p.db.query<{ id: string; phone: string }>(sql`select id, principal_phone as phone from enterprises where principal_phone is not null
+      union all select id, leader_phone from resource_teams where leader_phone is not null union all select id, keeper_phone from resource_warehouses where keeper_phone is not null`))
+      .map((r) => [r.id, r.phone]));
+    let checked = 0;
+    for (const l of ['enterprises', 'resources']) {
+      const r = await ok<{ features: { id: string; note?: string }[] }>(h.get(leader, `/api/situation/layers/${l}`));
+      for (const f of r.features) {
+        const phone = phones.get(f.id);
+        if (!phone) continue;
+        expect(f.note, f.id).toContain(maskPhone(phone));
+        expect(f.note, f.id).not.toContain(phone);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    // A point's full number is revealed on its record (here an enterprise), one at a time and audited.
+    const e = (await ok<{ features: { id: string }[] }>(h.get(leader, '/api/situation/layers/enterprises'))).features.find((f) => phones.has(f.id))!;
+    const before = (await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'personal.reveal' and entity_id = ${e.id}`)).n;
+    expect((await ok<{ value: string }>(h.post(leader, '/api/personal/reveal', { entity: 'enterprise', id: e.id, field: 'principalPhone' }))).value).toBe(phones.get(e.id));
+    expect((await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'personal.reveal' and entity_id = ${e.id}`)).n).toBe(before + 1);
+  });
+});
+

@@ -15,6 +15,7 @@ import { notFound } from '../../../platform/http/errors.js';
 import { paging } from '../../../platform/http/types.js';
 import { findIncidentBrief } from '../incidents/directory.js';
 import { reportDocModel, reportSitRep } from './reports.document.js';
+import { maskRecipients } from './reports.personal.js';
 import { scheduleReportScan } from './reports.scan.js';
 import { actionsOf, draftReport, editReport, ensureDues, moveReport, nextKindOf, visibleIncident } from './reports.service.js';
 import { type DueRow, duesOf, listReports, reportsOf, type ReportRow } from './reports.store.js';
@@ -33,7 +34,7 @@ export function presentReport(ctx: Ctx, r: ReportRow) {
     status: r.status, statusLabel: REPORT_STATUSES[r.status], title: r.title, content: r.content, draftedBy: { id: r.drafted_by, name: r.drafted_by_name },
     draftedAt: iso(r.drafted_at)!, submittedAt: iso(r.submitted_at), approvedBy: r.approved_by ? { id: r.approved_by, name: r.approved_by_name ?? '' } : null,
     approvedAt: iso(r.approved_at), approvalNote: r.approval_note, returnedNote: r.returned_note, sentBy: r.sent_by ? { id: r.sent_by, name: r.sent_by_name ?? '' } : null,
-    sentAt: iso(r.sent_at), recipients: r.recipients.map((x) => ({ name: x.name, phone: x.phone ?? null, username: x.username ?? null })), actions: actionsOf(ctx, r),
+    sentAt: iso(r.sent_at), recipients: maskRecipients(r.recipients), actions: actionsOf(ctx, r),
   };
 }
 

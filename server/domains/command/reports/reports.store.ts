@@ -114,3 +114,6 @@ export async function listReports(db: Queryable, actor: Actor, f: { kind?: strin
     where ${where} order by r.drafted_at desc, r.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return { items, total };
 }
+
+/** One report by its id alone (the caller's right to its incident is checked by whoever asks). */
+export const findReportById = (db: Queryable, id: string) => db.maybeOne<ReportRow>(sql`${SELECT} where r.id = ${id}`);

@@ -151,7 +151,7 @@ describe('drafting and approval (起草、审核、报送)', () => {
     const approved = await ok(h.post(leader.cookie, `${u}/approve`, { note: '同意' }));
     expect(approved).toMatchObject({ status: 'approved', approvedBy: { name: expect.any(String) }, actions: [] });
     const sent = await ok(h.post(staff.cookie, `${u}/send`, {}));
-    expect(sent).toMatchObject({ status: 'sent', recipients: [{ name: '岳阳市应急管理局总值班室', phone: '13807300110' }] });
+    expect(sent).toMatchObject({ status: 'sent', recipients: [{ name: '岳阳市应急管理局总值班室', phone: '138****0110' }] }); // masked (issue #11)
     const sms = await t.p.db.query<{ address: string }>(sql`select address from notifications where channel = 'sms' and title like ${'%审核规则测试'}`);
     expect(sms.map((s) => s.address)).toContain('13807300110');
     const audit = await t.p.db.query<{ action: string }>(sql`select action from audit_log where entity_id = ${r.id} order by seq`);
@@ -217,5 +217,22 @@ describe('peacetime/emergency switch (平战转换) and scope', () => {
     expect(await ledger(luojiangTown)).not.toContain(sent.id);
     const ent = await t.login('ent_demo');
     expect((await h.get(ent, R(inc.id))).statusCode).toBe(403);
+  });
+
+  it('masks the recipients\' phones in every report shown, and reveals one (audited) to a role with personal:phone that sees the incident', async () => {
+    await moveTo(at('14:00'));
+    const inc = await takeIncident(t, staff.cookie, { regionCode: baitang, title: '报送电话脱敏测试' });
+    const sent = await fileReport(inc.id, 'initial');
+    expect(sent.recipients).toEqual([{ name: '岳阳市应急管理局总值班室', phone: '138****0110', username: null }]);
+    expect((await ok(h.get(baitangTown.cookie, R(inc.id)))).reports[0].recipients[0].phone).toBe('138****0110');
+    expect((await ok(h.get(leader.cookie, `${R(inc.id)}/${sent.id}`))).recipients[0].phone).toBe('138****0110');
+    const reveals = async () => (await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'personal.reveal' and entity_id = ${sent.id}`)).n;
+    const reveal = (who: Who) => h.post(who.cookie, '/api/personal/reveal', { entity: 'incident_report', id: sent.id, field: 'recipientPhone0' });
+    expect((await ok(reveal(baitangTown))).value).toBe('13807300110');
+    const [rec] = await t.p.db.query<{ after: { what: string; masked: string } }>(sql`select after from audit_log where action = 'personal.reveal' and entity_id = ${sent.id}`);
+    expect(rec.after).toMatchObject({ what: `查看敏感信息：信息报送「${sent.number}」的电话号码`, masked: '138****0110' });
+    expect((await reveal(luojiangTown)).statusCode).toBe(404); // another town's incident
+    expect((await reveal(admin)).statusCode).toBe(403);
+    expect(await reveals()).toBe(1);
   });
 });
