@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../platform/db/sql.js';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { makeOfficer } from '../enforcement/common/testing.js';
 import { multipart, xlsx } from '../enterprises/test-helpers.js';
 import { rainStatus, waterStatus } from './flood.live.js';
 
@@ -113,6 +114,25 @@ describe('rectification notice (一单四制)', () => {
     expect(one).toContain('坝体渗水');
     expect(one).not.toContain('溢洪道堵塞');
     expect((await get(baitang, `${P}/batches/${b.id}/notice.docx`)).statusCode).toBe(404);
+  });
+
+  it('prints the responsible phone in full for a role that may see it (audited as personal.export), masked for any other (issue #11)', async () => {
+    const v = await villageOf(LUOJIANG);
+    const f = await ok(post(luojiang, `${P}/facilities`, reservoir(v)));
+    const team = (await ok(get(luojiang, `${P}/teams`))).find((x: any) => x.regionCode === LUOJIANG);
+    const b = await ok(post(luojiang, `${P}/batches`, { teamId: team.id, level: 'town', regionCode: LUOJIANG, inspectedOn: '2026-05-26', facilityIds: [f.id] }));
+    const h = await ok(post(luojiang, `${P}/batches/${b.id}/findings`, { facilityId: f.id, title: '泄洪闸启闭机锈蚀' }));
+    expect((await post(luojiang, `/api/hazards/${h.id}/assign`, { responsiblePerson: '刘站长', responsiblePhone: '13600004444', measures: '更换启闭机', deadline: '2026-07-20' })).statusCode).toBe(200);
+    const exports = async () => (await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'personal.export' and entity_type = 'flood_batch'`)).n;
+    const n = await exports();
+    const full = await docText((await get(luojiang, `${P}/batches/${b.id}/notice.docx`)).rawPayload as Buffer);
+    expect(full).toContain('刘站长 13600004444');
+    expect(await exports()).toBe(n + 1);
+    const reader = await t.login((await makeOfficer(t, { roles: ['informant'] })).username); // disaster:read without personal:phone
+    const masked = await docText((await get(reader, `${P}/batches/${b.id}/notice.docx`)).rawPayload as Buffer);
+    expect(masked).toContain('刘站长 136****4444');
+    expect(masked).not.toContain('13600004444');
+    expect(await exports()).toBe(n + 1);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   batchFacilities, batchFindings, coverage, findBatch, findFacility, findResponse, listBatches, listFacilities, listPlans, listResponses, listTasks, listTeamPage, listTeams, noticeFindings,
   listTransfers,
 } from './flood.store.js';
+import { exportPersonal } from '../../platform/personal/personal.js';
 import { maskFacility, maskTask } from './flood.personal.js';
 
 const tags = ['防汛 flood'];
@@ -100,9 +101,12 @@ export function floodRoutes(_p: Platform): FastifyPluginAsyncTypebox {
       if (!b) throw notFound('检查批次', 'Inspection batch');
       const findings = (await noticeFindings(req.ctx.db, b.id)).filter((f) => !req.query.hazardId || f.hazard_id === req.query.hazardId);
       if (!findings.length) throw badRequest(req.query.hazardId ? '该问题不属于本检查批次' : '本批次没有发现问题，无需下达整改通知书', 'No findings');
+      // The notice is served on the responsible town, which must be able to call the person in charge: it carries the
+      // phone in full for a role holding personal:phone (audited as personal.export), masked for anyone else (issue #11).
+      const printed = await exportPersonal(req.ctx, findings, { responsible_phone: 'phone' }, { entityType: 'flood_batch', label: `防汛隐患整改通知书（${b.number}）` });
       return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', attachmentHeader(`防汛隐患整改通知书-${b.number}${req.query.hazardId ? `-${findings[0].number}` : ''}.docx`))
-        .send(await noticeDocx(b, findings, shanghaiDate(req.ctx.clock())));
+        .send(await noticeDocx(b, printed, shanghaiDate(req.ctx.clock())));
     });
     app.post(`${P}/batches/:id/findings`, { config: write, schema: { tags, summary: '登记检查发现的问题（作为隐患按一单四制交办整改）', params: IdParams, body: FindingInput, response: { 200: Created, ...E } } },
       async (req) => ({ id: (await addFinding(req.ctx, req.params.id, req.body)).id }));
