@@ -28,6 +28,22 @@ describe('login', () => {
     expect(c.sameSite).toBe('Strict');
   });
 
+  it('issues a new session id at login, whatever cookie the browser brought (no session fixation)', async () => {
+    // A session id planted before login (by an attacker, or left from an earlier login) is never the one logged in.
+    const earlier = (await t.login('staff')).slice('yj_session='.length);
+    const planted = 'fixated-session-id-0123456789';
+    for (const brought of [planted, earlier]) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: 'Yingji@2026' }, cookies: { yj_session: brought } });
+      expect(r.statusCode).toBe(200);
+      const issued = r.cookies.find((x) => x.name === 'yj_session')!.value;
+      expect(issued).not.toBe(brought);
+      expect((await t.as(`yj_session=${issued}`, { method: 'GET', url: '/api/auth/me' })).json().username).toBe('leader');
+    }
+    expect((await t.as(`yj_session=${planted}`, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    // The earlier session stays staff's: logging in as someone else did not take it over.
+    expect((await t.as(`yj_session=${earlier}`, { method: 'GET', url: '/api/auth/me' })).json().username).toBe('staff');
+  });
+
   it('says the same thing for an unknown user and a wrong password, in Chinese', async () => {
     const a = await login('nobody', 'x');
     const b = await login('staff', 'wrong');
