@@ -40,8 +40,8 @@ browserSuite('web: disaster reports (灾情报送)', (server) => {
     await town.page.getByText('已审核通过').waitFor();
 
     // 3. The county sees the figures in the event's summary.
-    await desk.page.goto(`${server.url}/disaster/reports?q=${encodeURIComponent(name)}`);
-    await desk.page.getByRole('tab', { name: '灾害事件与汇总' }).click();
+    // The events tab opens from the address with its search (switching tabs starts each list without the last one's filters).
+    await desk.page.goto(`${server.url}/disaster/reports?tab=events&q=${encodeURIComponent(name)}`);
     await desk.page.getByRole('cell', { name }).click();
     const summary = desk.page.getByRole('dialog');
     await summary.getByText('村（社区）汇总').first().waitFor();
