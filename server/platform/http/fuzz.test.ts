@@ -77,6 +77,14 @@ async function lastAuditSeq(): Promise<number> {
 }
 
 interface Outcome { op: string; variant: string; status: number; body: string }
+/** Mutating routes answered 2xx with their audit record written (the audit walk's coverage). */
+const auditedRoutes = new Set<string>();
+/** POST routes that read or compute without changing business data: nothing to audit. */
+const READS_BY_POST = new Set<string>([
+  'POST /api/inbox/read-all', // marks the caller's own notifications read: not business data
+  'POST /api/command/incidents/grade', // computes the grade a set of casualties and losses would give
+  'POST /api/law/import/preview', // splits a text into articles to show before importing
+]);
 const problems: Outcome[] = [];
 let sent = 0;
 
@@ -89,6 +97,12 @@ async function send(op: Op, variant: string, url: string, init: { payload?: stri
   sent++;
   const label = `${op.method} ${op.path}`;
   if (res.statusCode >= 500) { problems.push({ op: label, variant, status: res.statusCode, body: res.body.slice(0, 200) }); return; }
+  if (res.statusCode < 300 && op.method !== 'GET') {
+    // Accepted: a change of business data writes its audit record in the same request (issue #11's audit walk).
+    const writes = await t.p.db.query<{ action: string }>(sql`select action from audit_log where seq > ${before} and action not like 'auth.%'`);
+    if (writes.length) auditedRoutes.add(label);
+    else if (!READS_BY_POST.has(label)) problems.push({ op: label, variant, status: res.statusCode, body: 'accepted a change but wrote no audit record' });
+  }
   if (res.statusCode >= 400) {
     const ok = (() => { try { const b = res.json(); return typeof b.error?.code === 'string' && typeof b.error?.message === 'string' && b.error.message.length > 0; } catch { return false; } })();
     if (!ok && res.statusCode !== 404) problems.push({ op: label, variant, status: res.statusCode, body: `not the error shape: ${res.body.slice(0, 120)}` });
@@ -172,7 +186,8 @@ describe('fuzzer over every route', () => {
         await send(op, `hostile ${h.slice(0, 12)}`, url, { headers: json, payload: JSON.stringify(body) });
       }
     }
-    console.log(`fuzzer: ${ops.length} routes, ${sent} requests, ${problems.length} problems`);
+    const mutating = ops.filter((o) => o.method !== 'GET').length;
+    console.log(`fuzzer: ${ops.length} routes, ${sent} requests, ${problems.length} problems; audit walk: ${auditedRoutes.size} of ${mutating} mutating routes accepted a fuzzed request and each wrote its audit record`);
     for (const x of problems) console.log(`  ${x.status} ${x.op} [${x.variant}] ${x.body}`);
     expect(problems).toEqual([]);
   });
