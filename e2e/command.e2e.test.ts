@@ -23,7 +23,8 @@ async function choose(page: Page, label: string, text: string, scope = dialog(pa
 }
 
 browserSuite('emergency response and command (应急指挥)', (env) => {
-  it('takes a report at the duty desk and runs it to closing, with dispatch, a field task, the 初报 and a lesson that becomes a hazard', async () => {
+  // The whole incident in one flow, across three accounts: ~30 s on a quiet machine, so more than the default minute.
+  it('takes a report at the duty desk and runs it to closing, with dispatch, a field task, the 初报 and a lesson that becomes a hazard', { timeout: 150_000 }, async () => {
     const staff = await openPage(env.browser);
     const leader = await openPage(env.browser);
     await login(staff.page, env.url, 'staff', DEMO_PASSWORD);
