@@ -4,6 +4,7 @@
 // tests (server/testing/figures.ts) check the URL and the count agree. Like the dashboard (server/domains/dashboard/
 // sources.ts), this reads several domains' list functions directly, deliberately: one place, one count each. The
 // returns' totals come through the returns directory (sumField).
+import { coveredRegion } from '../system/regions.service.js';
 import type { FigureTrace } from '../../../contracts/figures.js';
 import type { DataScope } from '../../platform/auth/actor.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -426,11 +427,8 @@ export const DERIVED: DerivedDef[] = [
   { key: 'gas.lpgIntegrated', section: 'enforcement', label: '整合液化气站', unit: '家', of: ['gas.lpgClosed', 'gas.lpgBuilt'] },
 ];
 
-/** The top of the region tree (the county), where a whole-scope report sits. */
-export async function rootRegion(db: Queryable): Promise<string> {
-  const r = await db.maybeOne<{ code: string }>(sql`select code from regions where level = 'county' order by code limit 1`);
-  return r?.code ?? '000000000000';
-}
+/** The region a whole-scope report covers: the deployment's (a county's, or a province's — not its first county). */
+export const rootRegion = async (db: Queryable): Promise<string> => (await coveredRegion(db)) ?? '000000000000';
 
 /** The first relief audit drawn in the period, within the viewer's scope. */
 async function firstAudit(env: Env, s: Span) {

@@ -11,20 +11,9 @@ import { changePercent, periodLabel, periodOf, previousPeriod, samePeriodLastYea
 import { shanghaiDate } from '../../platform/settings/rules.js';
 import { groupable, runMeasure, type Env, type Filter, type Measure, type ReportDef, type Values } from './measure.js';
 import { REPORTS } from './reports/index.js';
+import { coveredRegion } from '../system/regions.service.js';
 
 const LEVELS = [2, 4, 6, 9, 12];
-
-/** The region the deployment covers: from the top of the region tree down while a region has a single child (the
- *  demo county sits under its province and city; a province's platform branches at the province). */
-async function coveredRegion(ctx: Ctx): Promise<string | undefined> {
-  let code = (await ctx.db.maybeOne<{ code: string }>(sql`select code from regions where parent_code is null order by code limit 1`))?.code;
-  for (let depth = 0; code && depth < LEVELS.length; depth++) {
-    const kids = await ctx.db.query<{ code: string }>(sql`select code from regions where parent_code = ${code} limit 2`);
-    if (kids.length !== 1) break;
-    code = kids[0].code;
-  }
-  return code;
-}
 
 /** Reports the caller may read (report:read and the pillar's own read permission). */
 export function readableReports(ctx: Ctx): ReportDef[] {
@@ -145,7 +134,7 @@ async function prepare(ctx: Ctx, r: ReportDef, q: ReportQuery) {
   // Groups are one level below the region looked at: towns for the county, villages for a town.
   const base = q.regionCode ?? (scope.kind === 'region' ? scope.regionCode! : undefined);
   // Without one, the region the platform covers: the county of a county's platform, the province of a province's.
-  const top = base ?? await coveredRegion(ctx);
+  const top = base ?? await coveredRegion(ctx.db);
   const baseLen = top ? regionPrefix(top).length : 6;
   const regionLen = LEVELS.find((l) => l > baseLen) ?? 12;
   const scopeLabel = [scope.kind === 'org' || scope.kind === 'enterprise' ? '本单位管辖范围' : regionName, orgName].filter(Boolean).join(' · ');

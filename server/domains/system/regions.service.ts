@@ -4,9 +4,23 @@ import type { RegionCreate, RegionNode, RegionUpdate } from '../../../contracts/
 import { audit, type Ctx } from '../../platform/context.js';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.js';
 import { regionWithin } from '../../platform/auth/scope.js';
-import { findRegion, insertRegion, listRegions, type RegionRow, updateRegion } from './regions.store.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { childCodes, findRegion, insertRegion, listRegions, topRegion, type RegionRow, updateRegion } from './regions.store.js';
 
 const LEVEL_ORDER = ['province', 'city', 'county', 'town', 'village'];
+
+/** The region the deployment covers, where a whole-scope report sits: from the top of the region tree down while a
+ *  region has a single child (the demo county sits alone under its province and city; a province's platform branches
+ *  at the province). */
+export async function coveredRegion(db: Queryable): Promise<string | undefined> {
+  let code = await topRegion(db);
+  for (let depth = 0; code && depth < LEVEL_ORDER.length; depth++) {
+    const kids = await childCodes(db, code, 2);
+    if (kids.length !== 1) break;
+    code = kids[0];
+  }
+  return code;
+}
 
 export const presentRegion = (r: RegionRow) => ({
   code: r.code, parentCode: r.parent_code, name: r.name, level: r.level as RegionNode['level'], sort: r.sort,

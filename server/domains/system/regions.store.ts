@@ -37,3 +37,9 @@ export interface BoundaryRow { code: string; name: string; level: string; center
 /** Regions with a drawn boundary among the county, towns and parks the viewer may see. */
 export const listBoundaries = (db: Queryable, viewer: DataScope) => db.query<BoundaryRow>(sql`select r.code, r.name, r.level, r.center_lng, r.center_lat, r.boundary
   from regions r where r.boundary is not null and r.level in ('county', 'town', 'park') and ${visible(viewer)} order by r.code`);
+
+/** The root of the region tree (the first, should there be several). */
+export const topRegion = async (db: Queryable) => (await db.maybeOne<{ code: string }>(sql`select code from regions where parent_code is null order by code limit 1`))?.code;
+/** Up to `limit` child codes of a region. */
+export const childCodes = async (db: Queryable, code: string, limit: number) =>
+  (await db.query<{ code: string }>(sql`select code from regions where parent_code = ${code} order by code limit ${limit}`)).map((r) => r.code);
