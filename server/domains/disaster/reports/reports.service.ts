@@ -9,7 +9,7 @@ import { AppError, badRequest, forbidden, notFound } from '../../../platform/htt
 import { uuidv7 } from '../../../platform/ids.js';
 import { ruleValue } from '../../../platform/settings/rules.js';
 import { actorLevel, iso, levelOfCode, takeNumber, townOf, type Level } from '../common.js';
-import { deadlines, REPORT_DEADLINES, sumFigures, townFigure, type Due } from './aggregate.js';
+import { deadlines, REPORT_DEADLINES, sumFigures, townFigure, type DeadlineRule, type Due } from './aggregate.js';
 import {
   addAreas, addTrail, findEvent, findReport, flagOverdue, insertEvent, insertReport, listEvents, markStable, regionBrief, regionNames, reportsOf, setEventRegion, setStatus, trailOf, updateReport, watchedEvents,
   type EventFilter, type EventRow, type ReportRow,
@@ -43,25 +43,27 @@ export async function eventDetail(ctx: Ctx, id: string, db: Queryable = ctx.db) 
 const concerns = (town: string, code: string) => regionWithin(town, code) || regionWithin(code, town);
 
 /** The time limits of the struck towns the caller's scope and the region filter cover (the county sees all). */
-export async function viewerDues(ctx: Ctx, db: Queryable, e: EventRow, regionCode?: string): Promise<Due[]> {
+export async function viewerDues(ctx: Ctx, db: Queryable, e: EventRow, regionCode?: string, rule?: DeadlineRule): Promise<Due[]> {
   const scope = ctx.actor.scope;
   if (scope.kind !== 'all' && scope.kind !== 'region') return [];
-  return (await eventDeadlines(ctx, db, e)).filter((d) => (scope.kind === 'all' || concerns(d.regionCode, scope.regionCode!))
+  return (await eventDeadlines(ctx, db, e, rule)).filter((d) => (scope.kind === 'all' || concerns(d.regionCode, scope.regionCode!))
     && (!regionCode || concerns(d.regionCode, regionCode)));
 }
 
 /** The events list: `watched` keeps the events whose time limits still run (not yet stable, or inside the 核报 days). */
 export async function eventList(ctx: Ctx, q: EventFilter & { watched?: boolean }, page: number, pageSize: number) {
-  const stableSince = q.watched ? new Date(ctx.clock().getTime() - (await ruleValue(ctx.db, REPORT_DEADLINES, ctx.clock())).value.finalDays * 86400_000) : undefined;
+  // The rule is read once for the page, not once per event.
+  const rule = (await ruleValue(ctx.db, REPORT_DEADLINES, ctx.clock())).value;
+  const stableSince = q.watched ? new Date(ctx.clock().getTime() - rule.finalDays * 86400_000) : undefined;
   const { items, total } = await listEvents(ctx.db, ctx.actor.scope, { ...q, stableSince }, page, pageSize);
   const out = [];
-  for (const e of items) out.push(presentEvent(e, await viewerDues(ctx, ctx.db, e, q.regionCode)));
+  for (const e of items) out.push(presentEvent(e, await viewerDues(ctx, ctx.db, e, q.regionCode, rule)));
   return { items: out, total, page, pageSize };
 }
 
-async function eventDeadlines(p: Pick<Platform, 'clock'>, db: Queryable, e: EventRow): Promise<Due[]> {
-  const rule = await ruleValue(db, REPORT_DEADLINES, p.clock());
-  return deadlines(e, townsOf(e), await reportsOf(db, e.id), rule.value, p.clock());
+async function eventDeadlines(p: Pick<Platform, 'clock'>, db: Queryable, e: EventRow, rule?: DeadlineRule): Promise<Due[]> {
+  const value = rule ?? (await ruleValue(db, REPORT_DEADLINES, p.clock())).value;
+  return deadlines(e, townsOf(e), await reportsOf(db, e.id), value, p.clock());
 }
 
 /** The struck areas as given: existing towns or villages inside the caller's region, each once. */
