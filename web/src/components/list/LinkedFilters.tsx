@@ -3,6 +3,8 @@
 // link never looks like the whole list.
 import { Alert, Button } from 'antd';
 import { SECTORS } from '../../../../contracts/enterprises';
+import type { RegionNode } from '../../api/types';
+import { useRegionTree } from '../regions';
 
 /** A linked filter: its label, and how to show its value (the value itself by default). */
 export interface LinkedFilter { label: string; format?: (value: string) => string }
@@ -15,23 +17,40 @@ const yesNo = (v: string) => (v === 'true' ? '是' : v === 'false' ? '否' : v);
 export const LINKED = {
   sector: { label: '行业', format: sectorLabel },
   subtype: '类别',
-  from: '起',
-  to: '止',
+  from: '期间起',
+  to: '期间止',
   closedTo: '截至此日已整改销号',
   numbered: { label: '已编文号', format: yesNo },
   statusChange: { label: '状态变更为', format: (v: string) => ({ suspended: '停产停业', closed: '关闭', banned: '取缔', operating: '在营' } as Record<string, string>)[v] ?? v },
   changedFrom: '状态变更起', changedTo: '状态变更止', establishedFrom: '成立日期起', establishedTo: '成立日期止',
-  regionCode: '区划代码', parentId: { label: '分配自', format: () => '所选县级下拨' }, recipientKind: { label: '分配对象', format: (v: string) => (v === 'town' ? '乡镇' : v === 'department' ? '部门' : v) },
+  regionCode: '区域', parentId: { label: '分配自', format: () => '所选县级下拨' }, recipientKind: { label: '分配对象', format: (v: string) => (v === 'town' ? '乡镇' : v === 'department' ? '部门' : v) },
 } satisfies LinkedFilters;
 
+/** A region's name by its code, from the tree the pickers already load (the code itself until it arrives). */
+function useRegionName(): (code: string) => string {
+  const tree = useRegionTree().data ?? [];
+  return (code) => {
+    const walk = (nodes: RegionNode[]): string | undefined => {
+      for (const n of nodes) { if (n.code === code) return n.name; const hit = walk(n.children); if (hit) return hit; }
+      return undefined;
+    };
+    return walk(tree) ?? code;
+  };
+}
+
 export function LinkedFilterTags({ defs, values, onClear }: { defs: LinkedFilters; values: Record<string, string | undefined>; onClear: (name: string) => void }) {
+  const regionName = useRegionName();
   const set = Object.entries(defs).filter(([name]) => values[name]);
   if (!set.length) return null;
-  // The same note as the responsibility pages' (useTraceParams): what narrows the list, and a way back to all of it.
-  const words = set.map(([name, d]) => {
+  // The same note as the responsibility pages' (useTraceParams): what narrows the list, and a way back to all of it;
+  // a period reads as one phrase.
+  const isPeriod = (name: string) => name === 'from' || name === 'to';
+  const period = set.some(([name]) => isPeriod(name)) ? [`${values.from ?? '…'} 至 ${values.to ?? '…'}`] : [];
+  const words = [...period, ...set.filter(([name]) => !isPeriod(name)).map(([name, d]) => {
     const def = typeof d === 'string' ? { label: d } : d;
-    return `${def.label}：${def.format ? def.format(values[name]!) : values[name]}`;
-  });
+    const v = values[name]!;
+    return `${def.label}：${name === 'regionCode' ? regionName(v) : def.format ? def.format(v) : v}`;
+  })];
   return (
     <Alert type="info" showIcon title={`按统计口径显示：${words.join('，')}`} data-testid="trace-note"
       action={<Button size="small" onClick={() => set.forEach(([name]) => onClear(name))}>查看全部</Button>} />
