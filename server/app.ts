@@ -92,6 +92,7 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: p.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
 
   installAuthHook(app, p);
+  if (p.config.auditWalkDir) (await import('./platform/audit/audit-walk.js')).installAuditWalk(app, p, p.config.auditWalkDir);
 
   await app.register(healthRoutes(p));
   await app.register(authRoutes(p));

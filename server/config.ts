@@ -19,7 +19,11 @@ export interface Config {
   lockoutThreshold: number;
   lockoutMinutes: number;
   loginRateLimitPerMinute: number;
+  /** Full phone/identity numbers one account may reveal per minute (POST /api/personal/reveal): a bound on harvesting. */
+  revealRateLimitPerMinute: number;
   uploadMaxBytes: number;
+  /** Test instrument: where the audit walk records accepted mutating requests (server/platform/audit/audit-walk.ts). */
+  auditWalkDir?: string;
   cookieSecure: boolean;
   trustProxy: boolean;
   loadDemo: boolean;
@@ -129,6 +133,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5, 1, 100),
     lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT', 20, 1, 100000),
+    revealRateLimitPerMinute: int(env, 'REVEAL_RATE_LIMIT', 30, 1, 100000),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, 1, 1024) * 1024 * 1024,
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
@@ -138,6 +143,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     jobsPollMs: int(env, 'JOBS_POLL_MS', 2000, 50, 600000),
     webDir: path.resolve(env.WEB_DIR || path.join(import.meta.dirname, '..', 'web', 'dist')),
     mapTileUrl: env.MAP_TILE_URL || undefined,
+    auditWalkDir: nodeEnv === 'test' && env.AUDIT_WALK_DIR ? path.resolve(env.AUDIT_WALK_DIR) : undefined,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || undefined,
     monitoring: loadMonitoringConfig(env),
     backupDir: path.resolve(env.BACKUP_DIR || path.join(dataDir, 'backups')),

@@ -11,7 +11,8 @@ export function testConfig(overrides: Partial<Config> = {}, env: Record<string, 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-test-'));
   return loadConfig({
     NODE_ENV: 'test', DATA_DIR: dataDir, AUDIT_KEY: TEST_AUDIT_KEY, ARGON2_MEMORY_KIB: '1024', LOAD_DEMO: 'false',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', JOBS_POLL_MS: '60000', LOGIN_RATE_LIMIT: '100000', ...env,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', JOBS_POLL_MS: '60000', LOGIN_RATE_LIMIT: '100000',
+    ...(process.env.YINGJI_AUDIT_WALK_DIR ? { AUDIT_WALK_DIR: process.env.YINGJI_AUDIT_WALK_DIR } : {}), ...env,
   }, overrides);
 }
 

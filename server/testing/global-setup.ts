@@ -2,6 +2,7 @@
 // PGlite: a dumped data directory (clone ~1 s). PostgreSQL (TEST_DATABASE_URL): a template database.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { loadDemo } from '../../demo/index.js';
 import { argon2Hasher } from '../platform/auth/passwords.js';
@@ -29,8 +30,26 @@ function buildWebForBrowserTests() {
   if (r.status !== 0) throw new Error('前端构建失败（web/dist），浏览器测试无法运行');
 }
 
+/** The audit walk's folder for this run (server/platform/audit/audit-walk.ts); earlier runs' folders are removed. */
+function auditWalkFolder() {
+  const root = path.resolve('.test-tmp', 'audit-walk');
+  fs.mkdirSync(root, { recursive: true });
+  for (const name of fs.readdirSync(root)) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    let alive = true;
+    try { process.kill(pid, 0); } catch { alive = false; }
+    if (!alive) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  }
+  const dir = path.join(root, `${process.pid}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(root, 'last-run'), dir);
+  return dir;
+}
+
 export default async function setup() {
   process.env.YINGJI_TEST_RUN = `${process.pid}`;
+  process.env.YINGJI_AUDIT_WALK_DIR = auditWalkFolder();
   buildWebForBrowserTests();
   const url = process.env.TEST_DATABASE_URL;
   if (url) {

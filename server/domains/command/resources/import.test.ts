@@ -68,6 +68,21 @@ describe('register import', () => {
     expect(await t.p.db.maybeOne(sql`select 1 as one from audit_log where entity_id = ${s.id} and action = 'command.resources.shelter.create'`)).toBeTruthy();
   });
 
+  it('creates the teams of a clean file, each audited', async () => {
+    const before = await count('resource_teams');
+    const file = await xlsx([
+      ['队伍名称', '队伍类别', '所属单位', '区划', '负责人电话', '编制人数'],
+      ['罗江镇测试巡堤队', '乡镇救援队', '', '罗江镇', '13800002222', 12],
+    ]);
+    const r = await upload('teams', file);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ mode: 'all', rows: 1, created: 1, written: true, skipped: 0 });
+    expect(await count('resource_teams')).toBe(before + 1);
+    const team = await t.p.db.one<{ id: string; region_code: string }>(sql`select id, region_code from resource_teams where name = '罗江镇测试巡堤队'`);
+    expect(team.region_code).toBe(LUOJIANG);
+    expect(await t.p.db.maybeOne(sql`select 1 as one from audit_log where entity_id = ${team.id} and action = 'command.resources.team.create'`)).toBeTruthy();
+  });
+
   it('refuses rows outside the importer\'s region', async () => {
     const file = await xlsx([['姓名', '专业领域', '区划'], ['测试专家', '消防', '罗江镇']]);
     const r = await importResources(ctxFor(t, { kind: 'region', regionCode: '430699101000' }), 'experts', file, 'x.xlsx', 'all');
