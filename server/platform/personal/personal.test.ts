@@ -105,6 +105,22 @@ describe('enterprise contacts', () => {
     expect((await reveal('town_luojiang', { entity: 'enterprise', id: luojiangEnt.id, field: 'principalPhone' })).statusCode).toBe(200);
   });
 
+  it('bounds the reveals of one account per minute (429 with the wait in Chinese, the attempt audited); others go on', async () => {
+    const limited = await buildTestApp({ revealRateLimitPerMinute: 3 });
+    try {
+      const [town, staff] = [await limited.login('town_baitang'), await limited.login('staff')];
+      const ask = (c: string) => limited.as(c, { method: 'POST', url: '/api/personal/reveal', payload: { entity: 'enterprise', id: baitangEnt.id, field: 'principalPhone' } });
+      for (let i = 0; i < 3; i++) expect((await ask(town)).statusCode).toBe(200);
+      const over = await ask(town);
+      expect(over.statusCode).toBe(429);
+      expect(over.json().error.message).toMatch(/^查看完整号码过于频繁：每个账号每分钟最多 3 次，请 \d+ 秒后再试$/);
+      expect((await ask(staff)).statusCode).toBe(200);
+      const count = async (action: string) => (await limited.p.db.one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = ${action}`)).n;
+      expect(await count('personal.reveal')).toBe(4);
+      await expect.poll(() => count('personal.reveal_limited')).toBe(1);
+    } finally { await limited.close(); }
+  });
+
   it('keeps the stored phone when the form sends the masked value back, and refuses a masked value typed by hand', async () => {
     const masked = maskPhone(baitangEnt.phone);
     const same = await t.as(cookies.town_baitang, { method: 'PATCH', url: `/api/enterprises/${baitangEnt.id}/contacts`, payload: { principalPhone: masked } });
