@@ -37,4 +37,21 @@ describe('editing a risk point', () => {
     expect((await t.as(ent, { method: 'PUT', url: `/api/risk-points/${id}`, payload: { ...edited, inputs: { L: 2, S: 3 } } })).statusCode).toBe(400);
     expect((await t.as(ent, { method: 'GET', url: `/api/risk-points/${id}` })).json().level).toBe('red');
   });
+
+  it('moves a public place\'s point to another village of the town (the audit record and the stored row agree)', async () => {
+    const baitang = await t.login('town_baitang');
+    const body = { regionCode: '430699101203', placeName: '上峰村山塘', name: '山塘垮坝', hazardDesc: '溃坝淹溺', method: 'LS', inputs: { L: 3, S: 5 } };
+    const created = await t.as(baitang, { method: 'POST', url: '/api/risk-points', payload: body });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id as string;
+    const moved = await t.as(baitang, { method: 'PUT', url: `/api/risk-points/${id}`, payload: { ...body, regionCode: '430699101201', placeName: '下峰村山塘' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await t.as(baitang, { method: 'GET', url: `/api/risk-points/${id}` })).json()).toMatchObject({ regionCode: '430699101201', placeName: '下峰村山塘' });
+    const rec = await t.p.db.one<{ region_code: string }>(sql`select region_code from audit_log where action = 'risk_point.update' and entity_id = ${id}`);
+    expect(rec.region_code.trim()).toBe('430699101201');
+    // Not into another town.
+    const away = await t.as(baitang, { method: 'PUT', url: `/api/risk-points/${id}`, payload: { ...body, regionCode: '430699102201' } });
+    expect(away.statusCode).toBe(403);
+    expect((await t.as(baitang, { method: 'GET', url: `/api/risk-points/${id}` })).json().regionCode).toBe('430699101201');
+  });
 });

@@ -40,7 +40,7 @@ export async function upsertRiskPoint(db: Queryable, w: RiskWrite) {
       ${w.level}, ${w.rule_version}, ${w.control_measures}, ${w.responsible}::jsonb, ${w.lng}, ${w.lat}, ${w.created_by ?? null})
     on conflict (id) do update set name = excluded.name, hazard_desc = excluded.hazard_desc, method = excluded.method, inputs = excluded.inputs,
       score = excluded.score, level = excluded.level, rule_version = excluded.rule_version, control_measures = excluded.control_measures,
-      responsible = excluded.responsible, place_name = excluded.place_name, lng = excluded.lng, lat = excluded.lat, updated_at = now()`);
+      responsible = excluded.responsible, place_name = excluded.place_name, region_code = excluded.region_code, lng = excluded.lng, lat = excluded.lat, updated_at = now()`);
 }
 
 export const deleteRiskPoint = (db: Queryable, id: string) => db.execute(sql`delete from risk_points where id = ${id}`);
