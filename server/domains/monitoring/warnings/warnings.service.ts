@@ -59,10 +59,12 @@ export const loadWarning = async (ctx: Ctx, tx: Tx, id: string) => {
 
 /** Edit a draft. */
 export async function editWarning(ctx: Ctx, id: string, input: Static<typeof WarningUpdate>): Promise<WarningRow> {
+  // Checked before the transaction, as on create: checkRegions reads through ctx.db, which inside it waits on the
+  // transaction's own connection (PGlite has one) and never returns.
+  if (input.regionCodes) await checkRegions(ctx, input.regionCodes);
   return ctx.db.tx(async (tx) => {
     const w = await loadWarning(ctx, tx, id);
     if (w.status !== 'draft') throw new AppError(409, 'not_draft', '只有草稿可以修改；已发布的预警请解除后重新发布', 'Only drafts can be edited');
-    if (input.regionCodes) await checkRegions(ctx, input.regionCodes);
     checkPeriod(ctx, input.effectiveAt ?? w.effective_at.toISOString(), input.expiresAt ?? new Date(w.expires_at).toISOString());
     await updateWarning(tx, id, { kind: input.kind, event: input.event, colour: input.colour, headline: input.headline, description: input.description,
       guidance: input.guidance, region_codes: input.regionCodes, region_code: input.regionCodes && commonRegion(input.regionCodes),
