@@ -18,6 +18,7 @@ export const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const NOT_AUDITED: Record<string, string> = {
   // Reads and trial computations sent by POST (a body too rich for a query string); nothing is stored.
   'POST /api/inbox/read-all': 'marks the caller\'s own notifications read: not business data',
+  'POST /api/inbox/:id/read': 'marks one of the caller\'s own notifications read: not business data',
   'POST /api/command/incidents/grade': 'computes the grade a set of casualties and losses would give',
   'POST /api/command/plans/match': 'finds the plans matching an incident\'s kind and grade',
   'POST /api/law/import/preview': 'splits a text into articles to show before importing',
