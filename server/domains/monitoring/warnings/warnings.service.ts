@@ -5,7 +5,7 @@ import { WARNING_COLOURS } from '../../../../contracts/monitoring.js';
 import type { Static } from '@sinclair/typebox';
 import { inScope, regionPrefix } from '../../../platform/auth/scope.js';
 import { audit, type Ctx } from '../../../platform/context.js';
-import type { Tx } from '../../../platform/db/db.js';
+import type { Queryable, Tx } from '../../../platform/db/db.js';
 import { nextNumber } from '../../../platform/db/numbering.js';
 import { sql } from '../../../platform/db/sql.js';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/http/errors.js';
@@ -19,9 +19,10 @@ import { findWarning, knownRegions, lockWarning, updateWarning, type WarningRow 
 
 
 /** The enterprise's region when the viewer is an enterprise (warnings are scoped by place). */
-export async function viewerRegion(ctx: Ctx): Promise<string | undefined> {
+export async function viewerRegion(ctx: Ctx, db: Queryable = ctx.db): Promise<string | undefined> {
   if (ctx.actor.scope.kind !== 'enterprise') return undefined;
-  return (await findEnterpriseBrief(ctx.db, ctx.actor.scope, ctx.actor.scope.enterpriseId!))?.regionCode;
+  // Inside a transaction pass it: on PGlite (one connection) a read through ctx.db would wait for the transaction.
+  return (await findEnterpriseBrief(db, ctx.actor.scope, ctx.actor.scope.enterpriseId!))?.regionCode;
 }
 
 /** The lowest region whose subtree holds all the codes (scope anchor of a warning). */
@@ -52,7 +53,7 @@ export function checkPeriod(ctx: Ctx, effectiveAt: string, expiresAt: string) {
 /** Lock and load a warning in the caller's scope for a change. */
 export const loadWarning = async (ctx: Ctx, tx: Tx, id: string) => {
   await lockWarning(tx, id);
-  const w = await findWarning(tx, ctx.actor.scope, await viewerRegion(ctx), id);
+  const w = await findWarning(tx, ctx.actor.scope, await viewerRegion(ctx, tx), id);
   if (!w) throw notFound('预警', 'Warning');
   return w;
 };
