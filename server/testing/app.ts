@@ -29,7 +29,8 @@ export async function buildTestApp(overrides: Partial<Config> = {}, env: Record<
   const config = testConfig(overrides, env);
   const { db, drop, url: dbUrl } = await cloneTestDb();
   const now = { value: new Date() };
-  const p = createPlatform(config, db, { clock: () => now.value });
+  // On PostgreSQL the clone is this app's configured database (what `yingji backup` and the backup API dump).
+  const p = createPlatform(dbUrl ? { ...config, databaseUrl: dbUrl } : config, db, { clock: () => now.value });
   const app = await buildApp(p);
   await app.ready();
   return {
