@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAY_CHANGE_NOTHING, NOT_AUDITED, NOT_WALKED, type WalkLine } from './audit-walk.js';
 
+// The folder of the run to check: an argument, or the last run's (npm test runs the suite, then this).
 const root = path.resolve('.test-tmp', 'audit-walk');
 const pointer = path.join(root, 'last-run');
-if (!fs.existsSync(pointer)) {
+if (!process.argv[2] && !fs.existsSync(pointer)) {
   console.error('审计遍历：没有找到本次测试的记录（先运行 API 测试）。 audit walk: no recorded run, run the API suite first');
   process.exit(1);
 }
-const dir = fs.readFileSync(pointer, 'utf8').trim();
+const dir = process.argv[2] ? path.resolve(process.argv[2]) : fs.readFileSync(pointer, 'utf8').trim();
 const files = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 
 const routes = new Set<string>();
