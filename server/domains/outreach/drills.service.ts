@@ -67,6 +67,12 @@ export async function saveDrillDetail(ctx: Ctx, id: string, input: DrillDetailIn
   return drillDetail(ctx, id);
 }
 
+/** When a drill's problem was found: noon of the drill day in 汨水 (04:00 UTC), or now for a drill held today before noon. */
+function foundOn(day: string, now: Date): string {
+  const noon = new Date(`${day}T04:00:00.000Z`);
+  return (noon.getTime() > now.getTime() ? now : noon).toISOString();
+}
+
 /** Record a problem the drill found, followed up as a task or as a hazard (reported in the same transaction). */
 export async function addProblem(ctx: Ctx, id: string, input: ProblemInput) {
   const d = await writable(ctx, id);
@@ -79,7 +85,7 @@ export async function addProblem(ctx: Ctx, id: string, input: ProblemInput) {
       const h = await reportHazardIn(ctx, tx, {
         ...(d.enterprise_id ? { enterpriseId: d.enterprise_id } : { regionCode: d.region_code, placeName: d.title.slice(0, 100) }),
         title: description.slice(0, 200), description: `${d.drilled_on} ${d.title}中发现：${description}`, source: 'supervision',
-        level: input.hazardLevel ?? 'general', majorBasis: input.majorBasis, foundAt: `${d.drilled_on}T04:00:00.000Z`,
+        level: input.hazardLevel ?? 'general', majorBasis: input.majorBasis, foundAt: foundOn(d.drilled_on, ctx.clock()),
       });
       hazardId = h.id;
     }

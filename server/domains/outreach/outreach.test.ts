@@ -152,6 +152,20 @@ describe('drills (应急演练)', () => {
     expect(listed.items.find((x: { id: string }) => x.id === drillId)).toMatchObject({ openProblems: d.openProblems - 1 });
   });
 
+  it('reports a problem of a drill held today as a hazard before noon too (found now, not at the drill day\'s noon)', async () => {
+    const was = t.now.value;
+    try {
+      t.now.value = new Date('2026-03-25T17:30:00Z'); // 01:30 on 26 March in 汨水
+      await t.p.db.execute(sql`update command_plan_drills set drilled_on = '2026-03-26' where id = ${drillId}`);
+      const town = await t.login('town_baitang'); // the morning's session has ended by then
+      const r = await post(town, `/api/outreach/drills/${drillId}/problems`, { description: '夜间演练发现应急灯不亮', followUp: 'hazard' });
+      expect(r.statusCode, r.body).toBe(200);
+      const p = r.json().items.find((x: { description: string }) => x.description === '夜间演练发现应急灯不亮');
+      const hazard = (await get(town, `/api/hazards/${p.hazardId}`)).json();
+      expect(hazard.foundAt).toBe('2026-03-25T17:30:00.000Z');
+    } finally { t.now.value = was; }
+  });
+
   it('another town reads the county drills but cannot write to this one; a department cannot see it', async () => {
     expect((await get(luojiang, `/api/outreach/drills/${drillId}`)).statusCode).toBe(404);
     expect((await put(luojiang, `/api/outreach/drills/${drillId}/detail`, { scenario: '别的镇来改', timeline: [] })).statusCode).toBe(404);
