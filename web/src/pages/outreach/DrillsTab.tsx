@@ -1,7 +1,7 @@
 // 演练: every drill the plans record, with filters; a drill's scenario, timeline and evaluation, and the problems it
 // found, each followed up as a task (owner, due date) or as a hazard in the hazards ledger.
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Tag, Timeline } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -132,14 +132,21 @@ function DrillDrawer({ id, onClose }: { id: string; onClose: () => void }) {
 function NewDrill({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm();
   const [q, setQ] = useState('');
-  const plans = useQuery({ queryKey: ['/api/command/plans', 'drill-pick', q], queryFn: () => api.get<{ items: { id: string; title: string }[] }>('/api/command/plans', { q: q || undefined, pageSize: 30 }) });
+  // The last answer stays while the next search loads (a click on an option is not lost), and the chosen plan stays
+  // an option after its search is cleared, so its title keeps showing (not its id).
+  const plans = useQuery({ queryKey: ['/api/command/plans', 'drill-pick', q], placeholderData: keepPreviousData,
+    queryFn: () => api.get<{ items: { id: string; title: string }[] }>('/api/command/plans', { q: q || undefined, pageSize: 30 }) });
+  const [picked, setPicked] = useState<{ id: string; title: string }>();
+  const found = plans.data?.items ?? [];
+  const planOptions = (picked && !found.some((p) => p.id === picked.id) ? [picked, ...found] : found).map((p) => ({ value: p.id, label: p.title }));
   const save = useApiMutation(({ planId, ...v }: Record<string, unknown>) => api.post(`/api/command/plans/${planId}/drills`, v),
     { invalidate: [...ALL, '/api/command/plans'], success: '演练已登记，可在列表中补充情景与评估', onSuccess: onClose });
   return (
     <Modal open title="登记演练" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ kind: 'live', participants: 0, drilledOn: dayjs() }} onFinish={(v) => save.mutate({ ...v, drilledOn: (v.drilledOn as dayjs.Dayjs).format('YYYY-MM-DD') })}>
         <Form.Item name="planId" label="依据的预案" rules={[{ required: true, message: '请选择预案' }]}>
-          <Select showSearch filterOption={false} onSearch={setQ} placeholder="输入预案名称搜索" options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))} />
+          <Select showSearch filterOption={false} onSearch={setQ} placeholder="输入预案名称搜索" loading={plans.isFetching} options={planOptions}
+            onSelect={(id: string) => setPicked(found.find((p) => p.id === id))} />
         </Form.Item>
         <Form.Item name="title" label="演练名称" rules={[{ required: true, min: 2, message: '请填写演练名称' }]}><Input /></Form.Item>
         <Space wrap>
