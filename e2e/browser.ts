@@ -59,6 +59,27 @@ export async function menuGroups(page: Page): Promise<string[]> {
 }
 
 /** Where the suites write the screenshots a person looks at. */
+/**
+ * Clicks `date` (YYYY-MM-DD) in the date picker that is opening: waits for it to be open (it animates in; looking
+ * before that paged months blindly), pages to the date's month by reading the panel's header, then clicks the day.
+ */
+export async function pickDay(page: Page, date: string): Promise<void> {
+  const dropdown = page.locator('.ant-picker-dropdown:visible').first();
+  await dropdown.waitFor();
+  const [y, m] = date.split('-').map(Number);
+  const header = dropdown.locator('.ant-picker-date-panel .ant-picker-header-view').first();
+  for (let i = 0; i < 36; i++) {
+    const text = await header.innerText();
+    const shown = /(\d{4})年\s*(\d{1,2})月/.exec(text);
+    if (!shown) throw new Error(`日期选择器的标题读不出年月：${text}`);
+    const diff = (y - Number(shown[1])) * 12 + (m - Number(shown[2]));
+    if (diff >= 0 && diff < await dropdown.locator('.ant-picker-date-panel').count()) break; // a range picker shows two months
+    await dropdown.locator(diff < 0 ? '.ant-picker-header-prev-btn:visible' : '.ant-picker-header-next-btn:visible').first().click();
+    await dropdown.locator('.ant-picker-date-panel .ant-picker-header-view').first().filter({ hasNotText: text }).waitFor();
+  }
+  await dropdown.locator(`td.ant-picker-cell-in-view[title="${date}"]`).first().click();
+}
+
 export const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /** What a browser suite's tests use: the real server's address and one Chromium. */

@@ -4,7 +4,7 @@
 // 已销号 with its whole trail. Also: a risk point graded by LEC, and a self-check on a phone.
 import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, login, openPage, browserSuite, SHOTS } from './browser.js';
+import { DEMO_PASSWORD, login, openPage, browserSuite, pickDay, SHOTS } from './browser.js';
 
 const PHONE = { width: 390, height: 844 };
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -31,10 +31,7 @@ async function photo(browser: Browser, colour: string, label: string): Promise<{
 /** Picks a day in the open date picker of the field labelled `label`, paging months forward as needed. */
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   await page.getByLabel(label).click();
-  const dropdown = page.locator('.ant-picker-dropdown:visible');
-  const cell = dropdown.locator(`td[title="${date}"]`);
-  for (let i = 0; i < 3 && !(await cell.isVisible()); i++) await dropdown.locator('.ant-picker-header-next-btn').click();
-  await cell.click();
+  await pickDay(page, date);
 }
 
 /** Answers the confirmation every workflow move asks for. */

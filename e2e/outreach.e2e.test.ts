@@ -72,7 +72,14 @@ browserSuite('web: publicity, training and drills (宣传培训演练)', (server
     await page.getByRole('button', { name: '登记演练' }).click();
     const dialog = page.locator('.ant-modal:visible');
     await dialog.getByLabel('依据的预案').fill('危险化学品');
-    await page.locator('.ant-select-item-option:visible').filter({ hasText: '危险化学品事故应急预案' }).first().click();
+    // The options come from a search as you type: a click on an option the arriving answer replaces is lost (a person
+    // clicks again), so click until the plan is really chosen.
+    const chosen = dialog.locator('.ant-select', { hasText: '危险化学品事故应急预案' });
+    for (let i = 0; i < 3 && !(await chosen.isVisible()); i++) {
+      await page.locator('.ant-select-item-option:visible').filter({ hasText: '危险化学品事故应急预案' }).first().click();
+      await chosen.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
+    await chosen.waitFor();
     await dialog.getByLabel('演练名称').fill('危化品储罐泄漏综合演练（浏览器测试）');
     // The date defaults to today: drills are recorded once held.
     await dialog.getByText('综合演练').click();

@@ -3,19 +3,11 @@
 // downloads the campaign's report as Word.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, login, openPage, browserSuite, SHOTS } from './browser.js';
+import { DEMO_PASSWORD, login, openPage, browserSuite, pickDay, SHOTS } from './browser.js';
 
 const PHONE = { width: 390, height: 844 };
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: SHOTS + name, fullPage, animations: 'disabled' });
 const shanghaiDay = (days = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
-
-/** Clicks a day cell in the open picker, paging months forward as needed. */
-async function pickDay(page: Page, date: string): Promise<void> {
-  const dropdown = page.locator('.ant-picker-dropdown:visible');
-  const cell = dropdown.locator(`td[title="${date}"]`).first();
-  for (let i = 0; i < 3 && !(await cell.isVisible()); i++) await dropdown.locator('.ant-picker-header-next-btn').first().click();
-  await cell.click();
-}
 
 browserSuite('web: supervision (督查督办)', (server) => {
   it('starts a campaign, assigns a task to a town, the town answers with an attachment, the report downloads', async () => {
