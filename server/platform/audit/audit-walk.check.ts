@@ -28,9 +28,9 @@ for (const f of files.filter((x) => x.endsWith('.jsonl'))) {
     const line = JSON.parse(text) as WalkLine;
     requests++;
     accepted.set(line.route, (accepted.get(line.route) ?? 0) + 1);
-    const business = line.actions; // login, logout and password changes write auth.* records: those count too
-    records += business.length;
-    if (business.length > 0) audited.set(line.route, (audited.get(line.route) ?? 0) + 1);
+    // Any record counts: login, logout and password changes write auth.* records.
+    records += line.actions.length;
+    if (line.actions.length > 0) audited.set(line.route, (audited.get(line.route) ?? 0) + 1);
     else if (!(line.route in NOT_AUDITED)) unaudited.set(line.route, (unaudited.get(line.route) ?? 0) + 1);
   }
 }

@@ -11,8 +11,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../context.js';
 import { sql } from '../db/sql.js';
-
-export const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+import { UNSAFE } from '../http/auth-hook.js';
 
 /** Mutating routes whose accepted requests change no business data, so write no audit record; each with the reason. */
 export const NOT_AUDITED: Record<string, string> = {
@@ -50,12 +49,12 @@ export function installAuditWalk(app: FastifyInstance, p: Platform, dir: string)
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${process.pid}.jsonl`);
   app.addHook('onReady', async () => {
-    const routes = app.routeTable.filter((r) => MUTATING.has(r.method) && r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
+    const routes = app.routeTable.filter((r) => UNSAFE.has(r.method) && r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
     fs.writeFileSync(path.join(dir, `routes-${process.pid}.json`), JSON.stringify([...new Set(routes)].sort()));
   });
   app.addHook('onSend', async (req, reply, payload) => {
     const url = req.routeOptions.url;
-    if (!MUTATING.has(req.method) || !url?.startsWith('/api/') || reply.statusCode >= 300) return payload;
+    if (!UNSAFE.has(req.method) || !url?.startsWith('/api/') || reply.statusCode >= 300) return payload;
     // The handler has committed its transaction by now: its audit records carry this request's id.
     const rows = await p.db.query<{ action: string }>(sql`select action from audit_log where request_id = ${req.id} order by seq`).catch(() => null);
     if (!rows) return payload; // the database is closing under a test's teardown: nothing to learn

@@ -7,7 +7,8 @@ import { authenticate, passwordExpired } from '../auth/auth.service.js';
 import { AppError, forbidden } from './errors.js';
 import { SESSION_COOKIE } from './types.js';
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that change something: cross-site checked here, audit-walked in tests (audit/audit-walk.ts). */
+export const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Cross-site requests are refused: a browser sends Origin on unsafe methods, and it must be ours. */
 function checkOrigin(req: FastifyRequest) {

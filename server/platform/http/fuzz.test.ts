@@ -78,7 +78,7 @@ async function lastAuditSeq(): Promise<number> {
 }
 
 interface Outcome { op: string; variant: string; status: number; body: string }
-/** Mutating routes answered 2xx with their audit record written (the audit walk's coverage). */
+/** Mutating routes that accepted a fuzzed request, each with its audit record written. */
 const auditedRoutes = new Set<string>();
 
 const problems: Outcome[] = [];
@@ -94,7 +94,7 @@ async function send(op: Op, variant: string, url: string, init: { payload?: stri
   const label = `${op.method} ${op.path}`;
   if (res.statusCode >= 500) { problems.push({ op: label, variant, status: res.statusCode, body: res.body.slice(0, 200) }); return; }
   if (res.statusCode < 300 && op.method !== 'GET') {
-    // Accepted: a change of business data writes its audit record in the same request (issue #11's audit walk).
+    // Accepted: a change of business data writes its audit record in the same request (the audit walk checks the same over every API test).
     const writes = await t.p.db.query<{ action: string }>(sql`select action from audit_log where seq > ${before} and action not like 'auth.%'`);
     if (writes.length) auditedRoutes.add(label);
     else if (!(label in NOT_AUDITED) && !(label in MAY_CHANGE_NOTHING)) problems.push({ op: label, variant, status: res.statusCode, body: 'accepted a change but wrote no audit record' });
@@ -183,7 +183,7 @@ describe('fuzzer over every route', () => {
       }
     }
     const mutating = ops.filter((o) => o.method !== 'GET').length;
-    console.log(`fuzzer: ${ops.length} routes, ${sent} requests, ${problems.length} problems; audit walk: ${auditedRoutes.size} of ${mutating} mutating routes accepted a fuzzed request and each wrote its audit record`);
+    console.log(`fuzzer: ${ops.length} routes, ${sent} requests, ${problems.length} problems; ${auditedRoutes.size} of ${mutating} mutating routes accepted a fuzzed request, each writing its audit record`);
     for (const x of problems) console.log(`  ${x.status} ${x.op} [${x.variant}] ${x.body}`);
     expect(problems).toEqual([]);
   });
