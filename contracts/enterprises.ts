@@ -1,7 +1,7 @@
 // 一企一档 enterprise registry: code tables (runtime constants with Chinese labels, shared with web/)
 // and the request/response schemas of /api/enterprises, licences, major hazard sources and chemicals.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
+import { ExactTotalQuery, PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
 import { MASKED_PATTERN } from './personal.js';
 
 interface Code { readonly code: string; readonly label: string }
@@ -192,7 +192,7 @@ export const EnterpriseFilter = Type.Object({
   establishedFrom: Type.Optional(Day), establishedTo: Type.Optional(Day),
 });
 export type EnterpriseFilter = Static<typeof EnterpriseFilter>;
-export const EnterpriseQuery = Type.Composite([PageQuery, EnterpriseFilter, Type.Object({
+export const EnterpriseQuery = Type.Composite([PageQuery, ExactTotalQuery, EnterpriseFilter, Type.Object({
   sort: Type.Optional(EnterpriseSort),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 })]);

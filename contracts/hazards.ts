@@ -1,6 +1,6 @@
 // 双重预防: risk points and hidden hazards (隐患) — code tables, records, workflow moves, statistics.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
+import { ExactTotalQuery, PageQuery, RegionCode, Timestamp, Uuid } from './common.js';
 import { CitedArticle, ItemCites } from './cites.js';
 import { MASKED_PATTERN } from './personal.js';
 
@@ -117,7 +117,7 @@ export const HazardCreate = Type.Object({
 });
 export type HazardCreate = Static<typeof HazardCreate>;
 
-export const HazardQuery = Type.Composite([PageQuery, Type.Object({
+export const HazardQuery = Type.Composite([PageQuery, ExactTotalQuery, Type.Object({
   q: Type.Optional(Type.String({ maxLength: 50 })),
   regionCode: Type.Optional(RegionCode),
   enterpriseId: Type.Optional(Uuid),

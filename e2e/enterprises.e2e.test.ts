@@ -178,4 +178,24 @@ browserSuite('web: enterprise registry (一企一档)', (server) => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
+  it('says "超过 1,000 条" for a search of more than a thousand and counts them exactly when asked', async () => {
+    const { page, errors } = await openPage(server.browser);
+    await login(page, server.url, 'staff', DEMO_PASSWORD);
+    // 1,001 enterprises whose names share 批量样例 (one import, as a city's registry would arrive).
+    const rows = Array.from({ length: 1001 }, (_, i) => [`汨水市批量样例${String(i).padStart(4, '0')}商贸有限公司`,
+      makeUscc('91', '430699', `MA4B${String(i).padStart(4, '0')}`), '白塘镇', '工贸']);
+    const file = await importFile(page, server.url, rows);
+    const imported = await page.request.post(`${server.url}/api/enterprises/import`, { multipart: { file } });
+    expect(imported.status(), await imported.text()).toBe(200);
+    expect((await imported.json()).created).toBe(1001);
+
+    await page.goto(`${server.url}/enterprises?q=${encodeURIComponent('批量样例')}`);
+    const pager = page.locator('.ant-pagination');
+    await pager.getByText('超过 1,000 条').waitFor();
+    await shot(page, 'enterprises-total-capped.png');
+    await pager.getByRole('button', { name: '统计总数' }).click();
+    await pager.getByText('共 1001 条').waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });

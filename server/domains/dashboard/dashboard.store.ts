@@ -5,6 +5,7 @@ import type { DataScope } from '../../platform/auth/actor.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql } from '../../platform/db/sql.js';
 import { filterWhere } from '../enterprises/enterprises.store.js';
+import { countHazards, openTallyFromTallies } from '../hazards/hazard-counts.store.js';
 import { filterSql, overdueSql } from '../hazards/hazards.store.js';
 import { statsWhere } from '../enforcement/stats/stats.store.js';
 
@@ -19,16 +20,19 @@ export interface HazardTally { open: number; overdue: number; major_open: number
 
 /** Open, overdue, major open, major under supervision (挂牌督办), found in [from, to]. */
 export async function hazardTally(db: Queryable, viewer: DataScope, f: { regionCode?: string }, from: string, to: string, today: string): Promise<HazardTally> {
-  // Two counts, each over an index: the open ones (partial index hazards_open_tally_idx, 0095) and those found in the period.
-  const [[open], [found]] = await Promise.all([
-    db.query<Omit<HazardTally, 'found'>>(sql`select count(*)::int as open,
+  // Over a county or more both come from the tallies kept on write (0102); finer, each counts over an index: the open
+  // ones (partial index hazards_open_tally_idx, 0095) and those found in the period.
+  const [tallied, found] = await Promise.all([
+    openTallyFromTallies(db, viewer, f.regionCode, today),
+    countHazards(db, viewer, { regionCode: f.regionCode, from, to }, today),
+  ]);
+  if (tallied) return { ...tallied, found: found.total };
+  const [open] = await db.query<Omit<HazardTally, 'found'>>(sql`select count(*)::int as open,
         count(*) filter (where ${overdueSql(today)})::int as overdue,
         count(*) filter (where h.level = 'major')::int as major_open,
         count(*) filter (where h.level = 'major' and h.supervise_level is not null)::int as major_supervised
-      from hazards h where ${filterSql(viewer, { regionCode: f.regionCode }, today)} and h.status <> 'closed'`),
-    db.query<{ found: number }>(sql`select count(*)::int as found from hazards h where ${filterSql(viewer, { regionCode: f.regionCode, from, to }, today)}`),
-  ]);
-  return { ...open, found: found.found };
+      from hazards h where ${filterSql(viewer, { regionCode: f.regionCode }, today)} and h.status <> 'closed'`);
+  return { ...open, found: found.total };
 }
 
 export interface OverdueHazardRow {

@@ -2,7 +2,7 @@
 // and its history, change history. enterprisesRoutes(p) also wires the domain's other routes and jobs.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ErrorBody, IdParams, Page, PageQuery } from '../../../contracts/common.js';
+import { countCap, ErrorBody, IdParams, Page, PageQuery } from '../../../contracts/common.js';
 import {
   ChangeEntry, ContactsUpdate, Enterprise, EnterpriseCreate, EnterpriseFilter, EnterpriseListItem, EnterpriseQuery, EnterpriseUpdate,
   MAP_POINT_LIMIT, MapPoints, StatusChange, StatusChangeInput,
@@ -36,8 +36,9 @@ const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/enterprises', { config: read, schema: { tags, summary: '企业列表（筛选、搜索、排序、分页）', querystring: EnterpriseQuery, response: { 200: Page(EnterpriseListItem) } } },
     async (req) => {
       const { page, pageSize } = paging(req.query);
-      const { items, total } = await listEnterprises(req.ctx.db, req.ctx.actor.scope, req.query, orderBy(req.query.sort, req.query.order), today(req.ctx), page, pageSize);
-      return { items: items.map((e) => maskEnterprise(presentListItem(e))), total, page, pageSize };
+      const { items, total, totalCapped } = await listEnterprises(req.ctx.db, req.ctx.actor.scope, req.query, orderBy(req.query.sort, req.query.order),
+        today(req.ctx), page, pageSize, countCap(req.query));
+      return { items: items.map((e) => maskEnterprise(presentListItem(e))), total, ...(totalCapped ? { totalCapped } : {}), page, pageSize };
     });
 
   app.get('/api/enterprises/map', { config: read, schema: { tags, summary: `企业地图点位（与列表相同的筛选；最多 ${MAP_POINT_LIMIT} 个，风险高的优先）`, querystring: EnterpriseFilter, response: { 200: MapPoints } } },

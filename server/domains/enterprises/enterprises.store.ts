@@ -4,6 +4,7 @@
 import type { EnterpriseFilter } from '../../../contracts/enterprises.js';
 import type { DataScope } from '../../platform/auth/actor.js';
 import { regionPrefix, scopeWhere } from '../../platform/auth/scope.js';
+import { countRows } from '../../platform/db/count.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql, type Sql } from '../../platform/db/sql.js';
 
@@ -86,14 +87,18 @@ export function orderBy(sort = 'name', order?: 'asc' | 'desc'): Sql {
   return sql`${SORTS[sort] ?? SORTS.name} ${dir} nulls last, e.id ${dir}`;
 }
 
-export async function listEnterprises(db: Queryable, viewer: DataScope, f: EnterpriseFilter, order: Sql, today: string, page: number, pageSize: number) {
+/** A page of the registry and its total: exact, or counted up to `countUpTo` with `totalCapped` when there are more. */
+export async function listEnterprises(db: Queryable, viewer: DataScope, f: EnterpriseFilter, order: Sql, today: string, page: number, pageSize: number,
+  countUpTo?: number) {
   const where = filterWhere(viewer, f, today);
-  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from enterprises e where ${where}`);
-  // Page first, then join and compute the per-row figures for that page only.
-  const items = await db.query<EnterpriseRow>(sql`select ${columns(today)} from
-    (select e.* from enterprises e where ${where} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) e
-    ${JOINS} order by ${order}`);
-  return { items, total };
+  const [{ total, capped }, items] = await Promise.all([
+    countRows(db, sql`enterprises e where ${where}`, countUpTo),
+    // Page first, then join and compute the per-row figures for that page only.
+    db.query<EnterpriseRow>(sql`select ${columns(today)} from
+      (select e.* from enterprises e where ${where} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) e
+      ${JOINS} order by ${order}`),
+  ]);
+  return { items, total, totalCapped: capped };
 }
 
 /** Rows for an export: same filters and order, at most `limit` (the caller checks the count first). */

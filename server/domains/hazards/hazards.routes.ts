@@ -1,7 +1,7 @@
 // /api/hazards: the hazard ledger (隐患台账), its workflow moves, extensions, statistics.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ErrorBody, IdParams, Page, Uuid } from '../../../contracts/common.js';
+import { countCap, ErrorBody, IdParams, Page, Uuid } from '../../../contracts/common.js';
 import {
   AssignBody, EvidenceBody, ExtensionDecision, ExtensionRequest, Hazard, HazardCreate, HazardDetail, HazardQuery, HazardStats,
   RejectBody, StatsQuery, SuperviseBody,
@@ -29,17 +29,18 @@ export const hazardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(noticeRoutes);
   app.get('/api/hazards', { config: read, schema: { tags, summary: '隐患台账', querystring: HazardQuery, response: { 200: Page(Hazard) } } }, async (req) => {
     const { page, pageSize } = paging(req.query);
-    const { todo, ...filter } = req.query;
+    const { todo, exactTotal, page: _p, pageSize: _s, ...filter } = req.query;
     const a = req.ctx.actor;
     // Without write permission nothing waits on the caller: an empty to-do list, not everything.
     if (todo && !can(a, 'hazard:write')) return { items: [], total: 0, page, pageSize };
     const todoFor = todo ? { accountId: a.id!, enterprise: isEnterpriseUser(a) } : undefined;
-    const { items, total } = await listHazards(req.ctx.db, a.scope, { ...filter, todoFor }, today(req.ctx), page, pageSize);
-    return { items: items.map((h) => presentHazard(h, req.ctx.actor)), total, page, pageSize };
+    const { items, total, totalCapped } = await listHazards(req.ctx.db, a.scope, { ...filter, todoFor }, today(req.ctx), page, pageSize,
+      countCap({ q: filter.q, exactTotal }));
+    return { items: items.map((h) => presentHazard(h, req.ctx.actor)), total, ...(totalCapped ? { totalCapped } : {}), page, pageSize };
   });
 
   app.get('/api/hazards/export', { config: read, schema: { tags, summary: '导出隐患台账（Excel，按当前筛选条件）', querystring: HazardQuery, response: { 200: Type.Any(), 400: ErrorBody } } }, async (req, reply) => {
-    const { todo: _todo, page: _p, pageSize: _s, ...filter } = req.query;
+    const { todo: _todo, exactTotal: _e, page: _p, pageSize: _s, ...filter } = req.query;
     const { buffer } = await exportHazards(req.ctx.db, req.ctx.actor.scope, filter, today(req.ctx));
     return sendXlsx(reply, buffer, `隐患台账-${today(req.ctx).replaceAll('-', '')}.xlsx`);
   });

@@ -1,11 +1,12 @@
 // Every SQL statement about hazards, scoped by the caller in SQL.
 import type { DataScope } from '../../platform/auth/actor.js';
-import { regionPrefix } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/db.js';
-import { sql, type Sql } from '../../platform/db/sql.js';
-import { regulatedBy } from '../enterprises/directory.js';
+import { sql } from '../../platform/db/sql.js';
 import type { Cite } from '../law/directory.js';
-import { categoryFilterSql } from './categories.js';
+import { countHazards } from './hazard-counts.store.js';
+import { filterSql, hazardScope, overdueSql, type HazardFilter } from './hazards.filter.js';
+
+export { filterSql, hazardScope, overdueSql, type HazardFilter };
 
 export interface HazardRow {
   id: string; number: string; enterprise_id: string | null; enterprise_name: string | null; region_code: string; region_name: string | null;
@@ -18,66 +19,23 @@ export interface HazardRow {
   overdue: boolean; created_at: Date;
 }
 
-/** Which hazards a viewer reaches: its region, the enterprises it regulates or what it reported/supervises, or its enterprise. */
-export function hazardScope(viewer: DataScope): Sql {
-  switch (viewer.kind) {
-    case 'all': return sql`true`;
-    case 'region': return sql`h.region_code like ${regionPrefix(viewer.regionCode!) + '%'}`;
-    case 'org': return sql`(h.reported_org_id = ${viewer.orgId!} or h.supervising_org_id = ${viewer.orgId!} or h.enterprise_id in ${regulatedBy(viewer.orgId!)})`;
-    case 'enterprise': return sql`h.enterprise_id = ${viewer.enterpriseId!}`;
-  }
-}
-
-/** Open, with a deadline before `today` (a YYYY-MM-DD day in Asia/Shanghai). */
-export const overdueSql = (today: string) => sql`(h.status in ('pending', 'rectifying') and h.deadline < ${today}::date)`;
-
 const select = (today: string) => sql`select h.*, h.funds::float8 as funds, h.deadline::text as deadline, h.supervise_deadline::text as supervise_deadline,
   r.name as region_name, so.name as supervising_org_name, ${overdueSql(today)} as overdue
   from hazards h left join regions r on r.code = h.region_code left join organizations so on so.id = h.supervising_org_id`;
 
-export interface HazardFilter {
-  q?: string; regionCode?: string; enterpriseId?: string; sector?: string; level?: string; status?: string; source?: string;
-  campaignId?: string; categoryCode?: string; overdue?: boolean; supervised?: boolean; from?: string; to?: string; open?: boolean; closedTo?: string;
-  /** Hazards waiting on this account's next move (as movesFor decides): enterprises rectify, regulators assign and review. */
-  todoFor?: { accountId: string; enterprise: boolean };
-}
-
-function todoSql(t: NonNullable<HazardFilter['todoFor']>): Sql {
-  return t.enterprise
-    ? sql`(h.status = 'rectifying' or (h.status = 'pending' and h.level = 'general'))`
-    : sql`(h.status = 'pending' or (h.status = 'review' and h.rectified_by is distinct from ${t.accountId}))`;
-}
-
-export function filterSql(viewer: DataScope, f: HazardFilter, today: string): Sql {
-  return sql.and([
-    hazardScope(viewer),
-    f.q ? sql`(h.title ilike ${'%' + f.q + '%'} or h.number ilike ${'%' + f.q + '%'} or h.enterprise_name ilike ${'%' + f.q + '%'} or h.place_name ilike ${'%' + f.q + '%'})` : undefined,
-    f.regionCode ? sql`h.region_code like ${regionPrefix(f.regionCode) + '%'}` : undefined,
-    f.enterpriseId ? sql`h.enterprise_id = ${f.enterpriseId}` : undefined,
-    f.sector ? sql`h.sector = ${f.sector}` : undefined,
-    f.level ? sql`h.level = ${f.level}` : undefined,
-    f.status ? sql`h.status = ${f.status}` : undefined,
-    f.source ? sql`h.source = ${f.source}` : undefined,
-    f.campaignId ? sql`h.campaign_id = ${f.campaignId}` : undefined,
-    f.categoryCode ? categoryFilterSql(f.categoryCode) : undefined,
-    f.overdue === true ? overdueSql(today) : f.overdue === false ? sql`not ${overdueSql(today)}` : undefined,
-    f.supervised === true ? sql`h.supervise_level is not null` : f.supervised === false ? sql`h.supervise_level is null` : undefined,
-    f.open === true ? sql`h.status <> 'closed'` : f.open === false ? sql`h.status = 'closed'` : undefined,
-    f.todoFor ? todoSql(f.todoFor) : undefined,
-    // Periods are days in Asia/Shanghai (the session time zone).
-    f.from ? sql`h.found_at >= ${f.from}::date` : undefined,
-    f.to ? sql`h.found_at < ${f.to}::date + 1` : undefined,
-    f.closedTo ? sql`(h.status = 'closed' and h.closed_at < ${f.closedTo}::date + 1)` : undefined,
-  ]);
-}
-
-/** A page of the ledger and its total; pageSize 0 counts only (a figure needs no rows, and sorting millions for one costs). */
-export async function listHazards(db: Queryable, viewer: DataScope, f: HazardFilter, today: string, page: number, pageSize: number) {
+/**
+ * A page of the ledger and its total; pageSize 0 counts only (a figure needs no rows, and sorting millions for one
+ * costs). The total is exact unless `countUpTo` is given and no tally answers the filter: then it is counted up to
+ * that many and `totalCapped` says there are more (see hazard-counts.store).
+ */
+export async function listHazards(db: Queryable, viewer: DataScope, f: HazardFilter, today: string, page: number, pageSize: number, countUpTo?: number) {
   const where = filterSql(viewer, f, today);
-  const [{ total }] = await db.query<{ total: number }>(sql`select count(*)::int as total from hazards h where ${where}`);
-  const items = pageSize === 0 ? [] : await db.query<HazardRow>(sql`${select(today)} where ${where}
-    order by (h.status = 'closed'), h.level desc, h.found_at desc, h.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
-  return { items, total };
+  const [{ total, capped }, items] = await Promise.all([
+    countHazards(db, viewer, f, today, countUpTo),
+    pageSize === 0 ? [] : db.query<HazardRow>(sql`${select(today)} where ${where}
+      order by (h.status = 'closed'), h.level desc, h.found_at desc, h.id limit ${pageSize} offset ${(page - 1) * pageSize}`),
+  ]);
+  return { items, total, totalCapped: capped };
 }
 
 export const findHazard = (db: Queryable, viewer: DataScope, id: string, today: string) =>

@@ -1,6 +1,6 @@
 // The list of every page: an Ant table over a paged API (`PageOf<T>`), with a filter bar and
 // page, page size and filters kept in the URL. Empty states say what to do next.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Table, type TableProps } from 'antd';
 import { api, type QueryParams } from '../../api/client';
@@ -29,11 +29,16 @@ export function PagedTable<T extends object>({ path, filters = [], params, toolb
   const linkedOnly = linked && Object.fromEntries(Object.entries(linked).filter(([n]) => !names.includes(n)));
   const list = useListParams([...names, ...Object.keys(linkedOnly ?? {})]);
   const { page, pageSize, filters: values } = list.params;
+  // A large list counts up to a cap and says "超过 N 条"; the exact total is counted when asked for, for these filters.
+  const filterKey = JSON.stringify({ ...params, ...values });
+  const [exactFor, setExactFor] = useState<string | null>(null);
+  const exactTotal = exactFor === filterKey ? true : undefined;
   const query = useQuery({
-    queryKey: [path, { ...params, ...values, page, pageSize }],
-    queryFn: () => api.get<PageOf<T>>(path, { ...params, ...values, page, pageSize }),
+    queryKey: [path, { ...params, ...values, page, pageSize, exactTotal }],
+    queryFn: () => api.get<PageOf<T>>(path, { ...params, ...values, page, pageSize, exactTotal }),
     placeholderData: keepPreviousData,
   });
+  const capped = !!query.data?.totalCapped;
   const filtered = Object.keys(values).length > 0;
 
   return (
@@ -72,7 +77,12 @@ export function PagedTable<T extends object>({ path, filters = [], params, toolb
           pageSize,
           total: query.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
+          showTotal: (total) => capped ? (
+            <span>
+              超过 {total.toLocaleString('zh-CN')} 条{' '}
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setExactFor(filterKey)}>统计总数</Button>
+            </span>
+          ) : `共 ${total} 条`,
           onChange: list.setPage,
         }}
       />

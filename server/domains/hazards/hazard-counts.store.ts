@@ -1,0 +1,127 @@
+// Hazard counts answered from the per-county tallies kept on write (db/migrations/0102_hazard_counts.sql) instead of
+// counting the table: a province's ledger total or open-hazard tally sums a few thousand rows, not millions. Only a
+// filter the tallies can answer exactly is answered here (a county or more, status / level / 挂牌督办 / open / 逾期,
+// or a found period alone); anything else returns null and the caller counts the table as before.
+import type { DataScope } from '../../platform/auth/actor.js';
+import { regionPrefix } from '../../platform/auth/scope.js';
+import type { Queryable } from '../../platform/db/db.js';
+import { sql, type Sql } from '../../platform/db/sql.js';
+import { countRows, type Counted } from '../../platform/db/count.js';
+import { filterSql, type HazardFilter } from './hazards.filter.js';
+
+/** Filter fields the status tally can answer, and those the found-day tally can (with regionCode). */
+const BY_STATUS = new Set<keyof HazardFilter>(['regionCode', 'level', 'status', 'supervised', 'open', 'overdue']);
+const BY_FOUND = new Set<keyof HazardFilter>(['regionCode', 'from', 'to']);
+
+/** The county-prefix conditions for the viewer's scope and the filter's region, or null when finer than a county. */
+function countyPrefixes(viewer: DataScope, regionCode: string | undefined): Sql | null {
+  const prefixes: string[] = [];
+  if (viewer.kind === 'region') prefixes.push(regionPrefix(viewer.regionCode!));
+  else if (viewer.kind !== 'all') return null;
+  if (regionCode) prefixes.push(regionPrefix(regionCode));
+  if (prefixes.some((p) => p.length > 6)) return null;
+  return sql.and(prefixes.map((p) => sql`c.county like ${p + '%'}`));
+}
+
+const used = (f: HazardFilter) => (Object.keys(f) as (keyof HazardFilter)[]).filter((k) => f[k] !== undefined);
+
+/** The first day of `today`'s month (YYYY-MM-DD). */
+const monthStart = (today: string) => `${today.slice(0, 7)}-01`;
+
+/**
+ * Overdue hazards due since the start of `today`'s month (the tally knows deadlines by month only): read from the
+ * table over hazards_overdue_order_idx, at most one month of deadlines.
+ */
+async function overdueThisMonth(db: Queryable, viewer: DataScope, f: HazardFilter, today: string): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>(sql`select count(*)::int as n from hazards h
+    where ${filterSql(viewer, { ...f, overdue: true }, today)} and h.deadline >= ${monthStart(today)}::date`);
+  return n;
+}
+
+/** Overdue hazards (`f` without its overdue flag; `base` its tally conditions): months past from the tally, this month from the table. */
+async function overdueCount(db: Queryable, viewer: DataScope, f: HazardFilter, base: Sql, today: string): Promise<number> {
+  const [[{ n }], tail] = await Promise.all([
+    db.query<{ n: number }>(sql`select coalesce(sum(c.n), 0)::int as n from hazard_deadline_months c where ${base} and c.deadline_month < ${monthStart(today)}::date`),
+    overdueThisMonth(db, viewer, f, today),
+  ]);
+  return n + tail;
+}
+
+/** The number of hazards `filterSql(viewer, f, today)` selects, from the tallies; null when they cannot answer it. */
+export async function countFromTallies(db: Queryable, viewer: DataScope, f: HazardFilter, today: string): Promise<number | null> {
+  const keys = used(f);
+  const where = countyPrefixes(viewer, f.regionCode);
+  if (!where) return null;
+  if (keys.every((k) => BY_STATUS.has(k))) {
+    const base = sql.and([
+      where,
+      f.level ? sql`c.level = ${f.level}` : undefined,
+      f.status ? sql`c.status = ${f.status}` : undefined,
+      f.supervised !== undefined ? sql`c.supervised = ${f.supervised}` : undefined,
+      f.open === true ? sql`c.status <> 'closed'` : f.open === false ? sql`c.status = 'closed'` : undefined,
+    ]);
+    const [[{ all }], overdue] = await Promise.all([
+      db.query<{ all: number }>(sql`select coalesce(sum(c.n), 0)::int as all from hazard_counts c where ${base}`),
+      f.overdue === undefined ? 0 : overdueCount(db, viewer, { ...f, overdue: undefined }, base, today),
+    ]);
+    return f.overdue === undefined ? all : f.overdue ? overdue : all - overdue;
+  }
+  if (keys.every((k) => BY_FOUND.has(k))) {
+    const [{ n }] = await db.query<{ n: number }>(sql`select coalesce(sum(c.n), 0)::int as n from hazard_found_days c where ${sql.and([
+      where, f.from ? sql`c.found_on >= ${f.from}::date` : undefined, f.to ? sql`c.found_on <= ${f.to}::date` : undefined])}`);
+    return n;
+  }
+  return null;
+}
+
+/**
+ * How many hazards the filter selects: from the tallies when they can answer, else by counting the table — exactly,
+ * or up to `upTo` rows when given (a list's total over millions of rows; `capped` then says there are more).
+ */
+export async function countHazards(db: Queryable, viewer: DataScope, f: HazardFilter, today: string, upTo?: number): Promise<Counted> {
+  const n = await countFromTallies(db, viewer, f, today);
+  if (n !== null) return { total: n, capped: false };
+  return countRows(db, sql`hazards h where ${filterSql(viewer, f, today)}`, upTo);
+}
+
+export interface OpenTally { open: number; overdue: number; major_open: number; major_supervised: number }
+
+/** The dashboard's open-hazard tally over a county or more, from the tallies; null when finer than a county. */
+export async function openTallyFromTallies(db: Queryable, viewer: DataScope, regionCode: string | undefined, today: string): Promise<OpenTally | null> {
+  const where = countyPrefixes(viewer, regionCode);
+  if (!where) return null;
+  const [[t], overdue] = await Promise.all([
+    db.query<Omit<OpenTally, 'overdue'>>(sql`select coalesce(sum(c.n), 0)::int as open,
+        coalesce(sum(c.n) filter (where c.level = 'major'), 0)::int as major_open,
+        coalesce(sum(c.n) filter (where c.level = 'major' and c.supervised), 0)::int as major_supervised
+      from hazard_counts c where ${where} and c.status <> 'closed'`),
+    overdueCount(db, viewer, { regionCode }, where, today),
+  ]);
+  return { ...t, overdue };
+}
+
+type StatusRow = { county: string; status: string; level: string; supervised: boolean; n: number };
+type MonthRow = StatusRow & { deadline_month: string };
+type FoundRow = { county: string; found_on: string; n: number };
+
+/** Recounts the tallies from the table: what the triggers should hold (the tests compare the two). */
+export function recount(db: Queryable) {
+  const key = sql`left(region_code, 6) as county, status, level, supervise_level is not null as supervised`;
+  return Promise.all([
+    db.query<StatusRow>(sql`select ${key}, count(*)::int as n from hazards group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
+    db.query<MonthRow>(sql`select ${key}, date_trunc('month', deadline)::date::text as deadline_month, count(*)::int as n from hazards
+      where status in ('pending', 'rectifying') and deadline is not null group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+    db.query<FoundRow>(sql`select left(region_code, 6) as county, (found_at at time zone 'Asia/Shanghai')::date::text as found_on, count(*)::int as n
+      from hazards group by 1, 2 order by 1, 2`),
+  ]);
+}
+
+/** The tallies as kept, without their zero rows, in the order of `recount`. */
+export function kept(db: Queryable) {
+  return Promise.all([
+    db.query<StatusRow>(sql`select county::text as county, status, level, supervised, n from hazard_counts where n <> 0 order by 1, 2, 3, 4`),
+    db.query<MonthRow>(sql`select county::text as county, status, level, supervised, deadline_month::text as deadline_month, n
+      from hazard_deadline_months where n <> 0 order by 1, 2, 3, 4, 5`),
+    db.query<FoundRow>(sql`select county::text as county, found_on::text as found_on, n from hazard_found_days where n <> 0 order by 1, 2`),
+  ]);
+}
