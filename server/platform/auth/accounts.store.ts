@@ -26,6 +26,12 @@ const visible = (viewer: DataScope) => scopeWhere(viewer, { region: 'a.scope_reg
 export const findAccountByUsername = (db: Queryable, username: string) =>
   db.maybeOne<AccountRow>(sql`${SELECT} where lower(a.username) = lower(${username})`);
 
+/** The session of a token's hash and its account (account columns null when it is gone): one query for every signed-in request. */
+export const findSessionAccount = (db: Queryable, tokenHash: string) =>
+  db.maybeOne<{ session_id: string; session_revoked_at: Date | null; session_expires_at: Date; session_last_seen_at: Date } & (AccountRow | { [K in keyof AccountRow]: null })>(
+    sql`select s.id as session_id, s.revoked_at as session_revoked_at, s.expires_at as session_expires_at, s.last_seen_at as session_last_seen_at, acc.*
+      from sessions s left join lateral (${SELECT} where a.id = s.account_id) acc on true where s.token_hash = ${tokenHash}`);
+
 export const findAccountById = (db: Queryable, id: string, viewer?: DataScope) =>
   db.maybeOne<AccountRow>(sql`${SELECT} where a.id = ${id} and ${viewer ? visible(viewer) : sql`true`}`);
 

@@ -6,9 +6,9 @@ import type { Permission } from '../../../contracts/roles.js';
 import { permissionsOf, ROLE_BY_CODE } from '../../../contracts/roles.js';
 import type { Actor } from './actor.js';
 import { SYSTEM_ACTOR } from './actor.js';
-import { type AccountRow, findAccountById, findAccountByUsername, registerFailedLogin, updateAccount } from './accounts.store.js';
+import { type AccountRow, findAccountById, findAccountByUsername, findSessionAccount, registerFailedLogin, updateAccount } from './accounts.store.js';
 import { checkPassword, policyInfo } from './passwords.js';
-import { createSession, findSessionByToken, revokeSession, touchSession } from './sessions.store.js';
+import { createSession, hashToken, revokeSession, touchSession } from './sessions.store.js';
 
 // A hash to verify against when the username is unknown, so timing does not reveal which usernames exist.
 let dummyHash: Promise<string> | undefined;
@@ -96,22 +96,23 @@ export async function login(p: Platform, meta: Ctx['meta'] & { userAgent?: strin
 /** The actor behind a session token, or 401 when absent, revoked, idle too long or past its lifetime. */
 export async function authenticate(p: Platform, token: string | undefined): Promise<{ actor: Actor; account: AccountRow }> {
   if (!token) throw unauthorized();
-  const s = await findSessionByToken(p.db, token);
+  const row = await findSessionAccount(p.db, hashToken(token));
   const now = p.clock();
-  if (!s || s.revoked_at) throw unauthorized('登录已失效，请重新登录', 'Session ended, please log in again');
-  if (new Date(s.expires_at) <= now) throw unauthorized('登录已超过 12 小时，请重新登录', 'Session expired');
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > p.config.sessionIdleMinutes * 60000) {
-    await revokeSession(p.db, s.id, 'idle', now);
+  if (!row || row.session_revoked_at) throw unauthorized('登录已失效，请重新登录', 'Session ended, please log in again');
+  const { session_id: sessionId, session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, session_revoked_at: _r, ...a } = row;
+  if (new Date(expiresAt) <= now) throw unauthorized('登录已超过 12 小时，请重新登录', 'Session expired');
+  if (now.getTime() - new Date(lastSeenAt).getTime() > p.config.sessionIdleMinutes * 60000) {
+    await revokeSession(p.db, sessionId, 'idle', now);
     throw unauthorized(`超过 ${p.config.sessionIdleMinutes} 分钟未操作，请重新登录`, 'Session idle timeout');
   }
-  const a = await findAccountById(p.db, s.account_id);
-  if (!a || a.disabled) {
-    await revokeSession(p.db, s.id, 'disabled', now);
+  if (a.id === null || a.disabled) {
+    await revokeSession(p.db, sessionId, 'disabled', now);
     throw unauthorized('账号已停用，请联系系统管理员', 'Account disabled');
   }
+  const account = a as AccountRow;
   // Refresh the idle clock at most once a minute: one write per minute per session, not per request.
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) await touchSession(p.db, s.id, now);
-  return { actor: actorOf(a, s.id), account: a };
+  if (now.getTime() - new Date(lastSeenAt).getTime() > 60_000) await touchSession(p.db, sessionId, now);
+  return { actor: actorOf(account, sessionId), account };
 }
 
 export async function logout(ctx: Ctx) {

@@ -22,10 +22,6 @@ export async function createSession(db: Queryable, a: { accountId: string; now: 
   return { id, token, expiresAt: expires };
 }
 
-export async function findSessionByToken(db: Queryable, token: string) {
-  return db.maybeOne<SessionRow>(sql`select * from sessions where token_hash = ${hashToken(token)}`);
-}
-
 export async function touchSession(db: Queryable, id: string, now: Date) {
   await db.execute(sql`update sessions set last_seen_at = ${now.toISOString()} where id = ${id}`);
 }
