@@ -32,7 +32,7 @@ import { sql } from '../server/platform/db/sql.js';
 import { createPlatform } from '../server/platform/platform.js';
 
 interface LoadDevice { id: string; key: string; codes: string[] }
-interface LoadPlan { mode: 'mqtt' | 'http'; url: string; mqttUrl: string; devices: LoadDevice[]; seconds: number; perMessage: number }
+interface LoadPlan { mode: 'mqtt' | 'http'; url: string; mqttUrl: string; devices: LoadDevice[]; seconds: number; perMessage: number; connections?: number }
 
 // ---- the load generator (child process) ----
 async function load(plan: LoadPlan) {
@@ -57,7 +57,8 @@ async function load(plan: LoadPlan) {
       await c.endAsync();
     }));
   } else {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+    const connections = plan.connections ?? 24;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
     const u = new URL(plan.url);
     const post = (d: LoadDevice) => new Promise<number>((resolve) => {
       const b = batch(d);
@@ -68,7 +69,7 @@ async function load(plan: LoadPlan) {
       });
       req.on('error', () => resolve(-b.length)); req.end(body);
     });
-    await Promise.all(Array.from({ length: 24 }, async (_, w) => {
+    await Promise.all(Array.from({ length: connections }, async (_, w) => {
       while (Date.now() < until) { const n = await post(plan.devices[(w + seq) % plan.devices.length]); if (n > 0) acked += n; else failed -= n; }
     }));
   }

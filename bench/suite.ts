@@ -246,7 +246,7 @@ if (want('ingest')) {
     });
   });
   await new Promise((r) => setTimeout(r, 300));
-  const plan = { mode: 'http', url: base, mqttUrl: '', devices, seconds, perMessage: 100 };
+  const plan = { mode: 'http', url: base, mqttUrl: '', devices, seconds, perMessage: 100, connections: Number(arg('ingest-connections') ?? 24) };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'monitoring.ts'), '--load', JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = ''; child.stdout.on('data', (d) => { out += d; });
   const before = ingesterFor(p).stats.accepted;
