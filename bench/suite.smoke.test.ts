@@ -35,7 +35,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('npm run bench -- --scale count
       expect(run.data.generated).toBeTruthy();
       expect(run.machine.loadAvg).toHaveLength(3);
       const lists = Object.values(run.results.lists) as { ours: { reqPerSec: number; errors: number }; ceiling: { reqPerSec: number } }[];
-      expect(lists.length).toBe(9);
+      expect(lists.length).toBe(10); // nine lists and the signed-in floor
       for (const l of lists) { expect(l.ceiling.reqPerSec).toBeGreaterThan(0); expect(l.ours.errors).toBe(0); }
       expect(Object.keys(run.results.dashboard).length).toBeGreaterThan(0);
       expect(run.results.ingest.ours.readingsPerSec).toBeGreaterThan(0);

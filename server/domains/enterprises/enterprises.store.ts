@@ -4,7 +4,7 @@
 import type { EnterpriseFilter } from '../../../contracts/enterprises.js';
 import type { DataScope } from '../../platform/auth/actor.js';
 import { regionPrefix, scopeWhere } from '../../platform/auth/scope.js';
-import { countRows } from '../../platform/db/count.js';
+import { countRowsSql, pageWithTotal } from '../../platform/db/count.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql, type Sql } from '../../platform/db/sql.js';
 
@@ -87,18 +87,14 @@ export function orderBy(sort = 'name', order?: 'asc' | 'desc'): Sql {
   return sql`${SORTS[sort] ?? SORTS.name} ${dir} nulls last, e.id ${dir}`;
 }
 
-/** A page of the registry and its total: exact, or counted up to `countUpTo` with `totalCapped` when there are more. */
+/** A page of the registry and its total, in one statement: exact, or counted up to `countUpTo` with `totalCapped` when there are more. */
 export async function listEnterprises(db: Queryable, viewer: DataScope, f: EnterpriseFilter, order: Sql, today: string, page: number, pageSize: number,
   countUpTo?: number) {
   const where = filterWhere(viewer, f, today);
-  const [{ total, capped }, items] = await Promise.all([
-    countRows(db, sql`enterprises e where ${where}`, countUpTo),
-    // Page first, then join and compute the per-row figures for that page only.
-    db.query<EnterpriseRow>(sql`select ${columns(today)} from
-      (select e.* from enterprises e where ${where} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) e
-      ${JOINS} order by ${order}`),
-  ]);
-  return { items, total, totalCapped: capped };
+  // Page first, then join and compute the per-row figures for that page only.
+  return pageWithTotal<EnterpriseRow>(db, { sql: countRowsSql(sql`enterprises e where ${where}`, countUpTo), upTo: countUpTo }, page, (total) => sql`select ${columns(today)}, ${total} from
+    (select e.* from enterprises e where ${where} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) e
+    ${JOINS} order by ${order}`);
 }
 
 /** Rows for an export: same filters and order, at most `limit` (the caller checks the count first). */

@@ -6,7 +6,7 @@ import type { DataScope } from '../../platform/auth/actor.js';
 import { regionPrefix } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql, type Sql } from '../../platform/db/sql.js';
-import { countRows, type Counted } from '../../platform/db/count.js';
+import { counted, countRowsSql, type Counted, type CountSql } from '../../platform/db/count.js';
 import { filterSql, type HazardFilter } from './hazards.filter.js';
 
 /** Filter fields the status tally can answer, and those the found-day tally can (with regionCode). */
@@ -29,26 +29,21 @@ const used = (f: HazardFilter) => (Object.keys(f) as (keyof HazardFilter)[]).fil
 const monthStart = (today: string) => `${today.slice(0, 7)}-01`;
 
 /**
- * Overdue hazards due since the start of `today`'s month (the tally knows deadlines by month only): read from the
- * table over hazards_overdue_order_idx, at most one month of deadlines.
+ * Overdue hazards due since the start of `today`'s month (the tally knows deadlines by month only), as a scalar
+ * subquery: read from the table over hazards_overdue_order_idx, at most one month of deadlines.
  */
-async function overdueThisMonth(db: Queryable, viewer: DataScope, f: HazardFilter, today: string): Promise<number> {
-  const [{ n }] = await db.query<{ n: number }>(sql`select count(*)::int as n from hazards h
-    where ${filterSql(viewer, { ...f, overdue: true }, today)} and h.deadline >= ${monthStart(today)}::date`);
-  return n;
-}
+const overdueThisMonth = (viewer: DataScope, f: HazardFilter, today: string) => sql`(select count(*) from hazards h
+  where ${filterSql(viewer, { ...f, overdue: true }, today)} and h.deadline >= ${monthStart(today)}::date)`;
 
 /** Overdue hazards (`f` without its overdue flag; `base` its tally conditions): months past from the tally, this month from the table. */
-async function overdueCount(db: Queryable, viewer: DataScope, f: HazardFilter, base: Sql, today: string): Promise<number> {
-  const [[{ n }], tail] = await Promise.all([
-    db.query<{ n: number }>(sql`select coalesce(sum(c.n), 0)::int as n from hazard_deadline_months c where ${base} and c.deadline_month < ${monthStart(today)}::date`),
-    overdueThisMonth(db, viewer, f, today),
-  ]);
-  return n + tail;
-}
+const overdueSum = (viewer: DataScope, f: HazardFilter, base: Sql, today: string) => sql`((select coalesce(sum(c.n), 0) from hazard_deadline_months c
+  where ${base} and c.deadline_month < ${monthStart(today)}::date) + ${overdueThisMonth(viewer, f, today)})`;
 
-/** The number of hazards `filterSql(viewer, f, today)` selects, from the tallies; null when they cannot answer it. */
-export async function countFromTallies(db: Queryable, viewer: DataScope, f: HazardFilter, today: string): Promise<number | null> {
+/**
+ * A scalar SQL expression for the number of hazards `filterSql(viewer, f, today)` selects, summed from the tallies;
+ * null when they cannot answer it. As an expression it rides along in the statement that reads the page.
+ */
+export function talliedCountSql(viewer: DataScope, f: HazardFilter, today: string): Sql | null {
   const keys = used(f);
   const where = countyPrefixes(viewer, f.regionCode);
   if (!where) return null;
@@ -60,28 +55,40 @@ export async function countFromTallies(db: Queryable, viewer: DataScope, f: Haza
       f.supervised !== undefined ? sql`c.supervised = ${f.supervised}` : undefined,
       f.open === true ? sql`c.status <> 'closed'` : f.open === false ? sql`c.status = 'closed'` : undefined,
     ]);
-    const [[{ all }], overdue] = await Promise.all([
-      db.query<{ all: number }>(sql`select coalesce(sum(c.n), 0)::int as all from hazard_counts c where ${base}`),
-      f.overdue === undefined ? 0 : overdueCount(db, viewer, { ...f, overdue: undefined }, base, today),
-    ]);
-    return f.overdue === undefined ? all : f.overdue ? overdue : all - overdue;
+    const all = sql`(select coalesce(sum(c.n), 0) from hazard_counts c where ${base})`;
+    if (f.overdue === undefined) return all;
+    const overdue = overdueSum(viewer, { ...f, overdue: undefined }, base, today);
+    return f.overdue ? overdue : sql`(${all} - ${overdue})`;
   }
   if (keys.every((k) => BY_FOUND.has(k))) {
-    const [{ n }] = await db.query<{ n: number }>(sql`select coalesce(sum(c.n), 0)::int as n from hazard_found_days c where ${sql.and([
-      where, f.from ? sql`c.found_on >= ${f.from}::date` : undefined, f.to ? sql`c.found_on <= ${f.to}::date` : undefined])}`);
-    return n;
+    return sql`(select coalesce(sum(c.n), 0) from hazard_found_days c where ${sql.and([
+      where, f.from ? sql`c.found_on >= ${f.from}::date` : undefined, f.to ? sql`c.found_on <= ${f.to}::date` : undefined])})`;
   }
   return null;
 }
 
+/** The number of hazards `filterSql(viewer, f, today)` selects, from the tallies; null when they cannot answer it. */
+export async function countFromTallies(db: Queryable, viewer: DataScope, f: HazardFilter, today: string): Promise<number | null> {
+  const expr = talliedCountSql(viewer, f, today);
+  if (!expr) return null;
+  const [{ n }] = await db.query<{ n: number }>(sql`select ${expr}::int as n`);
+  return n;
+}
+
 /**
- * How many hazards the filter selects: from the tallies when they can answer, else by counting the table — exactly,
- * or up to `upTo` rows when given (a list's total over millions of rows; `capped` then says there are more).
+ * How many hazards the filter selects, as a scalar SQL expression: from the tallies (exact) when they can answer,
+ * else by counting the table — exactly, or up to `upTo` + 1 rows when given (the returned `upTo`; read with `counted`).
  */
+export function hazardCountSql(viewer: DataScope, f: HazardFilter, today: string, upTo?: number): CountSql {
+  const tallied = talliedCountSql(viewer, f, today);
+  return tallied ? { sql: tallied } : { sql: countRowsSql(sql`hazards h where ${filterSql(viewer, f, today)}`, upTo), upTo };
+}
+
+/** How many hazards the filter selects (see hazardCountSql); `capped` when counted up to `upTo` and there are more. */
 export async function countHazards(db: Queryable, viewer: DataScope, f: HazardFilter, today: string, upTo?: number): Promise<Counted> {
-  const n = await countFromTallies(db, viewer, f, today);
-  if (n !== null) return { total: n, capped: false };
-  return countRows(db, sql`hazards h where ${filterSql(viewer, f, today)}`, upTo);
+  const count = hazardCountSql(viewer, f, today, upTo);
+  const [{ n }] = await db.query<{ n: number }>(sql`select ${count.sql}::int as n`);
+  return counted(n, count.upTo);
 }
 
 export interface OpenTally { open: number; overdue: number; major_open: number; major_supervised: number }
@@ -90,14 +97,12 @@ export interface OpenTally { open: number; overdue: number; major_open: number; 
 export async function openTallyFromTallies(db: Queryable, viewer: DataScope, regionCode: string | undefined, today: string): Promise<OpenTally | null> {
   const where = countyPrefixes(viewer, regionCode);
   if (!where) return null;
-  const [[t], overdue] = await Promise.all([
-    db.query<Omit<OpenTally, 'overdue'>>(sql`select coalesce(sum(c.n), 0)::int as open,
-        coalesce(sum(c.n) filter (where c.level = 'major'), 0)::int as major_open,
-        coalesce(sum(c.n) filter (where c.level = 'major' and c.supervised), 0)::int as major_supervised
-      from hazard_counts c where ${where} and c.status <> 'closed'`),
-    overdueCount(db, viewer, { regionCode }, where, today),
-  ]);
-  return { ...t, overdue };
+  const [t] = await db.query<OpenTally>(sql`select coalesce(sum(c.n), 0)::int as open,
+      coalesce(sum(c.n) filter (where c.level = 'major'), 0)::int as major_open,
+      coalesce(sum(c.n) filter (where c.level = 'major' and c.supervised), 0)::int as major_supervised,
+      ${overdueSum(viewer, { regionCode }, where, today)}::int as overdue
+    from hazard_counts c where ${where} and c.status <> 'closed'`);
+  return t;
 }
 
 type StatusRow = { county: string; status: string; level: string; supervised: boolean; n: number };

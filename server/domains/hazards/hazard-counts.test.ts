@@ -119,7 +119,11 @@ describe('counts from the tallies equal counting the table', () => {
     expect(await countFromTallies(db(), { kind: 'all' }, { q: '报警器' }, '2022-07-01')).toBeNull();
     expect(await countFromTallies(db(), { kind: 'all' }, { sector: 'hazchem', open: true }, '2022-07-01')).toBeNull();
     expect(await countFromTallies(db(), { kind: 'all' }, { from: '2022-01-01', open: true }, '2022-07-01')).toBeNull();
-    // …and countHazards counts those over the table, exactly or up to a cap.
+    // What the tallies answer is exact whatever the cap…
+    const open = await tableCount({ kind: 'all' }, { open: true }, '2022-07-01');
+    expect(open).toBeGreaterThan(3);
+    expect(await countHazards(db(), { kind: 'all' }, { open: true }, '2022-07-01', 3)).toEqual({ total: open, capped: false });
+    // …and countHazards counts the rest over the table, exactly or up to a cap.
     const exact = await tableCount(town, {}, '2022-07-01');
     expect(exact).toBeGreaterThan(3);
     expect(await countHazards(db(), town, {}, '2022-07-01')).toEqual({ total: exact, capped: false });
@@ -139,5 +143,12 @@ describe('the ledger\'s total', () => {
     const exact = await t.as(staff, { method: 'GET', url: `/api/hazards?q=${encodeURIComponent('隐患')}&pageSize=5&exactTotal=true` });
     expect(search.json().total).toBe(exact.json().total);
     expect(search.json().items).toEqual(exact.json().items);
+    // Past the last page: no rows to carry the total, which is then read alone.
+    const past = await t.as(staff, { method: 'GET', url: '/api/hazards?open=true&page=9999' });
+    expect(past.json()).toMatchObject({ items: [], total: all.json().total, page: 9999 });
+    const pastSearch = await t.as(staff, { method: 'GET', url: `/api/hazards?q=${encodeURIComponent('隐患')}&page=9999` });
+    expect(pastSearch.json()).toMatchObject({ items: [], total: exact.json().total });
+    const none = await t.as(staff, { method: 'GET', url: `/api/hazards?q=${encodeURIComponent('没有这样的隐患标题')}` });
+    expect(none.json()).toMatchObject({ items: [], total: 0 });
   });
 });

@@ -3,7 +3,8 @@ import type { DataScope } from '../../platform/auth/actor.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql } from '../../platform/db/sql.js';
 import type { Cite } from '../law/directory.js';
-import { countHazards } from './hazard-counts.store.js';
+import { pageWithTotal } from '../../platform/db/count.js';
+import { countHazards, hazardCountSql } from './hazard-counts.store.js';
 import { filterSql, hazardScope, overdueSql, type HazardFilter } from './hazards.filter.js';
 
 export { filterSql, hazardScope, overdueSql, type HazardFilter };
@@ -19,23 +20,23 @@ export interface HazardRow {
   overdue: boolean; created_at: Date;
 }
 
-const select = (today: string) => sql`select h.*, h.funds::float8 as funds, h.deadline::text as deadline, h.supervise_deadline::text as supervise_deadline,
-  r.name as region_name, so.name as supervising_org_name, ${overdueSql(today)} as overdue
+const select = (today: string, extra = sql``) => sql`select h.*, h.funds::float8 as funds, h.deadline::text as deadline, h.supervise_deadline::text as supervise_deadline,
+  r.name as region_name, so.name as supervising_org_name, ${overdueSql(today)} as overdue ${extra}
   from hazards h left join regions r on r.code = h.region_code left join organizations so on so.id = h.supervising_org_id`;
 
 /**
- * A page of the ledger and its total; pageSize 0 counts only (a figure needs no rows, and sorting millions for one
- * costs). The total is exact unless `countUpTo` is given and no tally answers the filter: then it is counted up to
- * that many and `totalCapped` says there are more (see hazard-counts.store).
+ * A page of the ledger and its total, in one statement; pageSize 0 counts only (a figure needs no rows, and sorting
+ * millions for one costs). The total comes from the tallies where they answer (hazard-counts.store); else the table
+ * is counted, exactly, or up to `countUpTo` rows with `totalCapped` when there are more.
  */
 export async function listHazards(db: Queryable, viewer: DataScope, f: HazardFilter, today: string, page: number, pageSize: number, countUpTo?: number) {
-  const where = filterSql(viewer, f, today);
-  const [{ total, capped }, items] = await Promise.all([
-    countHazards(db, viewer, f, today, countUpTo),
-    pageSize === 0 ? [] : db.query<HazardRow>(sql`${select(today)} where ${where}
-      order by (h.status = 'closed'), h.level desc, h.found_at desc, h.id limit ${pageSize} offset ${(page - 1) * pageSize}`),
-  ]);
-  return { items, total, totalCapped: capped };
+  if (pageSize === 0) {
+    const { total, capped } = await countHazards(db, viewer, f, today, countUpTo);
+    return { items: [] as HazardRow[], total, totalCapped: capped };
+  }
+  return pageWithTotal<HazardRow>(db, hazardCountSql(viewer, f, today, countUpTo), page, (total) => sql`${select(today, sql`, ${total}`)}
+    where ${filterSql(viewer, f, today)}
+    order by (h.status = 'closed'), h.level desc, h.found_at desc, h.id limit ${pageSize} offset ${(page - 1) * pageSize}`);
 }
 
 export const findHazard = (db: Queryable, viewer: DataScope, id: string, today: string) =>
