@@ -197,5 +197,17 @@ browserSuite('web: enterprise registry (一企一档)', (server) => {
     await pager.getByText('共 1001 条').waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
+
+    // On a phone the pager keeps the words and the link on the screen.
+    const phone = await openPage(server.browser, PHONE);
+    await login(phone.page, server.url, 'staff', DEMO_PASSWORD);
+    await phone.page.goto(`${server.url}/enterprises?q=${encodeURIComponent('批量样例')}`);
+    const link = phone.page.locator('.ant-pagination').getByRole('button', { name: '统计总数' });
+    await link.scrollIntoViewIfNeeded();
+    const box = (await link.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    await shot(phone.page, 'enterprises-total-capped-phone.png');
+    expect(phone.errors).toEqual([]);
+    await phone.page.context().close();
   }, 120_000);
 });
