@@ -26,6 +26,8 @@ import type { Platform } from './platform/context.js';
 import { eventsRoutes } from './platform/events/events.routes.js';
 import { filesRoutes } from './platform/files/files.routes.js';
 import { installAuthHook } from './platform/http/auth-hook.js';
+import { installResponseCache } from './platform/http/response-cache.js';
+import { dataChanges } from './platform/db/changes.js';
 import { errorHandler, frameworkErrors } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { lazyCompilersFactory } from './platform/http/lazy-schemas.js';
@@ -92,6 +94,11 @@ export async function buildApp(p: Platform): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: p.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
 
   installAuthHook(app, p);
+  // Sessions and busy lists answered from memory while change notices are heard (issue 12; MEMORY_CACHE=false: off).
+  if (p.config.memoryCache) {
+    await dataChanges(p.db).start();
+    installResponseCache(app, p);
+  }
   if (p.config.auditWalkDir) (await import('./platform/audit/audit-walk.js')).installAuditWalk(app, p, p.config.auditWalkDir);
 
   await app.register(healthRoutes(p));

@@ -27,6 +27,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   loadDemo: boolean;
+  /** Keep busy read answers and sessions in memory, invalidated by change notices (http/response-cache.ts). */
+  memoryCache: boolean;
   smsProvider: 'log';
   /** argon2id memory cost in KiB (tests lower it; production keeps the default). */
   argon2MemoryKiB: number;
@@ -138,6 +140,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     loadDemo: bool(env, 'LOAD_DEMO', nodeEnv !== 'production'),
+    memoryCache: bool(env, 'MEMORY_CACHE', true),
     smsProvider: oneOf(env, 'SMS_PROVIDER', 'log', ['log'] as const),
     argon2MemoryKiB: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1024 * 1024),
     jobsPollMs: int(env, 'JOBS_POLL_MS', 2000, 50, 600000),

@@ -20,6 +20,8 @@ import { transferRoutes } from './transfer.routes.js';
 
 const tags = ['企业档案 enterprises'];
 const read = { permission: 'enterprise:read' } as const;
+/** What the list's answer is read from: kept in memory until one of them changes. */
+const LIST_TABLES = ['enterprises', 'regions', 'organizations', 'major_hazard_sources', 'enterprise_licences', 'enterprise_status_changes'];
 const write = { permission: 'enterprise:write' } as const;
 
 // Contacts' phones are masked in lists and details; one is revealed (audited) through POST /api/personal/reveal.
@@ -33,7 +35,7 @@ revealable({
 });
 
 const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/enterprises', { config: read, schema: { tags, summary: '企业列表（筛选、搜索、排序、分页）', querystring: EnterpriseQuery, response: { 200: Page(EnterpriseListItem) } } },
+  app.get('/api/enterprises', { config: { ...read, cache: LIST_TABLES }, schema: { tags, summary: '企业列表（筛选、搜索、排序、分页）', querystring: EnterpriseQuery, response: { 200: Page(EnterpriseListItem) } } },
     async (req) => {
       const { page, pageSize } = paging(req.query);
       const { items, total, totalCapped } = await listEnterprises(req.ctx.db, req.ctx.actor.scope, req.query, orderBy(req.query.sort, req.query.order),

@@ -35,7 +35,8 @@ export function authRoutes(p: Platform): FastifyPluginAsyncTypebox {
     });
 
     app.get('/api/auth/me', { config: self, schema: { tags, summary: '当前账号', response: { 200: Me } } }, async (req) => {
-      const a = await findAccountById(p.db, req.ctx.actor.id!);
+      // The account this request was authenticated as (read with its session, or from the session cache).
+      const a = req.account ?? await findAccountById(p.db, req.ctx.actor.id!);
       if (!a) throw notFound('账号', 'Account');
       return presentMe(p, a);
     });

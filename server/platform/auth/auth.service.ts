@@ -6,6 +6,7 @@ import type { Permission } from '../../../contracts/roles.js';
 import { permissionsOf, ROLE_BY_CODE } from '../../../contracts/roles.js';
 import type { Actor } from './actor.js';
 import { SYSTEM_ACTOR } from './actor.js';
+import { sessionCache } from './session-cache.js';
 import { type AccountRow, findAccountById, findAccountByUsername, findSessionAccount, registerFailedLogin, updateAccount } from './accounts.store.js';
 import { checkPassword, policyInfo } from './passwords.js';
 import { createSession, hashToken, revokeSession, touchSession } from './sessions.store.js';
@@ -96,7 +97,14 @@ export async function login(p: Platform, meta: Ctx['meta'] & { userAgent?: strin
 /** The actor behind a session token, or 401 when absent, revoked, idle too long or past its lifetime. */
 export async function authenticate(p: Platform, token: string | undefined): Promise<{ actor: Actor; account: AccountRow }> {
   if (!token) throw unauthorized();
-  const row = await findSessionAccount(p.db, hashToken(token));
+  const hash = hashToken(token);
+  const cache = sessionCache(p.db);
+  let row = cache.get(hash);
+  if (!row) {
+    const mark = cache.mark();
+    row = await findSessionAccount(p.db, hash);
+    if (row) cache.set(hash, row, mark);
+  }
   const now = p.clock();
   if (!row || row.session_revoked_at) throw unauthorized('登录已失效，请重新登录', 'Session ended, please log in again');
   const { session_id: sessionId, session_expires_at: expiresAt, session_last_seen_at: lastSeenAt, session_revoked_at: _r, ...a } = row;
@@ -111,7 +119,10 @@ export async function authenticate(p: Platform, token: string | undefined): Prom
   }
   const account = a as AccountRow;
   // Refresh the idle clock at most once a minute: one write per minute per session, not per request.
-  if (now.getTime() - new Date(lastSeenAt).getTime() > 60_000) await touchSession(p.db, sessionId, now);
+  if (now.getTime() - new Date(lastSeenAt).getTime() > 60_000) {
+    await touchSession(p.db, sessionId, now);
+    row.session_last_seen_at = now;
+  }
   return { actor: actorOf(account, sessionId), account };
 }
 

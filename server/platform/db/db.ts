@@ -20,12 +20,16 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Run fn in one transaction; it commits when fn resolves and rolls back when it throws. */
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Subscribe to NOTIFY on a channel (PostgreSQL); a no-op for PGlite. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Subscribe to NOTIFY on a channel. PostgreSQL: on a connection of its own, reconnected when lost (`onLost` and
+   *  `onRegained` say when notices may have been missed); PGlite: delivered as the notifying statement commits. */
+  listen(channel: string, onPayload: (payload: string) => void, health?: ListenHealth): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
   /** Flush to disk (PGlite CHECKPOINT) and close. */
   close(): Promise<void>;
 }
+
+/** Told when a listener's connection is lost (notices may be missed from then) and when it listens again. */
+export interface ListenHealth { onLost?: () => void; onRegained?: () => void }
 
 export interface Tx extends Queryable {
   readonly inTransaction: true;

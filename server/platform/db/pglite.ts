@@ -38,7 +38,11 @@ export class PgliteDb extends BaseQueryable implements Db {
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.pg.transaction((t) => fn(new PgliteTx(t)));
   }
-  async listen() { return async () => {}; }
+  /** PGlite runs the callbacks as the notifying statement (or its transaction) commits, before the query resolves. */
+  async listen(channel: string, onPayload: (payload: string) => void) {
+    const unlisten = await this.pg.listen(channel, onPayload);
+    return async () => { if (!this.pg.closed) await unlisten(); };
+  }
   async notify() {}
   async close() {
     if (this.pg.closed) return;

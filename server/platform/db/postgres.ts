@@ -1,6 +1,8 @@
 // PostgreSQL back end over a `pg` pool (production durability comes from here).
 import pg from 'pg';
-import { BaseQueryable, type Db, type Tx } from './db.js';
+import { BaseQueryable, type Db, type ListenHealth, type Tx } from './db.js';
+
+const safeChannel = (channel: string) => channel.replace(/[^a-z0-9_]/g, '');
 
 // Dates stay strings (YYYY-MM-DD) as in PGlite; bigint (int8) as number where it fits.
 pg.types.setTypeParser(1082, (v) => v);
@@ -21,6 +23,9 @@ export class PostgresDb extends BaseQueryable implements Db {
   readonly kind = 'postgres' as const;
   private listener?: pg.Client;
   private readonly handlers = new Map<string, Set<(p: string) => void>>();
+  private readonly healths = new Set<ListenHealth>();
+  private closing = false;
+  private retryTimer?: NodeJS.Timeout;
 
   constructor(readonly pool: pg.Pool, private readonly url: string) {
     super();
@@ -56,22 +61,42 @@ export class PostgresDb extends BaseQueryable implements Db {
     }
   }
 
-  async listen(channel: string, onPayload: (payload: string) => void) {
-    if (!this.listener) {
-      this.listener = new pg.Client({ connectionString: this.url });
-      await this.listener.connect();
-      this.listener.on('notification', (n) => {
-        for (const h of this.handlers.get(n.channel) ?? []) h(n.payload ?? '');
-      });
-    }
+  async listen(channel: string, onPayload: (payload: string) => void, health?: ListenHealth) {
+    if (health) this.healths.add(health);
     let set = this.handlers.get(channel);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(channel, set);
-      await this.listener.query(`listen ${channel.replace(/[^a-z0-9_]/g, '')}`);
-    }
+    if (!set) { set = new Set(); this.handlers.set(channel, set); }
     set.add(onPayload);
-    return async () => { set!.delete(onPayload); };
+    if (!this.listener) await this.connectListener();
+    else await this.listener.query(`listen ${safeChannel(channel)}`);
+    return async () => { set!.delete(onPayload); if (health) this.healths.delete(health); };
+  }
+
+  /** The listening connection: LISTEN on every channel asked for; when it is lost, those asking are told, and it is
+   *  made again a second later (and again, until the database answers), after which they are told it is back. */
+  private async connectListener() {
+    const client = new pg.Client({ connectionString: this.url });
+    this.listener = client;
+    let lost = false;
+    const onLost = () => {
+      if (lost || this.closing) return;
+      lost = true;
+      if (this.listener === client) this.listener = undefined;
+      for (const h of this.healths) h.onLost?.();
+      const retry = () => { if (!this.closing && !this.listener) this.connectListener().then(() => { for (const h of this.healths) h.onRegained?.(); }, () => { this.retryTimer = setTimeout(retry, 1000); }); };
+      this.retryTimer = setTimeout(retry, 1000);
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    client.on('notification', (n) => { for (const h of this.handlers.get(n.channel) ?? []) h(n.payload ?? ''); });
+    try {
+      await client.connect();
+      for (const channel of this.handlers.keys()) await client.query(`listen ${safeChannel(channel)}`);
+    } catch (err) {
+      if (this.listener === client) this.listener = undefined;
+      client.removeAllListeners('end');
+      await client.end().catch(() => {});
+      throw err;
+    }
   }
 
   async notify(channel: string, payload: string) {
@@ -79,6 +104,8 @@ export class PostgresDb extends BaseQueryable implements Db {
   }
 
   async close() {
+    this.closing = true;
+    clearTimeout(this.retryTimer);
     await this.listener?.end().catch(() => {});
     await this.pool.end();
   }

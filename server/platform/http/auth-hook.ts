@@ -22,6 +22,7 @@ function checkOrigin(req: FastifyRequest) {
 
 export function installAuthHook(app: FastifyInstance, p: Platform) {
   app.decorateRequest('ctx', null as never);
+  app.decorateRequest('account', undefined);
   app.addHook('onRequest', async (req) => {
     const meta = { requestId: req.id, ip: req.ip };
     const cfg = req.routeOptions.config;
@@ -33,6 +34,7 @@ export function installAuthHook(app: FastifyInstance, p: Platform) {
     checkOrigin(req);
     const { actor, account } = await authenticate(p, req.cookies[SESSION_COOKIE]);
     req.ctx = { ...p, actor, meta };
+    req.account = account;
     if ((account.must_change_password || passwordExpired(p, account, p.clock())) && !cfg.allowPendingPasswordChange) {
       throw new AppError(403, 'password_change_required', account.must_change_password
         ? '请先修改初始密码后再使用系统' : '密码已超过 90 天未更换，请先修改密码', 'Change your password first');

@@ -2,6 +2,7 @@
 import { AppError } from './errors.js';
 import type { Permission } from '../../../contracts/roles.js';
 import type { Ctx } from '../context.js';
+import type { AccountRow } from '../auth/accounts.store.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,6 +15,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     ctx: Ctx;
+    /** The signed-in account as authenticated for this request (session routes; undefined for public ones). */
+    account?: AccountRow;
   }
 }
 

@@ -39,18 +39,36 @@ function redirectToLogin(reason: string | undefined): void {
   window.location.replace(`/login${next}`);
 }
 
+// The server keeps busy lists in memory until a change is heard (server/platform/http/response-cache.ts). For a few
+// seconds after this browser changed something, reads ask for fresh answers, so one's own change shows at once even
+// when the next request reaches another server process.
+const FRESH_AFTER_CHANGE_MS = 10_000;
+let changedAt = -Infinity;
+
+/** Say that this browser just changed something (every non-GET request through here says so itself). */
+export function noteChange(): void { changedAt = Date.now(); }
+
+function headersFor(method: string, body: unknown): Record<string, string> {
+  const h: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  if (method === 'GET' && Date.now() - changedAt < FRESH_AFTER_CHANGE_MS) h['Cache-Control'] = 'no-cache';
+  return h;
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
+  if (method !== 'GET') noteChange();
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: headersFor(method, body),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
+  if (method !== 'GET') noteChange();
   if (res.status === 204) return undefined as T;
   const payload: unknown = await res.json().catch(() => null);
   if (!res.ok) {

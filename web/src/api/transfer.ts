@@ -1,7 +1,7 @@
 // File transfers the JSON client does not do: downloading a generated file (export, template) with the
 // server's refusal shown as a message, and uploading with progress (XMLHttpRequest reports upload progress;
 // fetch does not). Errors come back as ApiError, like every other call.
-import { ApiError, type QueryParams } from './client';
+import { ApiError, noteChange, type QueryParams } from './client';
 
 function withQuery(path: string, params?: QueryParams): string {
   const search = new URLSearchParams();
@@ -56,6 +56,7 @@ export function upload<T>(path: string, fields: Record<string, string>, file: Fi
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100)); };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试'));
     xhr.onload = () => {
+      noteChange();
       let payload: unknown = null;
       try { payload = JSON.parse(xhr.responseText); } catch { /* not JSON: judged by the status alone */ }
       if (xhr.status >= 200 && xhr.status < 300) resolve(payload as T);

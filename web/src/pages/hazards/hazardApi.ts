@@ -1,6 +1,6 @@
 // The hazard API as the pages use it: paths (also the query keys), the detail query, photo upload.
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, noteChange } from '../../api/client';
 import type { HazardDetail } from '../../../../contracts/hazards';
 
 export type {
@@ -65,6 +65,7 @@ export async function uploadPhoto(file: File, enterpriseId?: string | null): Pro
   let res: Response;
   try {
     res = await fetch('/api/files', { method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    noteChange();
   } catch {
     throw new ApiError(0, 'NETWORK', '照片上传失败：无法连接服务器，请检查网络后重试');
   }
