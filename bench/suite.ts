@@ -140,7 +140,11 @@ function save() {
 const log = (s: string) => console.log(s);
 
 // ---- 1. busiest list routes at 50 connections, beside the constant-response ceiling ----
-interface ListFigure { route: string; account: string; total: number | null; totalCapped?: boolean; bytes: number; single: Timing; ours: LoadResult; ceiling: LoadResult; shareOfCeiling: number }
+interface ListFigure {
+  route: string; account: string; total: number | null; totalCapped?: boolean; bytes: number; single: Timing; ours: LoadResult; ceiling: LoadResult; shareOfCeiling: number;
+  /** Every request computed afresh (Cache-Control: no-cache past the memory cache): what the queries themselves cost. */
+  computed?: LoadResult; computedShare?: number;
+}
 if (want('lists')) {
   const q = encodeURIComponent;
   const cases: [string, string, string][] = [
@@ -169,10 +173,16 @@ if (want('lists')) {
     // One request at a time first: what a request costs when it has the machine to itself.
     const single = await time(async () => { const r = await fetch(base + route, { headers }); await r.arrayBuffer(); }, 5);
     const ours = await load({ url: base + route, headers, connections: 50, seconds });
+    // The same route with every answer computed (the memory cache passed by): the queries' own throughput.
+    const cached = first.headers.get('x-cache') !== null;
+    const computed = cached ? await load({ url: base + route, headers: { ...headers, 'cache-control': 'no-cache' }, connections: 50, seconds }) : undefined;
     const ceil = await load({ url: c, connections: 50, seconds });
-    lists[name] = { route, account, total, ...(page.totalCapped ? { totalCapped: true } : {}), bytes: bodies[bodies.length - 1].body.length, single, ours, ceiling: ceil, shareOfCeiling: Math.round((ours.reqPerSec / ceil.reqPerSec) * 1000) / 1000 };
+    const share = (x: LoadResult) => Math.round((x.reqPerSec / ceil.reqPerSec) * 1000) / 1000;
+    lists[name] = { route, account, total, ...(page.totalCapped ? { totalCapped: true } : {}), bytes: bodies[bodies.length - 1].body.length, single, ours, ceiling: ceil, shareOfCeiling: share(ours),
+      ...(computed ? { computed, computedShare: share(computed) } : {}) };
     save();
     log(`${name.padEnd(32)} alone ${single.medianMs} ms | ${String(ours.reqPerSec).padStart(6)} req/s  p50 ${ours.p50} p95 ${ours.p95} p99 ${ours.p99} ms | ceiling ${ceil.reqPerSec} req/s p99 ${ceil.p99} ms | ${(lists[name].shareOfCeiling * 100).toFixed(1)}% | total ${totalText}${ours.non2xx + ours.errors ? ` | ${ours.non2xx} non-2xx, ${ours.errors} errors` : ''}`);
+    if (computed) log(`${''.padEnd(32)} computed every time (no-cache): ${computed.reqPerSec} req/s p50 ${computed.p50} p99 ${computed.p99} ms | ${(share(computed) * 100).toFixed(1)}%${computed.non2xx + computed.errors ? ` | ${computed.non2xx} non-2xx, ${computed.errors} errors` : ''}`);
   }
   results.lists = lists;
 }

@@ -123,8 +123,13 @@ export async function authenticate(p: Platform, token: string | undefined): Prom
     await touchSession(p.db, sessionId, now);
     row.session_last_seen_at = now;
   }
-  return { actor: actorOf(account, sessionId), account };
+  // An entry of the session cache is one object for as long as it stays: its actor is made once (permissions and all).
+  let actor = actors.get(row);
+  if (!actor) actors.set(row, (actor = actorOf(account, sessionId)));
+  return { actor: { ...actor }, account };
 }
+
+const actors = new WeakMap<object, Actor>();
 
 export async function logout(ctx: Ctx) {
   if (!ctx.actor.sessionId) return;

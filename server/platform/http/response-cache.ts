@@ -28,7 +28,7 @@ const TTL_MS = 60_000;
 const MAX_ENTRIES = 2000;
 const MAX_BYTES = 64 * 2 ** 20;
 
-interface Entry { body: string; type: string; version: number; at: number }
+interface Entry { body: Buffer; type: string; version: number; at: number }
 interface Slot { key: string; version: number; at: number; done: (e: Entry | undefined) => void }
 
 /** Counters, for tests and the benchmark: how often the memory answered. */
@@ -41,7 +41,7 @@ export function installResponseCache(app: FastifyInstance, p: Platform): Respons
   const stats: ResponseCacheStats = { hits: 0, misses: 0, shared: 0, stored: 0 };
   let bytes = 0;
 
-  const drop = (key: string) => { const e = entries.get(key); if (e) { bytes -= e.body.length * 2; entries.delete(key); } };
+  const drop = (key: string) => { const e = entries.get(key); if (e) { bytes -= e.body.length; entries.delete(key); } };
   const fresh = (e: Entry | undefined, tables: readonly string[]) => {
     if (!e) return false;
     const age = p.clock().getTime() - e.at;
@@ -84,15 +84,17 @@ export function installResponseCache(app: FastifyInstance, p: Platform): Respons
       slot.done(undefined);
       return payload;
     }
-    const e: Entry = { body: payload, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), version: slot.version, at: slot.at };
+    // Kept as bytes: sending a string costs its UTF-8 length and encoding on every answer (the Chinese text of a page).
+    const body = Buffer.from(payload);
+    const e: Entry = { body, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), version: slot.version, at: slot.at };
     drop(slot.key);
-    while (entries.size && (entries.size >= MAX_ENTRIES || bytes + payload.length * 2 > MAX_BYTES)) drop(entries.keys().next().value!);
+    while (entries.size && (entries.size >= MAX_ENTRIES || bytes + body.length > MAX_BYTES)) drop(entries.keys().next().value!);
     entries.set(slot.key, e);
-    bytes += payload.length * 2;
+    bytes += body.length;
     stats.stored++;
     slot.done(e);
     reply.header('x-cache', 'miss');
-    return payload;
+    return body;
   });
 
   // An answer that failed before onSend (a thrown error is sent through onSend too; an aborted request is not).
