@@ -10,7 +10,12 @@ import { categoryFilterSql } from './categories.js';
 export function hazardScope(viewer: DataScope): Sql {
   switch (viewer.kind) {
     case 'all': return sql`true`;
-    case 'region': return sql`h.region_code like ${regionPrefix(viewer.regionCode!) + '%'}`;
+    case 'region': {
+      const prefix = regionPrefix(viewer.regionCode!);
+      // A county's scope is said as the county index's key (migration 0105), the same rows as the prefix match: its
+      // page then comes in order from the index (0.4 ms, not 0.5 s; with the prefix match beside it the planner sorted).
+      return prefix.length === 6 ? sql`left(h.region_code, 6) = ${prefix}` : sql`h.region_code like ${prefix + '%'}`;
+    }
     case 'org': return sql`(h.reported_org_id = ${viewer.orgId!} or h.supervising_org_id = ${viewer.orgId!} or h.enterprise_id in ${regulatedBy(viewer.orgId!)})`;
     case 'enterprise': return sql`h.enterprise_id = ${viewer.enterpriseId!}`;
   }
