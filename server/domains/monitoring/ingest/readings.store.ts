@@ -19,11 +19,15 @@ export async function insertReadings(tx: Queryable, rows: ReadingRow[]): Promise
   const unique = new Map<string, ReadingRow>();
   for (const r of rows) { const k = `${r.sensorId}|${r.ts}`; if (!unique.has(k)) unique.set(k, r); }
   const list = [...unique.values()];
-  const ids = list.map((r) => r.sensorId);
-  const ts = list.map((r) => new Date(r.ts).toISOString());
-  const values = list.map((r) => r.value);
+  // Array literals written here, times as epoch milliseconds: the driver's element-by-element quoting of 2,000 uuids,
+  // times and values and PostgreSQL's parsing of ISO times were a tenth of the ingest path (issue 12). Ids are our
+  // sensors' uuids and values finite numbers, so nothing needs quoting; to_timestamp(ms / 1000) is exact to the ms.
+  const ids = `{${list.map((r) => r.sensorId).join(',')}}`;
+  const ms = `{${list.map((r) => r.ts).join(',')}}`;
+  const values = `{${list.map((r) => r.value).join(',')}}`;
   const known = await tx.query<{ i: number }>(sql`with input as (
-      select * from unnest(${ids}::uuid[], ${ts}::timestamptz[], ${values}::float8[]) with ordinality as t(sensor_id, ts, value, i)
+      select sensor_id, to_timestamp(ms / 1000) as ts, value, i
+      from unnest(${ids}::uuid[], ${ms}::float8[], ${values}::float8[]) with ordinality as t(sensor_id, ms, value, i)
     ), ins as (
       insert into sensor_readings (sensor_id, ts, value) select sensor_id, ts, value from input order by sensor_id, ts
       on conflict do nothing returning sensor_id, ts, value
