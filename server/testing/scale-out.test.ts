@@ -71,6 +71,18 @@ const api = async (base: string, cookie: string, method: string, route: string, 
   return json;
 };
 
+/** Milliseconds until `url` answers `status` for the cookie (polled every 5 ms), or Infinity after 2 s. */
+async function untilStatus(url: string, cookie: string, status: number): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 2000) {
+    const r = await fetch(url, { headers: { cookie } });
+    await r.arrayBuffer();
+    if (r.status === status) return Date.now() - t0;
+    await new Promise((res) => setTimeout(res, 5));
+  }
+  return Infinity;
+}
+
 describe.skipIf(!process.env.TEST_DATABASE_URL)('two server processes on one PostgreSQL database', () => {
   let tdb: TestDb;
   let db: Db;
@@ -118,11 +130,30 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two server processes on one Pos
     }
     expect(proxy.hits[0]).toBeGreaterThanOrEqual(5);
     expect(proxy.hits[1]).toBeGreaterThanOrEqual(5);
-    // Logging out on B ends the session on A too.
+    // Logging out on B ends the session on A too, though A answered it from memory a moment before: A drops it when
+    // the change notice of B's commit arrives (milliseconds; B itself answers the logout only after hearing it).
     const other = await login(b.url, 'leader');
     expect((await fetch(`${a.url}/api/auth/me`, { headers: { cookie: other } })).status).toBe(200);
+    expect((await fetch(`${a.url}/api/auth/me`, { headers: { cookie: other } })).status).toBe(200);
     expect((await fetch(`${b.url}/api/auth/logout`, { method: 'POST', headers: { cookie: other } })).status).toBeLessThan(300);
-    expect((await fetch(`${a.url}/api/auth/me`, { headers: { cookie: other } })).status).toBe(401);
+    expect((await fetch(`${b.url}/api/auth/me`, { headers: { cookie: other } })).status).toBe(401);
+    expect(await untilStatus(`${a.url}/api/auth/me`, other, 401)).toBeLessThan(2000);
+  });
+
+  it('a list answered from memory on one process is answered afresh after a change through the other', async () => {
+    const cookie = await login(a.url, 'staff');
+    const ent = await login(b.url, 'ent_demo');
+    const list = async () => (await (await fetch(`${a.url}/api/hazards?pageSize=1`, { headers: { cookie } })).json()) as { total: number };
+    const before = await list();
+    const r = await fetch(`${a.url}/api/hazards?pageSize=1`, { headers: { cookie } });
+    expect(r.headers.get('x-cache')).toBe('hit');
+    await r.arrayBuffer();
+    const made = await fetch(`${b.url}/api/hazards`, { method: 'POST', headers: { cookie: ent, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '两进程缓存测试：安全出口锁闭', source: 'self_check', level: 'general' }) });
+    expect(made.status).toBe(200);
+    const t0 = Date.now();
+    while ((await list()).total === before.total && Date.now() - t0 < 2000) await new Promise((res) => setTimeout(res, 10));
+    expect((await list()).total).toBe(before.total + 1);
   });
 
   it('an alarm raised through one process reaches an SSE client of the other', async () => {
