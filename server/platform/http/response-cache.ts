@@ -7,7 +7,8 @@
 // - Read your own writes: a changing request by a signed-in person waits, before its answer, until this process has
 //   heard the notices of what it committed (`barrier`); the web client also sends `Cache-Control: no-cache` for a
 //   few seconds after its own changes, which this honours, so a change is seen at once even on another process.
-// - One computation per key at a time: requests arriving while it runs wait for its answer instead of each querying.
+// - One computation per key at a time: requests arriving while it runs wait for its answer (up to 10 s; a caller that
+//   goes away releases them) instead of each querying.
 // - Only 200 answers are kept; at most MAX_ENTRIES answers and MAX_BYTES in all, the oldest dropped first.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../context.js';
@@ -25,8 +26,17 @@ declare module 'fastify' {
 }
 
 const TTL_MS = 60_000;
+/** How long a request waits for the same answer being computed by another before computing its own. */
+const SHARE_WAIT_MS = 10_000;
 const MAX_ENTRIES = 2000;
 const MAX_BYTES = 64 * 2 ** 20;
+
+/** The promise's value, or undefined when it has not settled within `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
+  try { return await Promise.race([promise, late]); } finally { clearTimeout(timer); }
+}
 
 interface Entry { body: Buffer; type: string; version: number; at: number }
 interface Slot { key: string; version: number; at: number; done: (e: Entry | undefined) => void }
@@ -60,7 +70,7 @@ export function installResponseCache(app: FastifyInstance, p: Platform): Respons
       if (fresh(e, tables)) { stats.hits++; return send(reply, e!, 'hit'); }
       const pending = running.get(key);
       if (pending) {
-        const shared = await pending;
+        const shared = await within(pending, SHARE_WAIT_MS);
         if (fresh(shared, tables)) { stats.shared++; return send(reply, shared!, 'shared'); }
       }
     }
@@ -97,8 +107,10 @@ export function installResponseCache(app: FastifyInstance, p: Platform): Respons
     return body;
   });
 
-  // An answer that failed before onSend (a thrown error is sent through onSend too; an aborted request is not).
-  app.addHook('onResponse', async (req) => { req.cacheSlot?.done(undefined); req.cacheSlot = undefined; });
+  // An answer that failed before onSend (a thrown error is sent through onSend too), or whose caller went away.
+  const release = async (req: FastifyRequest) => { req.cacheSlot?.done(undefined); req.cacheSlot = undefined; };
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
 
   // Read your own writes: answer a signed-in person's change only after this process heard its notices.
   app.addHook('onSend', async (req: FastifyRequest, _reply, payload) => {
