@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'Yingji@2026';
@@ -58,7 +58,28 @@ export async function menuGroups(page: Page): Promise<string[]> {
   return (await titles.allInnerTexts()).map((t) => t.trim());
 }
 
-/** Where the suites write the screenshots a person looks at. */
+/**
+ * Picks an option of an Ant Design select by clicking `field`, typing part of the option's label and clicking the
+ * option, then waits for the list to close on it. A click that lands while the list re-renders (its options arriving
+ * from the server as the text is typed) selects nothing and leaves the list open over the form's buttons; the click
+ * is then repeated, up to three times.
+ */
+export async function chooseOption(page: Page, field: Locator, text: string): Promise<void> {
+  await field.click();
+  await page.keyboard.type(text);
+  const open = page.locator('.ant-select-dropdown:visible');
+  const option = open.locator('.ant-select-item-option').filter({ hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    await option.click();
+    try {
+      await open.waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /**
  * Clicks `date` (YYYY-MM-DD) in the date picker that is opening: waits for it to be open (it animates in; looking
  * before that paged months blindly), pages to the date's month by reading the panel's header, then clicks the day.
@@ -80,6 +101,7 @@ export async function pickDay(page: Page, date: string): Promise<void> {
   await dropdown.locator(`td.ant-picker-cell-in-view[title="${date}"]`).first().click();
 }
 
+/** Where the suites write the screenshots a person looks at. */
 export const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /** What a browser suite's tests use: the real server's address and one Chromium. */

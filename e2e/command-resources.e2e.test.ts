@@ -3,18 +3,13 @@
 // in the ledger, and looks at the resources on the map and the readiness overview, on a desktop and on a phone.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSuite, DEMO_PASSWORD, login, openPage, SHOTS } from './browser.js';
+import { browserSuite, chooseOption, DEMO_PASSWORD, login, openPage, SHOTS } from './browser.js';
 
 const PHONE = { width: 390, height: 844 };
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: SHOTS + name, fullPage, animations: 'disabled' });
 
-/** Pick an option of an Ant Design select inside `scope` by typing part of its label. */
-async function choose(page: Page, label: string, text: string) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(label).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
+/** Pick an option of an Ant Design select in the open dialog by typing part of its label. */
+const choose = (page: Page, label: string, text: string) => chooseOption(page, page.getByRole('dialog').getByLabel(label), text);
 
 async function outbound(page: Page, quantity: string, reason: string) {
   await page.getByRole('button', { name: /出入库/ }).first().click();

@@ -5,7 +5,7 @@
 // the assessment and a lesson that becomes a hazard, and closes the incident. Screenshots on a desktop and a phone.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSuite, DEMO_PASSWORD, login, openPage, SHOTS } from './browser.js';
+import { browserSuite, chooseOption, DEMO_PASSWORD, login, openPage, SHOTS } from './browser.js';
 
 const PHONE = { width: 390, height: 844 };
 const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: SHOTS + name, fullPage, animations: 'disabled' });
@@ -16,11 +16,7 @@ const ok = (page: Page, label = '确定') => dialog(page).getByRole('button', { 
 const confirm = (page: Page) => page.locator('.ant-popover:visible').getByRole('button', { name: /确\s?定/ }).click();
 
 /** Pick an option of an Ant Design select in the open modal or page by typing part of its label. */
-async function choose(page: Page, label: string, text: string, scope = dialog(page)) {
-  await scope.getByLabel(label).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
+const choose = (page: Page, label: string, text: string, scope = dialog(page)) => chooseOption(page, scope.getByLabel(label), text);
 
 browserSuite('emergency response and command (应急指挥)', (env) => {
   // The whole incident in one flow, across three accounts: ~30 s on a quiet machine, so more than the default minute.
