@@ -4,16 +4,23 @@
 import type { DataScope } from '../../platform/auth/actor.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql } from '../../platform/db/sql.js';
+import { sectorRiskFromTallies, type SectorRiskCount } from '../enterprises/enterprise-counts.store.js';
 import { filterWhere } from '../enterprises/enterprises.store.js';
 import { countHazards, openTallyFromTallies } from '../hazards/hazard-counts.store.js';
 import { filterSql, overdueSql } from '../hazards/hazards.store.js';
 import { statsWhere } from '../enforcement/stats/stats.store.js';
 
-/** Operating enterprises (在营) by sector × risk colour ('none' = not graded). */
-export function enterpriseTally(db: Queryable, viewer: DataScope, f: { regionCode?: string; regulatorId?: string }, today: string) {
-  const where = filterWhere(viewer, { status: ['operating'], regionCode: f.regionCode, regulatorId: f.regulatorId }, today);
-  return db.query<{ sector: string; risk: string; n: number }>(sql`select e.sector, coalesce(e.risk_level, 'none') as risk, count(*)::int as n
-    from enterprises e where ${where} group by 1, 2`);
+/**
+ * Operating enterprises (在营) by sector × risk colour ('none' = not graded): over a county or more from the tallies
+ * kept on write (0106); for a town, a department or an enterprise from the registry.
+ */
+export async function enterpriseTally(db: Queryable, viewer: DataScope, f: { regionCode?: string; regulatorId?: string }, today: string) {
+  const status = ['operating' as const];
+  const tallied = f.regulatorId ? null : await sectorRiskFromTallies(db, viewer, { regionCode: f.regionCode, status });
+  if (tallied) return tallied;
+  const where = filterWhere(viewer, { status, regionCode: f.regionCode, regulatorId: f.regulatorId }, today);
+  return db.query<SectorRiskCount>(sql`select e.sector, coalesce(e.risk_level, 'none') as risk, count(*)::int as n
+    from enterprises e where ${where} group by 1, 2 order by 1, 2`);
 }
 
 export interface HazardTally { open: number; overdue: number; major_open: number; major_supervised: number; found: number }

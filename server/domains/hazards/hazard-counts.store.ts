@@ -3,7 +3,7 @@
 // filter the tallies can answer exactly is answered here (a county or more, status / level / 挂牌督办 / open / 逾期,
 // or a found period alone); anything else returns null and the caller counts the table as before.
 import type { DataScope } from '../../platform/auth/actor.js';
-import { regionPrefix } from '../../platform/auth/scope.js';
+import { countyTallyWhere } from '../../platform/auth/scope.js';
 import type { Queryable } from '../../platform/db/db.js';
 import { sql, type Sql } from '../../platform/db/sql.js';
 import { counted, countRowsSql, type Counted, type CountSql } from '../../platform/db/count.js';
@@ -14,14 +14,7 @@ const BY_STATUS = new Set<keyof HazardFilter>(['regionCode', 'level', 'status', 
 const BY_FOUND = new Set<keyof HazardFilter>(['regionCode', 'from', 'to']);
 
 /** The county-prefix conditions for the viewer's scope and the filter's region, or null when finer than a county. */
-function countyPrefixes(viewer: DataScope, regionCode: string | undefined): Sql | null {
-  const prefixes: string[] = [];
-  if (viewer.kind === 'region') prefixes.push(regionPrefix(viewer.regionCode!));
-  else if (viewer.kind !== 'all') return null;
-  if (regionCode) prefixes.push(regionPrefix(regionCode));
-  if (prefixes.some((p) => p.length > 6)) return null;
-  return sql.and(prefixes.map((p) => sql`c.county like ${p + '%'}`));
-}
+const countyPrefixes = (viewer: DataScope, regionCode: string | undefined) => countyTallyWhere(viewer, regionCode, 'c.county');
 
 const used = (f: HazardFilter) => (Object.keys(f) as (keyof HazardFilter)[]).filter((k) => f[k] !== undefined);
 

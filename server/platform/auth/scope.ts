@@ -43,3 +43,17 @@ export function inScope(actor: Actor | DataScope, rec: { regionCode?: string | n
     case 'enterprise': return !!rec.enterpriseId && rec.enterpriseId === scope.enterpriseId;
   }
 }
+
+/**
+ * The rows of a per-county tally (a `county char(6)` column) that make up `viewer`'s scope narrowed to `regionCode`,
+ * as a condition on `column`; null when a tally cannot answer: a scope or region finer than a county, or a scope
+ * that is not regional (a department's or an enterprise's).
+ */
+export function countyTallyWhere(viewer: DataScope, regionCode: string | undefined, column: string): Sql | null {
+  const prefixes: string[] = [];
+  if (viewer.kind === 'region') prefixes.push(regionPrefix(viewer.regionCode!));
+  else if (viewer.kind !== 'all') return null;
+  if (regionCode) prefixes.push(regionPrefix(regionCode));
+  if (prefixes.some((p) => p.length > 6)) return null;
+  return sql.and(prefixes.map((p) => sql`${sql.id(column)} like ${p + '%'}`));
+}
