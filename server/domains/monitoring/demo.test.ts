@@ -7,7 +7,9 @@ import { insertRows } from '../../../demo/insert.js';
 import { generate, type DemoRows } from '../../../demo/monitoring.js';
 import { createContext } from '../../../demo/random.js';
 import { sql } from '../../platform/db/sql.js';
+import { ruleValue } from '../../platform/settings/rules.js';
 import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { OFFLINE } from './monitoring.rules.js';
 import { get } from './testing.js';
 
 const TABLES: [string, keyof DemoRows][] = [
@@ -98,6 +100,24 @@ describe('demo monitoring data', () => {
     t.now.value = new Date('2022-07-03T02:00:00Z'); // two days on, without readings: offline
     staff = await t.login('staff');
     expect((await check()).offline ?? 0).toBeGreaterThan(0);
+    t.now.value = before;
+    staff = await t.login('staff');
+  });
+  it('turns a sensor offline exactly when its last reading is the offline factor × its interval old', async () => {
+    const s = await t.p.db.one<{ id: string; ms: number; interval_s: number }>(sql`select s.id, (extract(epoch from l.ts) * 1000)::float8 as ms,
+        s.expected_interval_s as interval_s from monitoring_sensors s join monitoring_devices d on d.id = s.device_id join sensor_latest l on l.sensor_id = s.id
+      where s.enabled and d.status = 'active' and not exists (select 1 from monitoring_alarms a where a.sensor_id = s.id and a.status <> 'closed')
+      order by s.id limit 1`);
+    const { intervals } = (await ruleValue(t.p.db, OFFLINE, t.now.value)).value;
+    const before = t.now.value;
+    const stateAt = async (ms: number) => {
+      t.now.value = new Date(ms);
+      staff = await t.login('staff');
+      return (await get(t, staff, `/api/monitoring/sensors/${s.id}`)).json().state;
+    };
+    const due = Number(s.ms) + intervals * s.interval_s * 1000;
+    expect(await stateAt(due - 1)).toBe('normal');
+    expect(await stateAt(due)).toBe('offline');
     t.now.value = before;
     staff = await t.login('staff');
   });
