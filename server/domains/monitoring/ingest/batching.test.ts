@@ -50,6 +50,7 @@ describe('ingest batches', () => {
     expect(r.json()).toEqual({ accepted: 2, duplicates: 1, rejected: [] });
     const again = await sendReadings(t, key, [{ sensor: 'S1', ts: at(T0, -49), value: 2 }, { sensor: 'S1', ts: at(T0, -48), value: 3 }]);
     expect(again.json()).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    await ingesterFor(t.p).foldNow();
     const rollup = await t.p.db.one<{ n: number; sum: number }>(sql`select sum(n)::int as n, sum(sum)::float8 as sum from sensor_readings_1m where sensor_id = ${sensors[0].id}`);
     expect(rollup).toEqual({ n: 3, sum: 6 });
     const latest = await t.p.db.one<{ value: number }>(sql`select value from sensor_latest where sensor_id = ${sensors[0].id}`);

@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../../platform/db/sql.js';
 import type { DomainEvent } from '../../../platform/events/bus.js';
 import { buildTestApp, type TestApp } from '../../../testing/app.js';
+import { foldRollups } from '../storage/rollups.js';
 import { applyRetention } from '../storage/retention.js';
+import { ingesterFor } from './accept.js';
+import { Ingester } from './ingester.js';
+import { insertReadings } from './readings.store.js';
 import { at, get, makeDevice, post, sendReadings } from '../testing.js';
 
 let t: TestApp;
@@ -32,6 +36,7 @@ describe('HTTP batch ingestion', () => {
     expect(await count('sensor_readings', sensors[0].id)).toBe(120);
     const again = await sendReadings(t, key, readings);
     expect(again.json()).toEqual({ accepted: 0, duplicates: 120, rejected: [] });
+    await ingesterFor(t.p).foldNow();
     const m = await t.p.db.one<{ n: number }>(sql`select sum(n)::int as n from sensor_readings_1m where sensor_id = ${sensors[0].id}`);
     const h = await t.p.db.one<{ n: number }>(sql`select sum(n)::int as n from sensor_readings_1h where sensor_id = ${sensors[0].id}`);
     expect([m.n, h.n]).toEqual([120, 120]);
@@ -127,6 +132,48 @@ describe('series', () => {
     expect(month.resolution).toBe('1h');
     expect(month.points.reduce((n: number, p: { n: number }) => n + p.n, 0)).toBe(60);
     expect(month.points[0]).toMatchObject({ min: expect.any(Number), max: expect.any(Number) });
+  });
+});
+
+describe('rollups folded beside the ingest path', () => {
+  const pending = async () => (await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from sensor_rollup_pending`)).n;
+  const rollupN = async (table: string, sensorId: string) =>
+    (await t.p.db.one<{ n: number }>(sql`select coalesce(sum(n), 0)::int as n from ${sql.id(table)} where sensor_id = ${sensorId}`)).n;
+
+  it('charts readings not yet folded, folds them exactly once with two folders at once, and folds what a killed process left', async () => {
+    await ingesterFor(t.p).foldNow();
+    const { sensors } = await makeDevice(t, staff);
+    const id = sensors[0].id;
+    // Three batches committed by the ingest statement itself, as a process killed before its fold leaves them.
+    const t0 = new Date(at(T0, -7200)).getTime();
+    for (let k = 0; k < 3; k++) {
+      await t.p.db.tx((tx) => insertReadings(tx, Array.from({ length: 20 }, (_, i) => ({ sensorId: id, ts: t0 + (k * 20 + i) * 60_000, value: k * 20 + i }))));
+    }
+    expect(await pending()).toBe(3);
+    expect(await rollupN('sensor_readings_1m', id)).toBe(0);
+    const series = async (from: number) => (await get(t, staff, `/api/monitoring/sensors/${id}/series?from=${at(T0, from)}&to=${T0}`)).json();
+    const total = (s: { points: { n: number }[] }) => s.points.reduce((n, p) => n + p.n, 0);
+    const day = await series(-86400);
+    expect(day.resolution).toBe('1m');
+    expect(day.points).toHaveLength(60);
+    const month = await series(-30 * 86400);
+    expect(month.resolution).toBe('1h');
+    expect(month.points.map((p: { n: number }) => p.n)).toEqual([60]);
+    expect(month.points[0]).toMatchObject({ v: 29.5, min: 0, max: 59 });
+
+    // Two folders at once (two processes): each pending row is taken by exactly one.
+    const [a, b] = await Promise.all([foldRollups(t.p.db, 1), foldRollups(t.p.db, 1)]);
+    expect(a + b).toBe(40);
+    expect(await pending()).toBe(1);
+    // The charts read the same whether a reading is folded or pending.
+    expect(await series(-86400)).toEqual(day);
+    expect(await series(-30 * 86400)).toEqual(month);
+    // A new ingester (the process restarted) folds what was left.
+    const restarted = new Ingester(t.p, { foldDelayMs: 0 });
+    await restarted.stop();
+    expect(await pending()).toBe(0);
+    expect([await rollupN('sensor_readings_1m', id), await rollupN('sensor_readings_1h', id), total(await series(-86400))]).toEqual([60, 60, 60]);
+    expect(await series(-30 * 86400)).toEqual(month);
   });
 });
 

@@ -1,6 +1,7 @@
 // The ingester shared by MQTT and HTTP: readings wait at most a few milliseconds to form a batch, each batch is one
-// transaction (readings, rollups, latest values, rule evaluation, alarms), and every submitter is answered only after
-// that transaction committed — the caller acknowledges (PUBACK, HTTP 2xx) only then.
+// transaction (readings, their record for the rollups, latest values, rule evaluation, alarms), and every submitter is
+// answered only after that transaction committed — the caller acknowledges (PUBACK, HTTP 2xx) only then. A quarter
+// second after a batch, what is pending is folded into the 1-minute and 1-hour rollups (storage/rollups.ts).
 // Group commit: while a batch is being written, what arrives queues and goes into the next batch, up to 2,000
 // readings (one statement of 2,000 rows costs far less than four of 500, and an alarm's reading still waits for at most
 // one such batch before its own; issue 12). Batches of one lane are written one after another, so rule state moves in
@@ -16,11 +17,12 @@ import { hydrateStates } from './hydrate.js';
 import { DeviceCache } from './device-cache.js';
 import { LiveValues } from './live-values.js';
 import { insertReadings, type ReadingRow } from './readings.store.js';
+import { foldRollups } from '../storage/rollups.js';
 import { IngestStats } from './stats.js';
 
 interface Submission { rows: ReadingRow[]; resolve: (inserted: number) => void; reject: (err: Error) => void }
 
-export interface IngesterOptions { windowMs?: number; maxBatch?: number; lanes?: number }
+export interface IngesterOptions { windowMs?: number; maxBatch?: number; lanes?: number; foldDelayMs?: number }
 
 /** One writer: its queue and the loop that writes it, a batch at a time. */
 interface Lane { queue: Submission[]; queued: number; timer?: NodeJS.Timeout; running?: Promise<void> }
@@ -42,15 +44,20 @@ export class Ingester {
   private readonly lanes: Lane[];
   private readonly windowMs: number;
   private readonly maxBatch: number;
+  private readonly foldDelayMs: number;
+  private foldTimer?: NodeJS.Timeout;
+  private folding?: Promise<void>;
   private stopped = false;
 
   constructor(private readonly p: Platform, opts: IngesterOptions = {}) {
     this.windowMs = opts.windowMs ?? 5;
     this.maxBatch = opts.maxBatch ?? 2000;
+    this.foldDelayMs = opts.foldDelayMs ?? 250;
     const lanes = opts.lanes ?? (p.db.kind === 'postgres' ? 2 : 1);
     this.lanes = Array.from({ length: Math.max(1, lanes) }, () => ({ queue: [], queued: 0 }));
     this.cache = new DeviceCache(p.db);
     this.live = new LiveValues(p.events);
+    this.scheduleFold(); // what a stopped or killed process left pending
   }
 
   /** Queue readings (of one device, when `deviceId` is given); resolves with how many were new once their batch has committed. */
@@ -80,7 +87,34 @@ export class Ingester {
       lane.timer = undefined;
       while (lane.running || lane.queue.length) await (lane.running ?? this.drain(lane));
     }
+    clearTimeout(this.foldTimer);
+    this.foldTimer = undefined;
+    await this.foldNow();
     this.live.stop();
+  }
+
+  /** Fold what is pending into the rollups now (and wait for a fold already running). */
+  async foldNow(): Promise<void> {
+    while (this.folding) await this.folding;
+    this.folding = (async () => {
+      try {
+        while ((await foldRollups(this.p.db)) > 0) { /* until nothing is pending */ }
+      } catch (err) {
+        this.p.log.warn({ err }, '监测读数汇总（分钟/小时）暂未完成，稍后重试；图表已包含未汇总的读数');
+        if (!this.stopped) this.scheduleFold(5_000);
+      }
+    })().finally(() => { this.folding = undefined; });
+    return this.folding;
+  }
+
+  /**
+   * Fold in a moment: batches written meanwhile go in the same fold, so a busy sensor's rollup row is updated once
+   * per fold, not once per batch (storage/rollups.ts).
+   */
+  private scheduleFold(delay = this.foldDelayMs) {
+    if (this.foldTimer || this.stopped) return;
+    this.foldTimer = setTimeout(() => { this.foldTimer = undefined; void this.foldNow(); }, delay);
+    this.foldTimer.unref();
   }
 
   private kick(lane: Lane, delay: number) {
@@ -120,6 +154,7 @@ export class Ingester {
     for (const [id, st] of result.staged) this.states.set(id, st);
     this.stats.batches++;
     this.stats.accepted += result.inserted.length;
+    if (result.inserted.length) this.scheduleFold();
     this.stats.duplicates += rows.length - result.inserted.length;
     const fresh = new Set(result.inserted.map((r) => `${r.sensorId}|${r.ts}`));
     for (const s of take) s.resolve(s.rows.filter((r) => fresh.delete(`${r.sensorId}|${r.ts}`)).length);

@@ -1,16 +1,12 @@
 // The ingest statement: one round trip inserts a batch of readings (duplicates of (sensor, time) ignored by the
-// primary key), folds the rows actually inserted into the 1-minute and 1-hour rollups, moves each sensor's latest
-// value, and says which rows were duplicates, so the new ones go to rule evaluation. Rows are sorted so concurrent
-// writers lock in one order.
+// primary key), records the rows actually inserted for the rollups (folded beside the ingest path, storage/rollups.ts),
+// moves each sensor's latest value, and says which rows were duplicates, so the new ones go to rule evaluation.
+// Rows are sorted so concurrent writers lock in one order.
 import type { Queryable } from '../../../platform/db/db.js';
 import { sql } from '../../../platform/db/sql.js';
+import { recordPending } from '../storage/rollups.js';
 
 export interface ReadingRow { sensorId: string; ts: number; value: number }
-
-const rollup = (table: string, unit: 'minute' | 'hour') => sql`insert into ${sql.id(table)} as r (sensor_id, bucket, n, sum, min, max)
-    select sensor_id, date_trunc(${unit}, ts), count(*), sum(value), min(value), max(value) from ins group by 1, 2 order by 1, 2
-    on conflict (sensor_id, bucket) do update set n = r.n + excluded.n, sum = r.sum + excluded.sum,
-      min = least(r.min, excluded.min), max = greatest(r.max, excluded.max)`;
 
 /** Insert a batch; returns the rows that were new (not duplicates). A reading given twice in the batch counts once.
  *  The database answers only which rows it already had (usually none) rather than echoing every new row. */
@@ -31,8 +27,7 @@ export async function insertReadings(tx: Queryable, rows: ReadingRow[]): Promise
     ), ins as (
       insert into sensor_readings (sensor_id, ts, value) select sensor_id, ts, value from input order by sensor_id, ts
       on conflict do nothing returning sensor_id, ts, value
-    ), m as (${rollup('sensor_readings_1m', 'minute')}
-    ), h as (${rollup('sensor_readings_1h', 'hour')}
+    ), pending as (${recordPending}
     ), latest as (
       insert into sensor_latest as l (sensor_id, ts, value) select distinct on (sensor_id) sensor_id, ts, value from ins order by sensor_id, ts desc
       on conflict (sensor_id) do update set ts = excluded.ts, value = excluded.value where excluded.ts > l.ts

@@ -1,6 +1,7 @@
 // What the flood registry reads of a monitoring site: its live water level and the rainfall of the last hours.
 import type { Queryable } from '../../../platform/db/db.js';
 import { sql } from '../../../platform/db/sql.js';
+import { rollupRows } from './rollups.js';
 
 /**
  * The live water level and rainfall of a monitoring site (the flood registry links its reservoirs and torrent points
@@ -16,8 +17,7 @@ export async function siteHydrology(db: Queryable, facilityId: string, windowsHo
   const totals: { hours: number; mm: number }[] = [];
   if (rain) {
     const longest = Math.max(...windowsHours, 1);
-    const rows = await db.query<{ bucket: Date; sum: number }>(sql`select bucket, sum from sensor_readings_1m where sensor_id = ${rain.id}
-      and bucket > ${new Date(now.getTime() - longest * 3600_000).toISOString()} and bucket <= ${now.toISOString()}`);
+    const rows = await rollupRows(db, 'minute', rain.id, new Date(now.getTime() - longest * 3600_000).toISOString(), now.toISOString(), true);
     for (const h of windowsHours) {
       const from = now.getTime() - h * 3600_000;
       totals.push({ hours: h, mm: Math.round(rows.filter((r) => new Date(r.bucket).getTime() > from).reduce((a, r) => a + Number(r.sum), 0) * 10) / 10 });

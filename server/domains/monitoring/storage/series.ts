@@ -2,6 +2,7 @@
 // rollups beyond, so any range answers with at most a few thousand points from an index range scan.
 import type { Queryable } from '../../../platform/db/db.js';
 import { sql } from '../../../platform/db/sql.js';
+import { rollupRows } from './rollups.js';
 
 export type Resolution = 'raw' | '1m' | '1h';
 const RAW_MAX_MS = 6 * 3600_000;
@@ -27,8 +28,6 @@ export async function sensorSeries(db: Queryable, sensorId: string, from: Date, 
     if (rows.length <= RAW_MAX_POINTS) return { resolution, points: rows.map((r) => ({ t: new Date(r.ts).toISOString(), v: Number(r.value) })) };
     resolution = '1m'; // too dense to draw: fall back to minutes
   }
-  const table = resolution === '1m' ? 'sensor_readings_1m' : 'sensor_readings_1h';
-  const rows = await db.query<{ bucket: Date; n: number; sum: number; min: number; max: number }>(sql`select bucket, n, sum, min, max from ${sql.id(table)}
-    where sensor_id = ${sensorId} and bucket >= ${f} and bucket < ${t} order by bucket`);
+  const rows = await rollupRows(db, resolution === '1m' ? 'minute' : 'hour', sensorId, f, t);
   return { resolution, points: rows.map((r) => ({ t: new Date(r.bucket).toISOString(), v: Number(r.sum) / Number(r.n), min: Number(r.min), max: Number(r.max), n: Number(r.n) })) };
 }
