@@ -45,6 +45,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('npm run bench -- --scale count
       expect(run.results.ingest.ours.readingsPerSec).toBeGreaterThan(0);
       expect(run.results.ingest.ours.failed).toBe(0);
       expect(run.results.ingest.ceiling.bare5000PerSec).toBeGreaterThan(0);
+      expect(run.results.ingest.ceiling.sameTable5000PerSec).toBeGreaterThan(0);
       expect(run.results.memory.peakRssMb).toBeGreaterThan(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

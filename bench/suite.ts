@@ -285,29 +285,40 @@ if (want('ingest')) {
   const ours = { readingsPerSec: Math.round(lr.acked / lr.seconds), storedPerSec: Math.round(stored / lr.seconds), failed: lr.failed, writing,
     alarmOnSse: { samples: lat.length, sent: next, medianMs: r1(percentile(lat, 0.5)), p99Ms: r1(percentile(lat, 0.99)) } };
 
-  // Ceiling: the same number of rows (up to 300,000) into a bare copy of sensor_readings, multi-row INSERT … UNNEST,
-  // batches of 500 (the ingester's) and of 5,000, one after another; the faster is the database's limit.
+  // Ceilings: the same number of rows (up to 300,000) by multi-row INSERT … UNNEST, batches of 500 (the ingester's)
+  // and of 5,000, one after another; the faster is the database's limit. Twice: into a bare, empty copy of
+  // sensor_readings (the figure the bar has been measured against since issue 12 began), and into sensor_readings
+  // itself, as the newest readings of the same sensors (deleted afterwards): the same rows into the same index, whose
+  // pages at province scale are not all in memory, as ours are.
   const n = Math.min(300_000, Math.max(50_000, lr.acked));
   const ids = devices.flatMap((d) => d.codes.map((c) => `${d.id}|${c}`));
   const sensorIds = (await db.query<{ id: string }>(sql`select s.id from monitoring_sensors s join monitoring_devices d on d.id = s.device_id where d.code like 'BENCH-LOAD-%' order by s.id`)).map((r) => r.id);
-  const ceilingOf = async (batch: number) => {
-    await db.exec('drop table if exists bench_bare_readings; create table bench_bare_readings (like sensor_readings including all)');
-    const tsBase = Date.now() - 86400_000;
+  const ceilingOf = async (batch: number, table: 'bench_bare_readings' | 'sensor_readings') => {
+    if (table === 'bench_bare_readings') await db.exec('drop table if exists bench_bare_readings; create table bench_bare_readings (like sensor_readings including all)');
+    // After everything ours wrote (its newest reading is about now), a day ahead: new keys at the end of each sensor's range.
+    const tsBase = table === 'sensor_readings' ? Date.now() + 86400_000 : Date.now() - 86400_000;
     const t = performance.now();
     for (let i = 0; i < n; i += batch) {
       const m = Math.min(batch, n - i);
       const sid: string[] = []; const ts: string[] = []; const v: number[] = [];
       for (let k = i; k < i + m; k++) { sid.push(sensorIds[k % sensorIds.length]); ts.push(new Date(tsBase + Math.floor(k / sensorIds.length)).toISOString()); v.push(5 + (k % 100) / 100); }
-      await db.execute(sql`insert into bench_bare_readings (sensor_id, ts, value) select * from unnest(${sid}::uuid[], ${ts}::timestamptz[], ${v}::float8[])`);
+      await db.execute(sql`insert into ${sql.id(table)} (sensor_id, ts, value) select * from unnest(${sid}::uuid[], ${ts}::timestamptz[], ${v}::float8[])`);
     }
-    return Math.round(n / ((performance.now() - t) / 1000));
+    const rate = Math.round(n / ((performance.now() - t) / 1000));
+    if (table === 'sensor_readings') await db.execute(sql`delete from sensor_readings where sensor_id = any(${sensorIds}::uuid[]) and ts >= ${new Date(tsBase).toISOString()}`);
+    return rate;
   };
-  const bare500 = await ceilingOf(500);
-  const bare5000 = await ceilingOf(5000);
+  const bare500 = await ceilingOf(500, 'bench_bare_readings');
+  const bare5000 = await ceilingOf(5000, 'bench_bare_readings');
   await db.exec('drop table bench_bare_readings');
+  const same500 = await ceilingOf(500, 'sensor_readings');
+  const same5000 = await ceilingOf(5000, 'sensor_readings');
   const ceil = Math.max(bare500, bare5000);
-  results.ingest = { sensors: ids.length, ours, ceiling: { rows: n, bare500PerSec: bare500, bare5000PerSec: bare5000 }, shareOfCeiling: Math.round((ours.readingsPerSec / ceil) * 1000) / 1000 };
+  const sameCeil = Math.max(same500, same5000);
+  results.ingest = { sensors: ids.length, ours, ceiling: { rows: n, bare500PerSec: bare500, bare5000PerSec: bare5000, sameTable500PerSec: same500, sameTable5000PerSec: same5000 },
+    shareOfCeiling: Math.round((ours.readingsPerSec / ceil) * 1000) / 1000, shareOfSameTableCeiling: Math.round((ours.readingsPerSec / sameCeil) * 1000) / 1000 };
   log(`ingest ${ours.readingsPerSec} readings/s acked (${ours.storedPerSec}/s stored), ${lr.failed} failed | ceiling ${ceil} rows/s (batches of 500: ${bare500}, of 5,000: ${bare5000}) | ${((ours.readingsPerSec / ceil) * 100).toFixed(1)}%`);
+  log(`  the same rows into sensor_readings itself: ${sameCeil} rows/s (batches of 500: ${same500}, of 5,000: ${same5000}) | ${((ours.readingsPerSec / sameCeil) * 100).toFixed(1)}%`);
   log(`batches: ${writing.batches}, ${writing.readingsPerBatch} readings and ${writing.writeMsPerBatch} ms each; writers busy ${writing.busyShare} of the time (sum over lanes)`);
   log(`publish → alarm on SSE: median ${ours.alarmOnSse.medianMs} ms, p99 ${ours.alarmOnSse.p99Ms} ms (${lat.length} of ${next} probes)`);
 }
