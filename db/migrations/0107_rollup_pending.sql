@@ -12,3 +12,9 @@ create table sensor_rollup_pending (
   ts   timestamptz[] not null,
   vals double precision[] not null
 );
+
+-- A queue: every row is deleted within a second of its insert, so its dead rows (and their TOASTed arrays) must be
+-- vacuumed as they pile up, not when a fifth of the table is dead; readers scan what is left.
+alter table sensor_rollup_pending set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,
+  autovacuum_vacuum_cost_delay = 0, toast.autovacuum_vacuum_scale_factor = 0, toast.autovacuum_vacuum_threshold = 1000,
+  toast.autovacuum_vacuum_cost_delay = 0);
