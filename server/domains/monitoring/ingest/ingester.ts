@@ -93,8 +93,10 @@ export class Ingester {
     this.live.stop();
   }
 
-  /** Fold what is pending into the rollups now (and wait for a fold already running). */
+  /** Fold what is pending into the rollups now (and wait for a fold already running); a fold scheduled is not needed. */
   async foldNow(): Promise<void> {
+    clearTimeout(this.foldTimer);
+    this.foldTimer = undefined;
     while (this.folding) await this.folding;
     this.folding = (async () => {
       try {
