@@ -27,6 +27,7 @@ describe('POST /api/inbox/:id/read', () => {
 
     const r = await call(staff, 'POST', `/api/inbox/${mine}/read`);
     expect(r.statusCode, r.body).toBe(204);
+    expect(await readAt(mine)).toEqual(t.now.value); // the platform's clock, as every other time the platform records
     const items = (await call(staff, 'GET', '/api/inbox?pageSize=100')).json().items as { id: string; readAt: string | null }[];
     expect(items.find((i) => i.id === mine)!.readAt).not.toBeNull();
     expect(items.find((i) => i.id === other)!.readAt).toBeNull();

@@ -31,14 +31,15 @@ export const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/inbox/:id/read', { schema: { tags, summary: '标为已读', params: IdParams, response: { 204: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
-    const n = await req.ctx.db.execute(sql`update notifications set read_at = coalesce(read_at, now()) where id = ${req.params.id} and ${mine(req.ctx.actor.id!)}`);
+    const n = await req.ctx.db.execute(sql`update notifications set read_at = coalesce(read_at, ${req.ctx.clock().toISOString()}::timestamptz) where id = ${req.params.id} and ${mine(req.ctx.actor.id!)}`);
     if (!n) throw notFound('消息', 'Message');
     return reply.status(204).send(null);
   });
 
   app.post('/api/inbox/:id/ack', { schema: { tags, summary: '确认收到（叫应）', params: IdParams, response: { 204: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
+    const now = req.ctx.clock().toISOString();
     const ok = await req.ctx.db.tx(async (tx) => {
-      const n = await tx.execute(sql`update notifications set read_at = coalesce(read_at, now()), acked_at = coalesce(acked_at, now())
+      const n = await tx.execute(sql`update notifications set read_at = coalesce(read_at, ${now}::timestamptz), acked_at = coalesce(acked_at, ${now}::timestamptz)
         where id = ${req.params.id} and ${mine(req.ctx.actor.id!)}`);
       if (n) await req.ctx.audit.record(tx, req.ctx.actor, req.ctx.meta, { action: 'notification.ack', entityType: 'notification', entityId: req.params.id });
       return n > 0;
@@ -48,6 +49,6 @@ export const inboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/inbox/read-all', { schema: { tags, summary: '全部标为已读', response: { 200: Type.Object({ updated: Type.Integer() }) } } }, async (req) => ({
-    updated: await req.ctx.db.execute(sql`update notifications set read_at = now() where ${mine(req.ctx.actor.id!)} and read_at is null`),
+    updated: await req.ctx.db.execute(sql`update notifications set read_at = ${req.ctx.clock().toISOString()}::timestamptz where ${mine(req.ctx.actor.id!)} and read_at is null`),
   }));
 };
