@@ -12,12 +12,12 @@ import type { Platform } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/db.js';
 import type { DomainEvent } from '../../../platform/events/bus.js';
 import { applyActions, type AnyAction } from '../alarms/alarms.raise.js';
+import { foldAllRollups } from '../storage/rollups.js';
 import { evaluate, type SensorState } from '../rules/evaluate.js';
 import { hydrateStates } from './hydrate.js';
 import { DeviceCache } from './device-cache.js';
 import { LiveValues } from './live-values.js';
 import { insertReadings, type ReadingRow } from './readings.store.js';
-import { foldRollups } from '../storage/rollups.js';
 import { IngestStats } from './stats.js';
 
 interface Submission { rows: ReadingRow[]; resolve: (inserted: number) => void; reject: (err: Error) => void }
@@ -100,7 +100,7 @@ export class Ingester {
     while (this.folding) await this.folding;
     this.folding = (async () => {
       try {
-        while ((await foldRollups(this.p.db)) > 0) { /* until nothing is pending */ }
+        await foldAllRollups(this.p.db);
       } catch (err) {
         this.p.log.warn({ err }, '监测读数汇总（分钟/小时）暂未完成，稍后重试；图表已包含未汇总的读数');
         if (!this.stopped) this.scheduleFold(5_000);

@@ -2,7 +2,7 @@
 // by a daily job, sensor by sensor through the primary key (sensor, time), so the hot table needs no second index.
 import type { Platform } from '../../../platform/context.js';
 import { sql } from '../../../platform/db/sql.js';
-import { foldRollups } from './rollups.js';
+import { foldAllRollups } from './rollups.js';
 
 export const ROLLUP_1M_DAYS = 400;
 
@@ -12,7 +12,7 @@ export async function applyRetention(p: Platform, rawDays: number): Promise<{ ra
   const rawCutoff = new Date(now - rawDays * 86400_000).toISOString();
   const minuteCutoff = new Date(now - ROLLUP_1M_DAYS * 86400_000).toISOString();
   const out = { raw: 0, minute: 0 };
-  while ((await foldRollups(p.db)) > 0) { /* the rollups first hold every reading about to be deleted */ }
+  await foldAllRollups(p.db); // the rollups first hold every reading about to be deleted
   const sensors = await p.db.query<{ id: string }>(sql`select id from monitoring_sensors order by id`);
   for (const { id } of sensors) {
     out.raw += await p.db.execute(sql`delete from sensor_readings where sensor_id = ${id} and ts < ${rawCutoff}`);

@@ -34,6 +34,13 @@ export async function foldRollups(db: Db, batches = 200): Promise<number> {
   });
 }
 
+/** Folds until nothing is pending (rows another folder holds are left to it). Returns how many readings were folded. */
+export async function foldAllRollups(db: Db): Promise<number> {
+  let total = 0;
+  for (let n; (n = await foldRollups(db)) > 0;) total += n;
+  return total;
+}
+
 export interface RollupRow { bucket: Date; n: number; sum: number; min: number; max: number }
 
 /** A sensor's buckets with `bucket` in [from, to) (or (from, to] with `closedEnd`): the rollup plus what is pending. */
