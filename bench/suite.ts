@@ -260,7 +260,7 @@ if (want('ingest')) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'monitoring.ts'), '--load', JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = ''; child.stdout.on('data', (d) => { out += d; });
   const before = ingesterFor(p).stats.accepted;
-  const batchesBefore = ingesterFor(p).stats.batches; const writeMsBefore = ingesterFor(p).stats.writeMs;
+  const st0 = { ...ingesterFor(p).stats };
   const started = performance.now();
   let next = 0;
   const timer = setInterval(() => {
@@ -277,9 +277,12 @@ if (want('ingest')) {
   const wall = (performance.now() - started) / 1000;
   const lr = JSON.parse(out.trim().split('\n').pop()!) as { acked: number; failed: number; seconds: number };
   const stored = ingesterFor(p).stats.accepted - before;
-  const batches = ingesterFor(p).stats.batches - batchesBefore;
-  const writing = { batches, readingsPerBatch: batches ? Math.round(stored / batches) : 0, writeMsPerBatch: batches ? r1((ingesterFor(p).stats.writeMs - writeMsBefore) / batches) : 0,
-    busyShare: Math.round(((ingesterFor(p).stats.writeMs - writeMsBefore) / 1000 / wall) * 100) / 100 };
+  const st1 = ingesterFor(p).stats;
+  const batches = st1.batches - st0.batches;
+  const perBatch = (ms: number) => (batches ? r1(ms / batches) : 0);
+  const writing = { batches, readingsPerBatch: batches ? Math.round(stored / batches) : 0, writeMsPerBatch: perBatch(st1.writeMs - st0.writeMs),
+    insertMsPerBatch: perBatch(st1.insertMs - st0.insertMs), judgeMsPerBatch: perBatch(st1.judgeMs - st0.judgeMs),
+    busyShare: Math.round(((st1.writeMs - st0.writeMs) / 1000 / wall) * 100) / 100 };
   sse.destroy();
   const lat = [...latencies].sort((a, b) => a - b);
   const ours = { readingsPerSec: Math.round(lr.acked / lr.seconds), storedPerSec: Math.round(stored / lr.seconds), failed: lr.failed, writing,
@@ -319,7 +322,7 @@ if (want('ingest')) {
     shareOfCeiling: Math.round((ours.readingsPerSec / ceil) * 1000) / 1000, shareOfSameTableCeiling: Math.round((ours.readingsPerSec / sameCeil) * 1000) / 1000 };
   log(`ingest ${ours.readingsPerSec} readings/s acked (${ours.storedPerSec}/s stored), ${lr.failed} failed | ceiling ${ceil} rows/s (batches of 500: ${bare500}, of 5,000: ${bare5000}) | ${((ours.readingsPerSec / ceil) * 100).toFixed(1)}%`);
   log(`  the same rows into sensor_readings itself: ${sameCeil} rows/s (batches of 500: ${same500}, of 5,000: ${same5000}) | ${((ours.readingsPerSec / sameCeil) * 100).toFixed(1)}%`);
-  log(`batches: ${writing.batches}, ${writing.readingsPerBatch} readings and ${writing.writeMsPerBatch} ms each; writers busy ${writing.busyShare} of the time (sum over lanes)`);
+  log(`batches: ${writing.batches}, ${writing.readingsPerBatch} readings and ${writing.writeMsPerBatch} ms each (the readings statement ${writing.insertMsPerBatch} ms, judging ${writing.judgeMsPerBatch} ms, the rest connection, begin and commit); writers busy ${writing.busyShare} of the time (sum over lanes)`);
   log(`publish → alarm on SSE: median ${ours.alarmOnSse.medianMs} ms, p99 ${ours.alarmOnSse.p99Ms} ms (${lat.length} of ${next} probes)`);
 }
 

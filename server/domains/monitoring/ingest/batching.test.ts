@@ -6,6 +6,8 @@ import { sql } from '../../../platform/db/sql.js';
 import { buildTestApp, type TestApp } from '../../../testing/app.js';
 import { at, makeDevice, sendReadings } from '../testing.js';
 import { ingesterFor } from './accept.js';
+import { Ingester } from './ingester.js';
+import { insertReadings, isDuplicateReading } from './readings.store.js';
 
 let t: TestApp;
 let staff: string;
@@ -55,5 +57,45 @@ describe('ingest batches', () => {
     expect(rollup).toEqual({ n: 3, sum: 6 });
     const latest = await t.p.db.one<{ value: number }>(sql`select value from sensor_latest where sensor_id = ${sensors[0].id}`);
     expect(Number(latest.value)).toBe(3);
+  });
+
+  it('keeps nothing of a batch written as all-new when one reading is stored already', async () => {
+    const { sensors } = await makeDevice(t, staff);
+    const row = { sensorId: sensors[0].id, ts: Date.parse(at(T0, -40)), value: 4 };
+    await t.p.db.tx((tx) => insertReadings(tx, [row]));
+    const err = await t.p.db.tx((tx) => insertReadings(tx, [{ ...row, ts: row.ts + 1000 }, row])).catch((e: unknown) => e);
+    expect(isDuplicateReading(err)).toBe(true);
+    expect(await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from sensor_readings where sensor_id = ${row.sensorId}`)).toEqual({ n: 1 });
+    expect(await t.p.db.one<{ n: number }>(sql`select count(*)::int as n from sensor_rollup_pending p, unnest(p.ids) as i where i = ${row.sensorId}`)).toEqual({ n: 1 });
+  });
+
+  it('a batch where one device resends and another sends new readings: the new ones stored, judged and rolled up once', async () => {
+    const resender = await makeDevice(t, staff);
+    const fresh = await makeDevice(t, staff);
+    const ing = new Ingester(t.p, { lanes: 1, windowMs: 30 }); // one lane, a window both submissions fall in
+    await ing.cache.device(resender.device.id);
+    await ing.cache.device(fresh.device.id);
+    const old = Array.from({ length: 5 }, (_, i) => ({ sensorId: resender.sensors[0].id, ts: Date.parse(at(T0, -200 + i)), value: 5 }));
+    expect(await ing.submit(old, resender.device.id)).toBe(5);
+    const before = { ...ing.stats };
+    // The fresh device crosses 高限 (8) once; the resender sends its five again with one new reading.
+    const crossing = Array.from({ length: 6 }, (_, i) => ({ sensorId: fresh.sensors[0].id, ts: Date.parse(at(T0, -100 + i)), value: i < 3 ? 5 : 8.6 }));
+    const [a, b] = await Promise.all([
+      ing.submit([...old, { sensorId: resender.sensors[0].id, ts: Date.parse(at(T0, -150)), value: 6 }], resender.device.id),
+      ing.submit(crossing, fresh.device.id),
+    ]);
+    expect([a, b]).toEqual([1, 6]);
+    expect([ing.stats.batches - before.batches, ing.stats.retried - before.retried]).toEqual([1, 1]);
+    const alarms = await t.p.db.query(sql`select id from monitoring_alarms where sensor_id = ${fresh.sensors[0].id}`);
+    expect(alarms).toHaveLength(1);
+    // The next batch, in the half minute after, skips stored readings without failing first.
+    expect(await ing.submit(old.slice(0, 2), resender.device.id)).toBe(0);
+    expect(ing.stats.retried - before.retried).toBe(1);
+    await ing.stop();
+    const counted = await t.p.db.query<{ sensor_id: string; n: number }>(sql`select sensor_id, sum(n)::int as n from sensor_readings_1m
+      where sensor_id in (${resender.sensors[0].id}, ${fresh.sensors[0].id}) group by 1`);
+    expect(Object.fromEntries(counted.map((r) => [r.sensor_id, r.n]))).toEqual({ [resender.sensors[0].id]: 6, [fresh.sensors[0].id]: 6 });
+    const latest = await t.p.db.one<{ value: number }>(sql`select value from sensor_latest where sensor_id = ${resender.sensors[0].id}`);
+    expect(Number(latest.value)).toBe(6); // the newest reading stored, even if it came in a careful batch
   });
 });

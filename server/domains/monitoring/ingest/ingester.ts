@@ -17,8 +17,11 @@ import { evaluate, type SensorState } from '../rules/evaluate.js';
 import { hydrateStates } from './hydrate.js';
 import { DeviceCache } from './device-cache.js';
 import { LiveValues } from './live-values.js';
-import { insertReadings, type ReadingRow } from './readings.store.js';
+import { insertNewReadings, insertReadings, isDuplicateReading, type ReadingRow } from './readings.store.js';
 import { IngestStats } from './stats.js';
+
+/** How long after a batch met a reading stored already batches skip stored readings rather than assume none. */
+const CAREFUL_MS = 30_000;
 
 interface Submission { rows: ReadingRow[]; resolve: (inserted: number) => void; reject: (err: Error) => void }
 
@@ -48,6 +51,7 @@ export class Ingester {
   private foldTimer?: NodeJS.Timeout;
   private folding?: Promise<void>;
   private stopped = false;
+  private carefulUntil = 0;
 
   constructor(private readonly p: Platform, opts: IngesterOptions = {}) {
     this.windowMs = opts.windowMs ?? 5;
@@ -144,7 +148,7 @@ export class Ingester {
     let result: { inserted: ReadingRow[]; events: DomainEvent[]; staged: Map<string, SensorState> };
     const t0 = performance.now();
     try {
-      result = await this.p.db.tx((tx) => this.write(tx, rows));
+      result = await this.writeBatch(rows);
     } catch (err) {
       this.p.log.error({ err, readings: rows.length }, '监测读数写入失败（未确认，设备将重发）');
       this.stats.reject('write_failed', rows.length);
@@ -168,9 +172,37 @@ export class Ingester {
     }
   }
 
-  /** One batch inside its transaction: insert, then evaluate the new rows of each sensor in time order. */
-  private async write(tx: Queryable, rows: ReadingRow[]) {
-    const inserted = await insertReadings(tx, rows);
+  /**
+   * A batch in one transaction, assuming its readings are new (readings.store.ts); when one was stored already (a
+   * device resending what it sent before its acknowledgement was lost), again in a new transaction, skipping the
+   * stored ones — and for the next half minute every batch so, as resends come in runs.
+   */
+  private async writeBatch(rows: ReadingRow[]) {
+    if (performance.now() >= this.carefulUntil) {
+      try {
+        return await this.p.db.tx((tx) => this.write(tx, rows, insertReadings));
+      } catch (err) {
+        if (!isDuplicateReading(err)) throw err;
+        this.carefulUntil = performance.now() + CAREFUL_MS;
+        this.stats.retried++;
+      }
+    }
+    return this.p.db.tx((tx) => this.write(tx, rows, insertNewReadings));
+  }
+
+  /** One batch inside its transaction: insert, then judge the new rows (timed apart: IngestStats). */
+  private async write(tx: Queryable, rows: ReadingRow[], insert: typeof insertReadings) {
+    const t0 = performance.now();
+    const inserted = await insert(tx, rows);
+    const t1 = performance.now();
+    const judged = await this.judge(tx, inserted);
+    this.stats.insertMs += t1 - t0;
+    this.stats.judgeMs += performance.now() - t1;
+    return { inserted, ...judged };
+  }
+
+  /** Evaluate the new readings of each sensor in time order; alarms raised or cleared are written in `tx`. */
+  private async judge(tx: Queryable, inserted: ReadingRow[]) {
     const bySensor = new Map<string, ReadingRow[]>();
     for (const r of inserted) {
       const c = this.cache.sensor(r.sensorId);
@@ -181,7 +213,7 @@ export class Ingester {
     }
     const staged = new Map<string, SensorState>();
     const events: DomainEvent[] = [];
-    if (!bySensor.size) return { inserted, events, staged };
+    if (!bySensor.size) return { events, staged };
     const unknown = [...bySensor.keys()].filter((id) => !this.states.has(id));
     const hydrated = unknown.length ? await hydrateStates(tx, unknown.map((id) => ({ id, before: Math.min(...bySensor.get(id)!.map((r) => r.ts)) }))) : new Map();
     for (const [id, list] of bySensor) {
@@ -198,6 +230,6 @@ export class Ingester {
         events.push(...(await applyActions(this.p, tx, c.device.place, { id, name: c.sensor.name, code: c.sensor.code, unit: c.sensor.unit }, actions)));
       }
     }
-    return { inserted, events, staged };
+    return { events, staged };
   }
 }

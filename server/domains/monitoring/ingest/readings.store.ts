@@ -1,38 +1,89 @@
-// The ingest statement: one round trip inserts a batch of readings (duplicates of (sensor, time) ignored by the
-// primary key), records the rows actually inserted for the rollups (folded beside the ingest path, storage/rollups.ts),
-// moves each sensor's latest value, and says which rows were duplicates, so the new ones go to rule evaluation.
-// Rows are sorted so concurrent writers lock in one order.
+// The ingest statement: one round trip inserts a batch of readings, records them for the rollups (folded beside the
+// ingest path, storage/rollups.ts) and moves each sensor's latest value. Rows are sorted so concurrent writers lock
+// in one order.
+//
+// Two forms (issue 12). The usual one assumes every reading is new — a device resends only what was not
+// acknowledged — and inserts plainly: a reading already stored makes it fail with a unique violation
+// (`isDuplicateReading`), and nothing of the batch is kept. The careful one skips readings already stored (`on conflict
+// do nothing`) and says which they were, so only new ones go to rule evaluation; it costs a third more, the
+// speculative insertion of every row. The ingester runs the usual form and, when it fails on a duplicate, the careful
+// one in a new transaction (ingester.ts).
 import type { Queryable } from '../../../platform/db/db.js';
-import { sql } from '../../../platform/db/sql.js';
+import { sql, type Sql } from '../../../platform/db/sql.js';
 import { recordPending } from '../storage/rollups.js';
 
 export interface ReadingRow { sensorId: string; ts: number; value: number }
 
-/** Insert a batch; returns the rows that were new (not duplicates). A reading given twice in the batch counts once.
- *  The database answers only which rows it already had (usually none) rather than echoing every new row. */
+/**
+ * A batch as array literals: each sensor's uuid once, and per reading the sensor's position, its time as milliseconds
+ * after the batch's earliest, and its value. Written here rather than by the driver: the driver's element-by-element
+ * quoting, PostgreSQL's parsing of a uuid and an ISO time per reading, and the bytes through the socket were a
+ * large part of the ingest path (a batch of 600 readings of 60 sensors: 12 KB instead of 42 KB). Ids are our sensors'
+ * uuids, times integers and values finite numbers, so nothing needs quoting; to_timestamp(ms / 1000) is exact to the ms.
+ */
+function input(rows: ReadingRow[]): Sql {
+  const position = new Map<string, number>();
+  const at: number[] = [];
+  let t0 = Infinity;
+  for (const r of rows) {
+    let i = position.get(r.sensorId);
+    if (i === undefined) position.set(r.sensorId, (i = position.size + 1));
+    at.push(i);
+    if (r.ts < t0) t0 = r.ts;
+  }
+  const ids = `{${[...position.keys()].join(',')}}`;
+  const offsets = `{${rows.map((r) => r.ts - t0).join(',')}}`;
+  const values = `{${rows.map((r) => r.value).join(',')}}`;
+  return sql`select (${ids}::uuid[])[at] as sensor_id, to_timestamp((${t0}::int8 + dt) / 1000.0) as ts, value, i
+      from unnest(${`{${at.join(',')}}`}::int4[], ${offsets}::int8[], ${values}::float8[]) with ordinality as t(at, dt, value, i)`;
+}
+
+const latestFrom = (cte: string) => sql`insert into sensor_latest as l (sensor_id, ts, value)
+      select distinct on (sensor_id) sensor_id, ts, value from ${sql.id(cte)} order by sensor_id, ts desc
+      on conflict (sensor_id) do update set ts = excluded.ts, value = excluded.value where excluded.ts > l.ts`;
+
+/** The readings of a batch, each (sensor, time) once: a reading given twice in the batch counts once. */
+function unique(rows: ReadingRow[]): ReadingRow[] {
+  const seen = new Map<string, ReadingRow>();
+  for (const r of rows) { const k = `${r.sensorId}|${r.ts}`; if (!seen.has(k)) seen.set(k, r); }
+  return seen.size === rows.length ? rows : [...seen.values()];
+}
+
+/**
+ * Insert a batch none of whose readings is stored yet; returns them (each once). Fails with a unique violation
+ * (`isDuplicateReading`) when one is, and then the transaction is lost: run `insertNewReadings` in a new one.
+ */
 export async function insertReadings(tx: Queryable, rows: ReadingRow[]): Promise<ReadingRow[]> {
   if (!rows.length) return [];
-  const unique = new Map<string, ReadingRow>();
-  for (const r of rows) { const k = `${r.sensorId}|${r.ts}`; if (!unique.has(k)) unique.set(k, r); }
-  const list = [...unique.values()];
-  // Array literals written here, times as epoch milliseconds: the driver's element-by-element quoting of 2,000 uuids,
-  // times and values and PostgreSQL's parsing of ISO times were a tenth of the ingest path (issue 12). Ids are our
-  // sensors' uuids and values finite numbers, so nothing needs quoting; to_timestamp(ms / 1000) is exact to the ms.
-  const ids = `{${list.map((r) => r.sensorId).join(',')}}`;
-  const ms = `{${list.map((r) => r.ts).join(',')}}`;
-  const values = `{${list.map((r) => r.value).join(',')}}`;
-  const known = await tx.query<{ i: number }>(sql`with input as (
-      select sensor_id, to_timestamp(ms / 1000) as ts, value, i
-      from unnest(${ids}::uuid[], ${ms}::float8[], ${values}::float8[]) with ordinality as t(sensor_id, ms, value, i)
+  const list = unique(rows);
+  await tx.execute(sql`with ins as (${input(list)}
+    ), readings as (
+      insert into sensor_readings (sensor_id, ts, value) select sensor_id, ts, value from ins order by sensor_id, ts
+    ), pending as (${recordPending}
+    ), latest as (${latestFrom('ins')}
+    ) select 1`);
+  return list;
+}
+
+/** Insert the readings of a batch not stored yet; returns those (each once). The database answers only which rows
+ *  it already had rather than echoing every new one. */
+export async function insertNewReadings(tx: Queryable, rows: ReadingRow[]): Promise<ReadingRow[]> {
+  if (!rows.length) return [];
+  const list = unique(rows);
+  const known = await tx.query<{ i: number }>(sql`with input as (${input(list)}
     ), ins as (
       insert into sensor_readings (sensor_id, ts, value) select sensor_id, ts, value from input order by sensor_id, ts
       on conflict do nothing returning sensor_id, ts, value
     ), pending as (${recordPending}
-    ), latest as (
-      insert into sensor_latest as l (sensor_id, ts, value) select distinct on (sensor_id) sensor_id, ts, value from ins order by sensor_id, ts desc
-      on conflict (sensor_id) do update set ts = excluded.ts, value = excluded.value where excluded.ts > l.ts
+    ), latest as (${latestFrom('ins')}
     ) select i::int as i from input where not exists (select 1 from ins where ins.sensor_id = input.sensor_id and ins.ts = input.ts)`);
   if (!known.length) return list;
   const old = new Set(known.map((r) => Number(r.i) - 1));
   return list.filter((_, i) => !old.has(i));
 }
+
+/** Whether an error is the usual form's failure on a reading already stored. */
+export const isDuplicateReading = (err: unknown) => {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23505' && (e.constraint === 'sensor_readings_pkey' || !!e.message?.includes('sensor_readings_pkey'));
+};

@@ -7,8 +7,14 @@ export class IngestStats {
   accepted = 0;
   duplicates = 0;
   batches = 0;
+  /** Batches written again, skipping stored readings, after the all-new form met one (readings.store.ts). */
+  retried = 0;
   /** Time spent writing batches (sum over lanes, ms): with `batches`, what the benchmark reports as the writers' load. */
   writeMs = 0;
+  /** Of `writeMs`: the readings statement (round trip included), and judging the new readings (state, rules, alarms);
+   *  the rest is taking a connection, begin and commit. */
+  insertMs = 0;
+  judgeMs = 0;
   readonly rejected: Partial<Record<RejectReason, number>> = {};
 
   /** Count `n` rejections of one reason. */
