@@ -39,12 +39,13 @@ async function load(plan: LoadPlan) {
   let acked = 0; let failed = 0; let seq = 0;
   const start = Date.now(); const until = start + plan.seconds * 1000;
   const base = start - 86400_000;
-  // perMessage readings: the device's sensors in turn, each new round one millisecond later (unique (sensor, time)).
+  // perMessage readings: the device's sensors in turn, each new round one millisecond later (unique (sensor, time)),
+  // values to the millimetre (three decimals), as a level gauge reports them; the ceiling inserts values of the same form.
   const cursor = new Map<string, number>();
   const batch = (d: LoadDevice) => {
     const out = [];
     let n = cursor.get(d.id) ?? 0;
-    for (let k = 0; k < plan.perMessage; k++, n++) out.push({ sensor: d.codes[n % d.codes.length], ts: new Date(base + Math.floor(n / d.codes.length)).toISOString(), value: 5 + Math.random() });
+    for (let k = 0; k < plan.perMessage; k++, n++) out.push({ sensor: d.codes[n % d.codes.length], ts: new Date(base + Math.floor(n / d.codes.length)).toISOString(), value: Math.round((5 + Math.random()) * 1000) / 1000 });
     cursor.set(d.id, n);
     seq += out.length;
     return out;

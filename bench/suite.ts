@@ -304,7 +304,7 @@ if (want('ingest')) {
     for (let i = 0; i < n; i += batch) {
       const m = Math.min(batch, n - i);
       const sid: string[] = []; const ts: string[] = []; const v: number[] = [];
-      for (let k = i; k < i + m; k++) { sid.push(sensorIds[k % sensorIds.length]); ts.push(new Date(tsBase + Math.floor(k / sensorIds.length)).toISOString()); v.push(5 + (k % 100) / 100); }
+      for (let k = i; k < i + m; k++) { sid.push(sensorIds[k % sensorIds.length]); ts.push(new Date(tsBase + Math.floor(k / sensorIds.length)).toISOString()); v.push(Math.round((5 + Math.random()) * 1000) / 1000); } // values of the load's form
       await db.execute(sql`insert into ${sql.id(table)} (sensor_id, ts, value) select * from unnest(${sid}::uuid[], ${ts}::timestamptz[], ${v}::float8[])`);
     }
     const rate = Math.round(n / ((performance.now() - t) / 1000));

@@ -17,7 +17,7 @@ import { evaluate, type SensorState } from '../rules/evaluate.js';
 import { hydrateStates } from './hydrate.js';
 import { DeviceCache } from './device-cache.js';
 import { LiveValues } from './live-values.js';
-import { insertNewReadings, insertReadings, isDuplicateReading, type ReadingRow } from './readings.store.js';
+import { insertNewReadings, insertReadings, isDuplicateReading, ReadingKeys, type ReadingRow } from './readings.store.js';
 import { IngestStats } from './stats.js';
 
 /** How long after a batch met a reading stored already batches skip stored readings rather than assume none. */
@@ -162,8 +162,12 @@ export class Ingester {
     this.stats.accepted += result.inserted.length;
     if (result.inserted.length) this.scheduleFold();
     this.stats.duplicates += rows.length - result.inserted.length;
-    const fresh = new Set(result.inserted.map((r) => `${r.sensorId}|${r.ts}`));
-    for (const s of take) s.resolve(s.rows.filter((r) => fresh.delete(`${r.sensorId}|${r.ts}`)).length);
+    if (result.inserted.length === rows.length) for (const s of take) s.resolve(s.rows.length); // all new: the usual case
+    else {
+      const fresh = new ReadingKeys();
+      for (const r of result.inserted) fresh.add(r);
+      for (const s of take) s.resolve(s.rows.filter((r) => fresh.delete(r)).length);
+    }
     for (const e of result.events) await this.p.events.publish(e).catch((err) => this.p.log.warn({ err }, 'alarm event not published'));
     if (result.events.length) this.p.jobs.kick();
     for (const r of result.inserted) {

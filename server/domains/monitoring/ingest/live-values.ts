@@ -8,6 +8,8 @@ const PER_EVENT = 80; // keeps a PostgreSQL NOTIFY payload under its 8000-byte l
 /** Throttled live values on the event bus. */
 export class LiveValues {
   private pending = new Map<string, { place: AlarmPlace; values: Map<string, { ts: number; value: number }> }>();
+  /** The scope key of each place object (a cached device's place is one object; a batch notes thousands of readings). */
+  private readonly keys = new WeakMap<AlarmPlace, string>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly events: EventBus, everyMs = 1000) {
@@ -17,7 +19,8 @@ export class LiveValues {
 
   /** Remember the newest value of a sensor. */
   note(place: AlarmPlace, sensorId: string, ts: number, value: number) {
-    const key = `${place.regionCode}|${place.enterpriseId ?? ''}|${place.regulatorOrgId ?? ''}`;
+    let key = this.keys.get(place);
+    if (key === undefined) this.keys.set(place, (key = `${place.regionCode}|${place.enterpriseId ?? ''}|${place.regulatorOrgId ?? ''}`));
     let g = this.pending.get(key);
     if (!g) this.pending.set(key, (g = { place, values: new Map() }));
     const cur = g.values.get(sensorId);

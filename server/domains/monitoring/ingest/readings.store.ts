@@ -42,11 +42,24 @@ const latestFrom = (cte: string) => sql`insert into sensor_latest as l (sensor_i
       select distinct on (sensor_id) sensor_id, ts, value from ${sql.id(cte)} order by sensor_id, ts desc
       on conflict (sensor_id) do update set ts = excluded.ts, value = excluded.value where excluded.ts > l.ts`;
 
+/** A set of (sensor, time) pairs, without making a string per reading (a batch holds thousands). */
+export class ReadingKeys {
+  private readonly bySensor = new Map<string, Set<number>>();
+  /** Adds a reading's key; false when it was there already. */
+  add(r: ReadingRow): boolean {
+    let times = this.bySensor.get(r.sensorId);
+    if (!times) this.bySensor.set(r.sensorId, (times = new Set()));
+    return times.size !== times.add(r.ts).size;
+  }
+  /** Removes a reading's key; false when it was not there. */
+  delete(r: ReadingRow): boolean { return this.bySensor.get(r.sensorId)?.delete(r.ts) ?? false; }
+}
+
 /** The readings of a batch, each (sensor, time) once: a reading given twice in the batch counts once. */
 function unique(rows: ReadingRow[]): ReadingRow[] {
-  const seen = new Map<string, ReadingRow>();
-  for (const r of rows) { const k = `${r.sensorId}|${r.ts}`; if (!seen.has(k)) seen.set(k, r); }
-  return seen.size === rows.length ? rows : [...seen.values()];
+  const keys = new ReadingKeys();
+  const list = rows.filter((r) => keys.add(r));
+  return list.length === rows.length ? rows : list;
 }
 
 /**
