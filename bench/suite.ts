@@ -322,7 +322,7 @@ if (want('ingest')) {
     shareOfCeiling: Math.round((ours.readingsPerSec / ceil) * 1000) / 1000, shareOfSameTableCeiling: Math.round((ours.readingsPerSec / sameCeil) * 1000) / 1000 };
   log(`ingest ${ours.readingsPerSec} readings/s acked (${ours.storedPerSec}/s stored), ${lr.failed} failed | ceiling ${ceil} rows/s (batches of 500: ${bare500}, of 5,000: ${bare5000}) | ${((ours.readingsPerSec / ceil) * 100).toFixed(1)}%`);
   log(`  the same rows into sensor_readings itself: ${sameCeil} rows/s (batches of 500: ${same500}, of 5,000: ${same5000}) | ${((ours.readingsPerSec / sameCeil) * 100).toFixed(1)}%`);
-  log(`batches: ${writing.batches}, ${writing.readingsPerBatch} readings and ${writing.writeMsPerBatch} ms each (the readings statement ${writing.insertMsPerBatch} ms, judging ${writing.judgeMsPerBatch} ms, the rest connection, begin and commit); writers busy ${writing.busyShare} of the time (sum over lanes)`);
+  log(`batches: ${writing.batches}, ${writing.readingsPerBatch} readings and ${writing.writeMsPerBatch} ms each (the readings statement ${writing.insertMsPerBatch} ms, judging by the rules ${writing.judgeMsPerBatch} ms, the rest alarms' writes and transactions); writers busy ${writing.busyShare} of the time (sum over lanes)`);
   log(`publish → alarm on SSE: median ${ours.alarmOnSse.medianMs} ms, p99 ${ours.alarmOnSse.p99Ms} ms (${lat.length} of ${next} probes)`);
 }
 

@@ -1,7 +1,8 @@
-// The ingester shared by MQTT and HTTP: readings wait at most a few milliseconds to form a batch, each batch is one
-// transaction (readings, their record for the rollups, latest values, rule evaluation, alarms), and every submitter is
-// answered only after that transaction committed — the caller acknowledges (PUBACK, HTTP 2xx) only then. A quarter
-// second after a batch, what is pending is folded into the 1-minute and 1-hour rollups (storage/rollups.ts).
+// The ingester shared by MQTT and HTTP: readings wait at most a few milliseconds to form a batch, each batch is
+// written atomically (readings, their record for the rollups, latest values, and the alarms its readings raise or
+// clear: one statement when no alarm moves, which is nearly always, else one transaction), and every submitter is
+// answered only after it committed — the caller acknowledges (PUBACK, HTTP 2xx) only then. A quarter second after a
+// batch, what is pending is folded into the 1-minute and 1-hour rollups (storage/rollups.ts).
 // Group commit: while a batch is being written, what arrives queues and goes into the next batch, up to 2,000
 // readings (one statement of 2,000 rows costs far less than four of 500, and an alarm's reading still waits for at most
 // one such batch before its own; issue 12). Batches of one lane are written one after another, so rule state moves in
@@ -17,11 +18,14 @@ import { evaluate, type SensorState } from '../rules/evaluate.js';
 import { hydrateStates } from './hydrate.js';
 import { DeviceCache } from './device-cache.js';
 import { LiveValues } from './live-values.js';
-import { insertNewReadings, insertReadings, isDuplicateReading, ReadingKeys, type ReadingRow } from './readings.store.js';
+import { insertNewReadings, insertReadings, isDuplicateReading, ReadingKeys, uniqueReadings, type ReadingRow } from './readings.store.js';
 import { IngestStats } from './stats.js';
 
 /** How long after a batch met a reading stored already batches skip stored readings rather than assume none. */
 const CAREFUL_MS = 30_000;
+
+/** A committed batch: its new readings, the sensors' new rule states, the events to publish. */
+interface Written { inserted: ReadingRow[]; staged: Map<string, SensorState>; events: DomainEvent[] }
 
 interface Submission { rows: ReadingRow[]; resolve: (inserted: number) => void; reject: (err: Error) => void }
 
@@ -145,7 +149,7 @@ export class Ingester {
 
   private async flush(take: Submission[]) {
     const rows = take.flatMap((s) => s.rows);
-    let result: { inserted: ReadingRow[]; events: DomainEvent[]; staged: Map<string, SensorState> };
+    let result: Written;
     const t0 = performance.now();
     try {
       result = await this.writeBatch(rows);
@@ -177,38 +181,55 @@ export class Ingester {
   }
 
   /**
-   * A batch in one transaction, assuming its readings are new (readings.store.ts); when one was stored already (a
-   * device resending what it sent before its acknowledgement was lost), again in a new transaction, skipping the
-   * stored ones — and for the next half minute every batch so, as resends come in runs.
+   * Write a batch. The usual way assumes its readings are new (readings.store.ts): they are judged first, and when
+   * no alarm moves — nearly always — the batch is one statement committing on its own, one round trip; otherwise the
+   * statement and the alarms' writes share a transaction. When a reading was stored already (a device resending what
+   * it sent before its acknowledgement was lost), the batch is written again in a transaction that skips stored
+   * readings and judges only the new ones — and for the next half minute every batch so, as resends come in runs.
    */
-  private async writeBatch(rows: ReadingRow[]) {
+  private async writeBatch(rows: ReadingRow[]): Promise<Written> {
     if (performance.now() >= this.carefulUntil) {
+      const list = uniqueReadings(rows);
+      const { staged, moves } = await this.judge(this.p.db, list);
       try {
-        return await this.p.db.tx((tx) => this.write(tx, rows, insertReadings));
+        if (!moves.length) {
+          await this.timed('insertMs', () => insertReadings(this.p.db, list));
+          return { inserted: list, staged, events: [] };
+        }
+        return await this.p.db.tx(async (tx) => {
+          await this.timed('insertMs', () => insertReadings(tx, list));
+          return { inserted: list, staged, events: await this.apply(tx, moves) };
+        });
       } catch (err) {
         if (!isDuplicateReading(err)) throw err;
         this.carefulUntil = performance.now() + CAREFUL_MS;
         this.stats.retried++;
       }
     }
-    return this.p.db.tx((tx) => this.write(tx, rows, insertNewReadings));
+    return this.p.db.tx(async (tx) => {
+      const inserted = await this.timed('insertMs', () => insertNewReadings(tx, rows));
+      const { staged, moves } = await this.judge(tx, inserted);
+      return { inserted, staged, events: await this.apply(tx, moves) };
+    });
   }
 
-  /** One batch inside its transaction: insert, then judge the new rows (timed apart: IngestStats). */
-  private async write(tx: Queryable, rows: ReadingRow[], insert: typeof insertReadings) {
+  /** Runs `fn`, adding the time it took to a counter of IngestStats. */
+  private async timed<T>(counter: 'insertMs' | 'judgeMs', fn: () => Promise<T>): Promise<T> {
     const t0 = performance.now();
-    const inserted = await insert(tx, rows);
-    const t1 = performance.now();
-    const judged = await this.judge(tx, inserted);
-    this.stats.insertMs += t1 - t0;
-    this.stats.judgeMs += performance.now() - t1;
-    return { inserted, ...judged };
+    try { return await fn(); } finally { this.stats[counter] += performance.now() - t0; }
   }
 
-  /** Evaluate the new readings of each sensor in time order; alarms raised or cleared are written in `tx`. */
-  private async judge(tx: Queryable, inserted: ReadingRow[]) {
+  /**
+   * Evaluate the readings of each sensor in time order, from its state (read from the database for a sensor this
+   * process has not judged yet). Pure but for that read: the new states are kept only once the batch committed.
+   */
+  private judge(q: Queryable, readings: ReadingRow[]) {
+    return this.timed('judgeMs', () => this.evaluateAll(q, readings));
+  }
+
+  private async evaluateAll(q: Queryable, readings: ReadingRow[]) {
     const bySensor = new Map<string, ReadingRow[]>();
-    for (const r of inserted) {
+    for (const r of readings) {
       const c = this.cache.sensor(r.sensorId);
       if (!c || c.device.status !== 'active' || !c.sensor.enabled) continue; // 维护/停用: stored, not judged
       let list = bySensor.get(r.sensorId);
@@ -216,10 +237,10 @@ export class Ingester {
       list.push(r);
     }
     const staged = new Map<string, SensorState>();
-    const events: DomainEvent[] = [];
-    if (!bySensor.size) return { events, staged };
+    const moves: { sensorId: string; actions: AnyAction[] }[] = [];
+    if (!bySensor.size) return { staged, moves };
     const unknown = [...bySensor.keys()].filter((id) => !this.states.has(id));
-    const hydrated = unknown.length ? await hydrateStates(tx, unknown.map((id) => ({ id, before: Math.min(...bySensor.get(id)!.map((r) => r.ts)) }))) : new Map();
+    const hydrated = unknown.length ? await hydrateStates(q, unknown.map((id) => ({ id, before: Math.min(...bySensor.get(id)!.map((r) => r.ts)) }))) : new Map();
     for (const [id, list] of bySensor) {
       const c = this.cache.sensor(id)!;
       let st = this.states.get(id) ?? hydrated.get(id) ?? {};
@@ -230,10 +251,18 @@ export class Ingester {
         actions.push(...out.actions);
       }
       staged.set(id, st);
-      if (actions.length) {
-        events.push(...(await applyActions(this.p, tx, c.device.place, { id, name: c.sensor.name, code: c.sensor.code, unit: c.sensor.unit }, actions)));
-      }
+      if (actions.length) moves.push({ sensorId: id, actions });
     }
-    return { events, staged };
+    return { staged, moves };
+  }
+
+  /** In the batch's transaction: what the rules decided (alarms raised, cleared, escalated); the events to publish. */
+  private async apply(tx: Queryable, moves: { sensorId: string; actions: AnyAction[] }[]) {
+    const events: DomainEvent[] = [];
+    for (const { sensorId, actions } of moves) {
+      const c = this.cache.sensor(sensorId)!;
+      events.push(...(await applyActions(this.p, tx, c.device.place, { id: sensorId, name: c.sensor.name, code: c.sensor.code, unit: c.sensor.unit }, actions)));
+    }
+    return events;
   }
 }

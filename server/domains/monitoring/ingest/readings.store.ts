@@ -56,33 +56,32 @@ export class ReadingKeys {
 }
 
 /** The readings of a batch, each (sensor, time) once: a reading given twice in the batch counts once. */
-function unique(rows: ReadingRow[]): ReadingRow[] {
+export function uniqueReadings(rows: ReadingRow[]): ReadingRow[] {
   const keys = new ReadingKeys();
   const list = rows.filter((r) => keys.add(r));
   return list.length === rows.length ? rows : list;
 }
 
 /**
- * Insert a batch none of whose readings is stored yet; returns them (each once). Fails with a unique violation
- * (`isDuplicateReading`) when one is, and then the transaction is lost: run `insertNewReadings` in a new one.
+ * Insert a batch none of whose readings is stored yet, each (sensor, time) once (`uniqueReadings`). Fails with a
+ * unique violation (`isDuplicateReading`) when one is stored, and nothing of it is kept (in a transaction, the
+ * transaction is lost): then run `insertNewReadings`, in a new one.
  */
-export async function insertReadings(tx: Queryable, rows: ReadingRow[]): Promise<ReadingRow[]> {
-  if (!rows.length) return [];
-  const list = unique(rows);
-  await tx.execute(sql`with ins as (${input(list)}
+export async function insertReadings(q: Queryable, list: ReadingRow[]): Promise<void> {
+  if (!list.length) return;
+  await q.execute(sql`with ins as (${input(list)}
     ), readings as (
       insert into sensor_readings (sensor_id, ts, value) select sensor_id, ts, value from ins order by sensor_id, ts
     ), pending as (${recordPending}
     ), latest as (${latestFrom('ins')}
     ) select 1`);
-  return list;
 }
 
 /** Insert the readings of a batch not stored yet; returns those (each once). The database answers only which rows
  *  it already had rather than echoing every new one. */
 export async function insertNewReadings(tx: Queryable, rows: ReadingRow[]): Promise<ReadingRow[]> {
   if (!rows.length) return [];
-  const list = unique(rows);
+  const list = uniqueReadings(rows);
   const known = await tx.query<{ i: number }>(sql`with input as (${input(list)}
     ), ins as (
       insert into sensor_readings (sensor_id, ts, value) select sensor_id, ts, value from input order by sensor_id, ts

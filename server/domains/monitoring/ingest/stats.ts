@@ -11,8 +11,9 @@ export class IngestStats {
   retried = 0;
   /** Time spent writing batches (sum over lanes, ms): with `batches`, what the benchmark reports as the writers' load. */
   writeMs = 0;
-  /** Of `writeMs`: the readings statement (round trip included), and judging the new readings (state, rules, alarms);
-   *  the rest is taking a connection, begin and commit. */
+  /** Of `writeMs`: the readings statement (round trip included), and judging the readings (their sensors' state and
+   *  rules); the rest is writing what the rules decided (alarms), and taking a connection, begin and commit when a
+   *  batch needs a transaction. */
   insertMs = 0;
   judgeMs = 0;
   readonly rejected: Partial<Record<RejectReason, number>> = {};
