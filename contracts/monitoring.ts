@@ -131,7 +131,8 @@ export const IngestResult = Type.Object({
   accepted: Type.Integer({ description: '新写入的读数' }), duplicates: Type.Integer({ description: '重复（已存在）而忽略的读数' }),
   rejected: Type.Array(Type.Object({ index: Type.Integer(), reason: Type.String(), message: Type.String() })),
 });
-export const IngestStats = Type.Object({ since: Timestamp, accepted: Type.Integer(), duplicates: Type.Integer(), batches: Type.Integer(), rejected: Type.Record(Type.String(), Type.Integer()) });
+export const IngestStats = Type.Object({ since: Timestamp, accepted: Type.Integer(), duplicates: Type.Integer(), batches: Type.Integer(),
+  retried: Type.Integer({ description: '含已存在读数、跳过已存读数重写的批次' }), rejected: Type.Record(Type.String(), Type.Integer()) });
 
 export const Alarm = Type.Object({
   id: Uuid, deviceId: Uuid, deviceName: Type.String(), sensorId: Nullable(Uuid), sensorName: Nullable(Type.String()), sensorCode: Nullable(Type.String()), unit: Nullable(Type.String()),

@@ -34,8 +34,10 @@ describe('HTTP batch ingestion', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toEqual({ accepted: 120, duplicates: 0, rejected: [] });
     expect(await count('sensor_readings', sensors[0].id)).toBe(120);
+    const s0 = await stats();
     const again = await sendReadings(t, key, readings);
     expect(again.json()).toEqual({ accepted: 0, duplicates: 120, rejected: [] });
+    expect((await stats()).retried - s0.retried).toBe(1); // written as new, failed on the first stored one, redone
     await ingesterFor(t.p).foldNow();
     const m = await t.p.db.one<{ n: number }>(sql`select sum(n)::int as n from sensor_readings_1m where sensor_id = ${sensors[0].id}`);
     const h = await t.p.db.one<{ n: number }>(sql`select sum(n)::int as n from sensor_readings_1h where sensor_id = ${sensors[0].id}`);

@@ -22,6 +22,6 @@ export class IngestStats {
   reject(reason: RejectReason, n = 1) { this.rejected[reason] = (this.rejected[reason] ?? 0) + n; }
 
   snapshot() {
-    return { since: this.since.toISOString(), accepted: this.accepted, duplicates: this.duplicates, batches: this.batches, rejected: { ...this.rejected } as Record<string, number> };
+    return { since: this.since.toISOString(), accepted: this.accepted, duplicates: this.duplicates, batches: this.batches, retried: this.retried, rejected: { ...this.rejected } as Record<string, number> };
   }
 }
