@@ -125,12 +125,20 @@ export async function runMeasure(env: Env, m: Measure, f: Filter, by: GroupBy, r
     f.orgId && m.orgCol ? sql`${sql.id(m.orgCol)} = ${f.orgId}::uuid` : undefined,
   ]);
   const value = m.value ?? sql`count(*)`;
-  const [total] = await env.db.query<{ v: number | string | null }>(sql`select (${value})::float8 as v from ${m.from} where ${where}`);
-  const groups = new Map<string, number>();
-  if (by !== 'none' && groupable(m, by)) {
-    const rows = await env.db.query<{ k: string | null; v: number | string | null }>(sql`select ${groupSql(m, by, regionLen)} as k, (${value})::float8 as v
-      from ${m.from} where ${where} group by 1`);
-    for (const r of rows) groups.set(r.k ?? '', (groups.get(r.k ?? '') ?? 0) + Number(r.v ?? 0));
+  if (by === 'none' || !groupable(m, by)) {
+    const [total] = await env.db.query<{ v: number | string | null }>(sql`select (${value})::float8 as v from ${m.from} where ${where}`);
+    return { total: Number(total?.v ?? 0), groups: new Map() };
   }
-  return { total: Number(total?.v ?? 0), groups };
+  // The groups and the total in one pass over the rows (grouping sets), not two: a province's half-year of hazards
+  // is 600,000 rows read per measure and period.
+  // The key is a column of a lateral subquery, so the grouping set and grouping() name the same thing.
+  const rows = await env.db.query<{ total: boolean; k: string | null; v: number | string | null }>(sql`select grouping(g.k) = 1 as total, g.k,
+      (${value})::float8 as v from ${m.from} cross join lateral (select ${groupSql(m, by, regionLen)} as k) g where ${where} group by grouping sets ((g.k), ())`);
+  const groups = new Map<string, number>();
+  let total = 0;
+  for (const r of rows) {
+    if (r.total) total = Number(r.v ?? 0);
+    else groups.set(r.k ?? '', (groups.get(r.k ?? '') ?? 0) + Number(r.v ?? 0));
+  }
+  return { total, groups };
 }
