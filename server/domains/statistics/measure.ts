@@ -58,6 +58,12 @@ export interface Measure {
   dateCol?: string;
   groups?: Partial<Record<GroupBy, Sql>>;
   snapshot?: boolean;
+  /**
+   * Counted in one pass with the report's other measures of the same pass: they read the same rows (`from`, region,
+   * date and groups) under a shared condition, each counting (`count(*)`) those that also meet its own; `where` must
+   * be `base` and `only`. A province's hazards overview read its 5 million hazards once per measure and period before.
+   */
+  pass?: { key: string; base(f: Filter, env: Env): Sql; only?(f: Filter, env: Env): Sql };
   trace?: TraceDef;
   /** Not SQL: a figure from another source (e.g. the departments' returns), per group key ('' = the total). */
   custom?(f: Filter, env: Env, by: GroupBy): Promise<Map<string, number>>;
@@ -119,26 +125,52 @@ export async function runMeasure(env: Env, m: Measure, f: Filter, by: GroupBy, r
     const groups = new Map([...all].filter(([k]) => k !== ''));
     return { total: all.get('') ?? 0, groups };
   }
-  const where = sql.and([
-    m.where(f, env),
-    f.regionCode && !m.regionInWhere && m.regionCol ? sql`${sql.id(m.regionCol)} like region_prefix(${f.regionCode}) || '%'` : undefined,
-    f.orgId && m.orgCol ? sql`${sql.id(m.orgCol)} = ${f.orgId}::uuid` : undefined,
-  ]);
+  const where = rowsWhere(m, m.where(f, env), f);
   const value = m.value ?? sql`count(*)`;
   if (by === 'none' || !groupable(m, by)) {
     const [total] = await env.db.query<{ v: number | string | null }>(sql`select (${value})::float8 as v from ${m.from} where ${where}`);
     return { total: Number(total?.v ?? 0), groups: new Map() };
   }
-  // The groups and the total in one pass over the rows (grouping sets), not two: a province's half-year of hazards
-  // is 600,000 rows read per measure and period.
-  // The key is a column of a lateral subquery, so the grouping set and grouping() name the same thing.
-  const rows = await env.db.query<{ total: boolean; k: string | null; v: number | string | null }>(sql`select grouping(g.k) = 1 as total, g.k,
-      (${value})::float8 as v from ${m.from} cross join lateral (select ${groupSql(m, by, regionLen)} as k) g where ${where} group by grouping sets ((g.k), ())`);
-  const groups = new Map<string, number>();
-  let total = 0;
+  const [values] = await aggregateGrouped(env, m, where, [value], by, regionLen);
+  return values;
+}
+
+/** A measure's condition with the chosen region and department added. */
+function rowsWhere(m: Measure, where: Sql, f: Filter): Sql {
+  return sql.and([
+    where,
+    f.regionCode && !m.regionInWhere && m.regionCol ? sql`${sql.id(m.regionCol)} like region_prefix(${f.regionCode}) || '%'` : undefined,
+    f.orgId && m.orgCol ? sql`${sql.id(m.orgCol)} = ${f.orgId}::uuid` : undefined,
+  ]);
+}
+
+/**
+ * Several aggregates over `m`'s rows, each with its groups and its total, in one pass (grouping sets: the groups and
+ * the total together, not a query each). The group key is a column of a lateral subquery, so the grouping set and
+ * grouping() name the same thing.
+ */
+async function aggregateGrouped(env: Env, m: Measure, where: Sql, aggregates: Sql[], by: GroupBy, regionLen: number): Promise<Values[]> {
+  const out = aggregates.map((): Values => ({ total: 0, groups: new Map() }));
+  const rows = await env.db.query<{ total: boolean; k: string | null; v: (number | string | null)[] }>(sql`select grouping(g.k) = 1 as total, g.k,
+      array[${sql.join(aggregates.map((a) => sql`(${a})::float8`))}] as v
+      from ${m.from} cross join lateral (select ${groupSql(m, by, regionLen)} as k) g where ${where} group by grouping sets ((g.k), ())`);
   for (const r of rows) {
-    if (r.total) total = Number(r.v ?? 0);
-    else groups.set(r.k ?? '', (groups.get(r.k ?? '') ?? 0) + Number(r.v ?? 0));
+    r.v.forEach((v, i) => {
+      if (r.total) out[i].total = Number(v ?? 0);
+      else out[i].groups.set(r.k ?? '', (out[i].groups.get(r.k ?? '') ?? 0) + Number(v ?? 0));
+    });
   }
-  return { total, groups };
+  return out;
+}
+
+/** The values of measures of one pass (`Measure.pass`) for one period, by measure key. */
+export async function runPass(env: Env, measures: Measure[], f: Filter, by: GroupBy, regionLen: number): Promise<Map<string, Values>> {
+  const [m] = measures;
+  const where = rowsWhere(m, m.pass!.base(f, env), f);
+  const counts = measures.map((x) => (x.pass!.only ? sql`count(*) filter (where ${x.pass!.only(f, env)})` : sql`count(*)`));
+  const values = by === 'none' || !groupable(m, by)
+    ? (await env.db.query<{ v: (number | string)[] }>(sql`select array[${sql.join(counts.map((c) => sql`(${c})::float8`))}] as v from ${m.from} where ${where}`))[0].v
+      .map((v): Values => ({ total: Number(v), groups: new Map() }))
+    : await aggregateGrouped(env, m, where, counts, by, regionLen);
+  return new Map(measures.map((x, i) => [x.key, values[i]]));
 }

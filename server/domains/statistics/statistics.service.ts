@@ -9,7 +9,7 @@ import { sql } from '../../platform/db/sql.js';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.js';
 import { changePercent, periodLabel, periodOf, previousPeriod, samePeriodLastYear } from '../../platform/period.js';
 import { shanghaiDate } from '../../platform/settings/rules.js';
-import { groupable, runMeasure, type Env, type Filter, type Measure, type ReportDef, type Values } from './measure.js';
+import { groupable, runMeasure, runPass, type Env, type Filter, type Measure, type ReportDef, type Values } from './measure.js';
 import { REPORTS } from './reports/index.js';
 import { coveredRegion } from '../system/regions.service.js';
 
@@ -153,7 +153,15 @@ export async function runReport(ctx: Ctx, r: ReportDef, q: ReportQuery): Promise
   const fCur = filter(period); const fLy = filter(lastYear); const fPrev = filter(previous);
 
   const values = new Map<string, { cur: Values; ly?: Values; prev?: Values }>();
+  // Measures of one pass (Measure.pass) are counted together, a query per period.
+  const passes = new Map<string, Measure[]>();
+  for (const m of r.measures) if (m.pass && !m.snapshot) passes.set(m.pass.key, [...(passes.get(m.pass.key) ?? []), m]);
+  for (const ms of passes.values()) {
+    const [cur, ly, prev] = await Promise.all([fCur, fLy, fPrev].map((f) => runPass(env, ms, f, by, regionLen)));
+    for (const m of ms) values.set(m.key, { cur: cur.get(m.key)!, ly: ly.get(m.key), prev: prev.get(m.key) });
+  }
   for (const m of r.measures) {
+    if (values.has(m.key)) continue;
     // The three periods of one measure at once: on PostgreSQL each runs on its own connection (and core); a
     // province's hazards overview spent most of its time waiting on them one after another. PGlite queues them.
     if (m.snapshot) { values.set(m.key, { cur: await runMeasure(env, m, fCur, by, regionLen) }); continue; }

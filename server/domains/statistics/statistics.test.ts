@@ -109,7 +109,7 @@ describe('statistics (统计分析) on the demo county, 2022 H1', () => {
 
   it('every traced cell of every report equals the count (or sum) of the list it links to', async () => {
     const groupings: [string, string][] = [
-      ['hazards.overview', 'region'], ['hazards.overview', 'month'], ['hazards.overview', 'source'], ['enterprises.registry', 'risk'], ['enterprises.registry', 'sector'],
+      ['hazards.overview', 'region'], ['hazards.overview', 'month'], ['hazards.overview', 'source'], ['hazards.overview', 'none'], ['enterprises.registry', 'risk'], ['enterprises.registry', 'sector'],
       ['enforcement.overview', 'region'], ['enforcement.overview', 'sector'], ['enterprises.registry', 'none'], ['monitoring.alarms', 'rule'], ['emergency.incidents', 'kind'], ['responsibility.outreach', 'kind'], ['responsibility.pledges', 'signer'],
       ['disaster.reports', 'event'], ['disaster.reports', 'kind'], ['disaster.reports', 'month'], ['flood.inspections', 'level'], ['flood.inspections', 'region'],
     ];
