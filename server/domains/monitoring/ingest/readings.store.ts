@@ -49,7 +49,9 @@ export class ReadingKeys {
   add(r: ReadingRow): boolean {
     let times = this.bySensor.get(r.sensorId);
     if (!times) this.bySensor.set(r.sensorId, (times = new Set()));
-    return times.size !== times.add(r.ts).size;
+    if (times.has(r.ts)) return false;
+    times.add(r.ts);
+    return true;
   }
   /** Removes a reading's key; false when it was not there. */
   delete(r: ReadingRow): boolean { return this.bySensor.get(r.sensorId)?.delete(r.ts) ?? false; }
