@@ -47,7 +47,8 @@ browserSuite('web: supervision (督查督办)', (server) => {
     const phone = await openPage(server.browser, PHONE);
     await login(phone.page, server.url, 'town_baitang', DEMO_PASSWORD);
     await phone.page.goto(`${server.url}/responsibility/supervision?q=整改消防通道堵塞问题`);
-    const row = phone.page.locator('.ant-table-row', { hasText: '整改消防通道堵塞问题' });
+    // This run's task (a retry of the test adds another of the same name under a new campaign).
+    const row = phone.page.locator('.ant-table-row', { hasText: '整改消防通道堵塞问题' }).filter({ hasText: title });
     await row.waitFor();
     await shot(phone.page, 'supervision-tasks-phone.png');
     await row.getByRole('button', { name: /^反\s*馈$/ }).click();
@@ -78,6 +79,8 @@ browserSuite('web: supervision (督查督办)', (server) => {
     const letter = page.locator('.ant-table-row', { hasText: '白塘镇人民政府' });
     await letter.getByRole('button', { name: /修\s*改/ }).click();
     const edit = page.locator('.ant-modal:visible');
+    // The form fills in the letter's values after it opens: saving before that is refused for the empty required fields.
+    await expect.poll(() => edit.getByLabel('目标任务').inputValue()).not.toBe('');
     await edit.getByLabel('目标任务').fill('全年不发生较大及以上生产安全事故；镇村两级安全网格全覆盖（已修订）');
     await edit.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('.ant-message').getByText('责任状已修改').waitFor();
